@@ -1,0 +1,74 @@
+/** `estimate <template>`: load, check, override, evaluate, render; to stdout or a file. */
+import { EstimateError } from '../../diagnostics/error.js';
+import { buildModel } from '../../model/build.js';
+import { evaluate } from '../../model/evaluate.js';
+import { type Model } from '../../model/model.js';
+import { resolveOverrides, type Override } from '../../model/overrides.js';
+import { renderCsv } from '../../render/csv.js';
+import { renderJson } from '../../render/json.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { buildReport } from '../../render/report.js';
+import { renderTable } from '../../render/table.js';
+import { parseTemplate } from '../../template/load.js';
+import { findTemplate, looksLikePath, readTemplateFile, type TemplateRef } from '../../template/read-file.js';
+import { type Io } from '../io.js';
+import { type EstimateOptions } from '../program.js';
+import { checkOutputPath, formatFromPath, writeAtomically } from '../write-output.js';
+
+/** A loaded template and where it came from. */
+export interface LoadedModel {
+  readonly ref: TemplateRef;
+  readonly model: Model;
+}
+
+/** Finds, reads, parses and builds a template. */
+export function loadModel(arg: string, io: Io): LoadedModel {
+  const ref = findTemplate(arg, io.env, io.cwd);
+  const display = looksLikePath(arg) ? arg : ref.builtin ? `templates/${ref.name}.yaml` : ref.path;
+  const spec = parseTemplate(readTemplateFile(ref.path, display));
+  return { ref, model: buildModel(spec) };
+}
+
+/** Runs an estimate; returns the exit status. */
+export async function runEstimate(template: string | undefined, opts: EstimateOptions, io: Io): Promise<number> {
+  const format = opts.format ?? (opts.output ? formatFromPath(opts.output) : 'table');
+  if (!format) {
+    throw new EstimateError('E0904', `cannot tell the format of ${opts.output} from its extension`, {
+      where: `--output ${opts.output}`,
+      help: ['use .md, .json, .csv or .txt, or give --format'],
+    });
+  }
+  if (opts.interactive || template === undefined) {
+    const { runInteractive } = await import('./interactive.js');
+    return runInteractive(template, { ...opts, format }, io);
+  }
+  const { ref, model } = loadModel(template, io);
+  const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
+  const overrides = resolveOverrides(model, opts.set);
+  emit(model, overrides, { format, explain: opts.explain, outPath }, io);
+  return 0;
+}
+
+/** Evaluates and renders; writes the whole output only once everything succeeded. */
+export function emit(
+  model: Model,
+  overrides: ReadonlyMap<string, Override>,
+  how: { format: 'table' | 'markdown' | 'json' | 'csv'; explain: boolean; outPath: string | undefined },
+  io: Io,
+): void {
+  const report = buildReport(model, evaluate(model, overrides));
+  const text =
+    how.format === 'json'
+      ? renderJson(report)
+      : how.format === 'markdown'
+        ? renderMarkdown(report)
+        : how.format === 'csv'
+          ? renderCsv(report)
+          : renderTable(report, { columns: Math.max(60, Math.min(io.columns, 120)), explain: how.explain });
+  if (how.outPath) {
+    writeAtomically(how.outPath, text);
+    io.err(`wrote ${how.outPath}\n`);
+  } else {
+    io.out(text);
+  }
+}

@@ -1,0 +1,51 @@
+/** The program's view of its process: streams, terminal facts, environment. Tests pass a fake one. */
+
+/** Everything a command may know about or do to its process. */
+export interface Io {
+  /** Writes to standard output. */
+  out(text: string): void;
+  /** Writes to standard error. */
+  err(text: string): void;
+  readonly stdinIsTTY: boolean;
+  readonly stdoutIsTTY: boolean;
+  readonly columns: number;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+/** The real process. */
+export function processIo(): Io {
+  return {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    stdinIsTTY: process.stdin.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    columns: process.stdout.columns || 80,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** An Io that records what was written, for tests. */
+export interface RecordingIo extends Io {
+  readonly stdout: string[];
+  readonly stderr: string[];
+}
+
+/** A fake Io: no terminal unless asked, 80 columns, an empty environment. */
+export function recordingIo(overrides: Partial<Io> = {}): RecordingIo {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    out: (t) => void stdout.push(t),
+    err: (t) => void stderr.push(t),
+    stdinIsTTY: false,
+    stdoutIsTTY: false,
+    columns: 80,
+    env: {},
+    cwd: process.cwd(),
+    ...overrides,
+    stdout,
+    stderr,
+  };
+}

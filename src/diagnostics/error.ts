@@ -1,0 +1,78 @@
+/** The one error type every layer throws: a code, a message, where, and how to fix it. */
+import { type ErrorCode } from './codes.js';
+import { type Span } from './source.js';
+
+/** A secondary mark under the source with a short text ("Data", "Time"). */
+export interface Label {
+  readonly span: Span;
+  readonly text: string;
+}
+
+/** What an error may carry besides its code and message. */
+export interface ErrorDetails {
+  readonly span?: Span;
+  /** Text printed next to the primary caret. */
+  readonly spanLabel?: string;
+  readonly labels?: readonly Label[];
+  readonly help?: readonly string[];
+  /** A place outside any source text: `--set mau`, an argument position. */
+  readonly where?: string;
+}
+
+/** The project's error: library code throws nothing else. */
+export class EstimateError extends Error {
+  override readonly name = 'EstimateError';
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+
+  get span(): Span | undefined {
+    return this.details.span;
+  }
+
+  /** The same error with more help lines. */
+  withHelp(...help: string[]): EstimateError {
+    return new EstimateError(this.code, this.message, {
+      ...this.details,
+      help: [...(this.details.help ?? []), ...help],
+    });
+  }
+}
+
+/** Several errors found together (a template check reports every problem at once). */
+export class EstimateErrors extends Error {
+  override readonly name = 'EstimateErrors';
+  readonly errors: readonly EstimateError[];
+
+  constructor(errors: readonly EstimateError[]) {
+    super(errors.map((e) => e.message).join('; '));
+    this.errors = errors;
+  }
+}
+
+/** Every project error inside a thrown value, or undefined when it is not ours. */
+export function projectErrors(e: unknown): readonly EstimateError[] | undefined {
+  if (e instanceof EstimateError) return [e];
+  if (e instanceof EstimateErrors) return e.errors;
+  return undefined;
+}
+
+/** Runs each check, collecting project errors so all are reported together. */
+export function collectErrors(checks: Iterable<() => void>): EstimateError[] {
+  const found: EstimateError[] = [];
+  for (const check of checks) {
+    try {
+      check();
+    } catch (e) {
+      const ours = projectErrors(e);
+      if (!ours) throw e;
+      found.push(...ours);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,383 @@
+/**
+ * The Pratt parser: tokens to an expression tree. Grammar (docs/language.md has the prose):
+ *
+ *   input      = expr [ ("->" | "in" | "to") unitExpr ] EOF
+ *   expr       = prefix { INFIX-OPERATOR expr }        binding powers from precedence.ts
+ *   prefix     = "-" prefix | primary
+ *   primary    = literal | NAME "(" [ expr { "," expr } ] ")" | NAME | "(" expr ")"
+ *   literal    = [ "$" ] NUMBER [ MAGNITUDE ] [ "%" ] [ unitTerm ]   e.g. 300M, 1.5 billion, 10%, 300 MB, $0.02
+ *   unitTerm   = NAME [ "^" [ "-" ] NUMBER ]
+ *   unitExpr   = [ "/" ] unitFactor { ("*" | "/" | "per") unitFactor }
+ *   unitFactor = NAME [ "^" [ "-" ] NUMBER ] | "1" | "%" | "(" unitExpr ")"
+ */
+import { EstimateError } from '../diagnostics/error.js';
+import { cover, span, type Source, type Span } from '../diagnostics/source.js';
+import { MAGNITUDES } from '../units/catalogue.js';
+import { type ConvertKeyword, type Expr, type UnitExpr } from './ast.js';
+import { tokenize } from './lexer.js';
+import { INFIX, KEYWORDS, PREFIX_MINUS } from './precedence.js';
+import { type Token } from './tokens.js';
+
+/** The deepest tree accepted: deeper input is refused instead of overflowing the stack. */
+export const MAX_DEPTH = 256;
+
+/** Parses a whole expression (optionally ending in a conversion). */
+export function parse(src: Source): Expr {
+  return new Parser(src).parseInput();
+}
+
+/** Parses a unit expression alone (`TB/day`, `req/s`): display units in templates, `--to`. */
+export function parseUnit(src: Source): UnitExpr {
+  const p = new Parser(src);
+  return p.parseUnitInput();
+}
+
+class Parser {
+  private readonly tokens: Token[];
+  private pos = 0;
+  private nesting = 0;
+  private readonly depths = new WeakMap<object, number>();
+
+  constructor(private readonly src: Source) {
+    this.tokens = tokenize(src);
+    if (this.tokens.length === 1) {
+      throw new EstimateError('E0103', 'empty expression', {
+        span: span(src, 0, src.text.length),
+        help: ['write a number with its unit, such as `300M user` or `1 MB`'],
+      });
+    }
+  }
+
+  parseInput(): Expr {
+    let expr = this.parseExpr(0);
+    const t = this.peek();
+    if (this.isConversion(t)) {
+      this.next();
+      if (t.text === 'to' && !this.startsUnit(this.peek())) {
+        throw this.error('E0205', '`a to b` between two quantities is reserved for ranges', this.peek(), [
+          'to convert, put a unit after `to`: `x to PB`',
+        ]);
+      }
+      const target = this.parseUnitExpr();
+      expr = { kind: 'convert', expr, target, keyword: t.text as ConvertKeyword, span: cover(expr.span, target.span) };
+    }
+    this.expectEnd();
+    return expr;
+  }
+
+  parseUnitInput(): UnitExpr {
+    const u = this.parseUnitExpr();
+    this.expectEnd();
+    return u;
+  }
+
+  // --- expressions -------------------------------------------------------------------------
+
+  private parseExpr(minBp: number): Expr {
+    this.enter();
+    let left = this.parsePrefix();
+    for (;;) {
+      const t = this.peek();
+      const key = t.kind === 'op' || (t.kind === 'ident' && t.text === 'per') ? t.text : undefined;
+      const info = key === undefined ? undefined : INFIX.get(key);
+      if (!info || info.left < minBp) break;
+      this.next();
+      const right = this.parseExpr(info.right);
+      left = this.node(
+        { kind: 'binary', op: info.op, left, right, span: cover(left.span, right.span), opSpan: this.spanOf(t) },
+        left,
+        right,
+      );
+    }
+    this.nesting--;
+    return left;
+  }
+
+  private parsePrefix(): Expr {
+    const t = this.peek();
+    if (t.kind === 'op' && t.text === '-') {
+      this.next();
+      this.enter();
+      const operand = this.parseExprAt(PREFIX_MINUS);
+      this.nesting--;
+      return this.node({ kind: 'neg', operand, span: cover(this.spanOf(t), operand.span) }, operand);
+    }
+    return this.parsePrimary();
+  }
+
+  private parseExprAt(bp: number): Expr {
+    return this.parseExpr(bp);
+  }
+
+  private parsePrimary(): Expr {
+    const t = this.peek();
+    if (t.kind === 'number' || (t.kind === 'op' && t.text === '$')) return this.parseLiteral();
+    if (t.kind === 'op' && t.text === '(') {
+      this.next();
+      const inner = this.parseExpr(0);
+      this.closeParen(t, inner);
+      return inner;
+    }
+    if (t.kind === 'ident' && !KEYWORDS.has(t.text)) {
+      this.next();
+      if (this.peekIs('(')) return this.parseCall(t);
+      return { kind: 'name', name: t.text, span: this.spanOf(t) };
+    }
+    throw this.expectedExpression(t);
+  }
+
+  private parseCall(nameTok: Token): Expr {
+    const open = this.next();
+    const args: Expr[] = [];
+    if (!this.peekIs(')')) {
+      for (;;) {
+        args.push(this.parseExpr(0));
+        if (!this.peekIs(',')) break;
+        this.next();
+      }
+    }
+    const close = this.closeParen(open, args[args.length - 1]);
+    const node: Expr = {
+      kind: 'call',
+      fn: nameTok.text,
+      args,
+      span: span(this.src, nameTok.start, close.end),
+      nameSpan: this.spanOf(nameTok),
+    };
+    return this.node(node, ...args);
+  }
+
+  private parseLiteral(): Expr {
+    const first = this.next();
+    let dollar: Token | undefined;
+    let num = first;
+    if (first.kind === 'op') {
+      dollar = first;
+      num = this.next();
+      if (num.kind !== 'number') throw this.error('E0201', 'expected a number after `$`', num, ['write money as `$0.02` or `0.02 USD`']);
+    }
+    let value = num.value ?? 0;
+    let end = num.end;
+    const mag = this.peek();
+    if (mag.kind === 'ident' && MAGNITUDES.has(mag.text) && !this.peekIs('(', 1)) {
+      this.next();
+      value = scale(value, MAGNITUDES.get(mag.text)!);
+      end = mag.end;
+    }
+    this.checkFinite(value, span(this.src, num.start, end));
+    let amount: Expr = { kind: 'number', value, span: span(this.src, (dollar ?? num).start, end) };
+    if (this.peekIs('%')) {
+      if (dollar) throw this.error('E0206', 'a percentage cannot be money', this.peek());
+      const pct = this.next();
+      return { kind: 'percent', percent: value, span: span(this.src, num.start, pct.end) };
+    }
+    if (dollar) {
+      const unit: UnitExpr = { kind: 'unit', name: 'USD', span: this.spanOf(dollar) };
+      return { kind: 'quantity', amount: { ...amount, span: span(this.src, num.start, end) }, unit, span: amount.span, attached: true };
+    }
+    const u = this.peek();
+    if (u.kind === 'number') {
+      throw this.error('E0102', 'two numbers in a row', u, [
+        'group digits with `_` (1_000_000) or `,` (1,000,000), not spaces',
+        'or put an operator between them',
+      ]);
+    }
+    if (u.kind !== 'ident' || KEYWORDS.has(u.text) || this.peekIs('(', 1)) return amount;
+    const unit = this.parseUnitTerm();
+    amount = { ...amount };
+    const attached = u.start === end;
+    if (attached && u.text === 'B' && this.peek().kind === 'ident' && !KEYWORDS.has(this.peek().text)) {
+      throw new EstimateError('E0303', `\`${this.src.text.slice(num.start, u.end)}\` is ${value} bytes`, {
+        span: span(this.src, num.start, u.end),
+        help: [`for ${value} billion write \`${this.src.text.slice(num.start, num.end)}bn\``, '`B` after a number is always a byte'],
+      });
+    }
+    return { kind: 'quantity', amount, unit, span: cover(amount.span, unit.span), attached };
+  }
+
+  private closeParen(open: Token, inner: Expr | undefined): Token {
+    const t = this.peek();
+    if (t.kind === 'op' && t.text === ')') return this.next();
+    if (t.kind === 'eof') {
+      throw new EstimateError('E0202', 'unclosed parenthesis', {
+        span: this.spanOf(t),
+        spanLabel: 'expected `)`',
+        labels: [{ span: this.spanOf(open), text: 'opened here' }],
+      });
+    }
+    throw this.unexpected(t, inner ? ['expected `)` or an operator'] : []);
+  }
+
+  // --- units -------------------------------------------------------------------------------
+
+  private parseUnitTerm(): UnitExpr {
+    const t = this.next();
+    let u: UnitExpr = { kind: 'unit', name: t.text, span: this.spanOf(t) };
+    if (this.peekIs('^')) {
+      this.next();
+      const exp = this.parseIntExponent();
+      u = { kind: 'unitPow', base: u, exponent: exp.value, span: cover(u.span, exp.span) };
+    }
+    return u;
+  }
+
+  private parseUnitExpr(): UnitExpr {
+    let left: UnitExpr;
+    if (this.peekIs('/')) {
+      const slash = this.peek();
+      left = { kind: 'unitOne', span: span(this.src, slash.start, slash.start) };
+    } else {
+      left = this.parseUnitFactor();
+    }
+    for (;;) {
+      const t = this.peek();
+      const isDiv = (t.kind === 'op' && t.text === '/') || (t.kind === 'ident' && t.text === 'per');
+      const isMul = t.kind === 'op' && t.text === '*';
+      if (!isDiv && !isMul) return left;
+      this.next();
+      const right = this.parseUnitFactor();
+      left = { kind: isDiv ? 'unitDiv' : 'unitMul', left, right, span: cover(left.span, right.span) };
+    }
+  }
+
+  private parseUnitFactor(): UnitExpr {
+    const t = this.peek();
+    if (t.kind === 'number' && t.value === 1 && t.text === '1') {
+      this.next();
+      return { kind: 'unitOne', span: this.spanOf(t) };
+    }
+    if (t.kind === 'op' && t.text === '%') {
+      this.next();
+      return { kind: 'unitPercent', span: this.spanOf(t) };
+    }
+    if (t.kind === 'op' && t.text === '(') {
+      this.next();
+      this.enter();
+      const inner = this.parseUnitExpr();
+      this.nesting--;
+      this.closeParen(t, undefined);
+      return inner;
+    }
+    if (t.kind === 'ident' && !KEYWORDS.has(t.text)) return this.parseUnitTerm();
+    throw this.error('E0201', t.kind === 'eof' ? 'expected a unit' : `expected a unit, found \`${t.text}\``, t, [
+      'a unit such as `PB`, `TB/day` or `req/s`',
+    ]);
+  }
+
+  private parseIntExponent(): { value: number; span: Span } {
+    const minus = this.peekIs('-') ? this.next() : undefined;
+    const t = this.next();
+    if (t.kind !== 'number' || !Number.isInteger(t.value) || /[.eE]/.test(t.text)) {
+      throw this.error('E0504', 'a unit takes a whole-number exponent', t, ['write `s^2` or `s^-1`']);
+    }
+    return { value: (minus ? -1 : 1) * (t.value ?? 0), span: span(this.src, (minus ?? t).start, t.end) };
+  }
+
+  private startsUnit(t: Token): boolean {
+    return (t.kind === 'ident' && !KEYWORDS.has(t.text)) || (t.kind === 'op' && (t.text === '/' || t.text === '%' || t.text === '(')) || (t.kind === 'number' && t.text === '1');
+  }
+
+  // --- helpers -----------------------------------------------------------------------------
+
+  private node(n: Expr, ...children: Expr[]): Expr {
+    let d = 0;
+    for (const c of children) d = Math.max(d, this.depths.get(c) ?? 1);
+    if (d + 1 > MAX_DEPTH) {
+      throw new EstimateError('E0204', `expression is nested too deeply (more than ${MAX_DEPTH} levels)`, {
+        span: n.span,
+        help: ['split it into named quantities'],
+      });
+    }
+    this.depths.set(n, d + 1);
+    return n;
+  }
+
+  private enter(): void {
+    if (++this.nesting > MAX_DEPTH) {
+      throw new EstimateError('E0204', `expression is nested too deeply (more than ${MAX_DEPTH} levels)`, {
+        span: this.spanOf(this.peek()),
+        help: ['split it into named quantities'],
+      });
+    }
+  }
+
+  private checkFinite(value: number, where: Span): void {
+    if (!Number.isFinite(value)) {
+      throw new EstimateError('E0602', 'number is too large', { span: where, help: ['numbers must be below about 1.8e308'] });
+    }
+  }
+
+  private isConversion(t: Token): boolean {
+    return (t.kind === 'op' && t.text === '->') || (t.kind === 'ident' && (t.text === 'in' || t.text === 'to'));
+  }
+
+  private expectEnd(): void {
+    const t = this.peek();
+    if (t.kind === 'eof') return;
+    if (this.isConversion(t)) {
+      throw this.error('E0203', 'a conversion goes at the end of the whole expression', t, [
+        'convert the result: `(a + b) -> PB`',
+      ]);
+    }
+    throw this.unexpected(t, []);
+  }
+
+  private unexpected(t: Token, help: string[]): EstimateError {
+    if (t.kind === 'op' && t.text === ')') {
+      return this.error('E0203', 'unexpected `)`', t, ['no `(` matches it']);
+    }
+    if (t.kind === 'op' && t.text === ',') {
+      return this.error('E0203', 'unexpected `,`', t, [
+        'the decimal separator is `.` (1.5); `,` separates function arguments and groups thousands in threes (1,000,000)',
+      ]);
+    }
+    if (t.kind === 'number') return this.error('E0203', 'unexpected number', t, ['put an operator before it']);
+    if (t.kind === 'ident') {
+      return this.error('E0203', `unexpected name \`${t.text}\``, t, [
+        'put an operator before it; a unit goes right after a number: `300 MB`',
+        ...help,
+      ]);
+    }
+    return this.error('E0203', `unexpected \`${t.text}\``, t, help);
+  }
+
+  private expectedExpression(t: Token): EstimateError {
+    if (t.kind === 'eof') return this.error('E0201', 'expected an expression, found the end of the input', t, []);
+    if (t.kind === 'op' && t.text === '%') {
+      return this.error('E0206', 'a percent sign must follow a number', t, ['write `10%`, or `x * 10%`']);
+    }
+    if (t.kind === 'ident') return this.error('E0201', `expected an expression, found the keyword \`${t.text}\``, t, []);
+    return this.error('E0201', `expected an expression, found \`${t.text}\``, t, []);
+  }
+
+  private error(code: 'E0201' | 'E0203' | 'E0205' | 'E0206' | 'E0102' | 'E0504', msg: string, t: Token, help: string[] = []): EstimateError {
+    return new EstimateError(code, msg, { span: this.spanOf(t), help });
+  }
+
+  private spanOf(t: Token): Span {
+    return span(this.src, t.start, t.end);
+  }
+
+  private peek(offset = 0): Token {
+    return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)]!;
+  }
+
+  private peekIs(op: string, offset = 0): boolean {
+    const t = this.peek(offset);
+    return t.kind === 'op' && t.text === op;
+  }
+
+  private next(): Token {
+    const t = this.peek();
+    if (this.pos < this.tokens.length - 1) this.pos++;
+    return t;
+  }
+}
+
+/** value × 10^k without binary rounding residue (1.1 × 1e6 is exactly 1100000). */
+function scale(value: number, factor: number): number {
+  const k = Math.round(Math.log10(factor));
+  const s = String(value);
+  if (10 ** k === factor && !/e/i.test(s)) return Number(`${s}e${k}`);
+  return value * factor;
+}

@@ -1,0 +1,120 @@
+/** Prints trees back to text: canonical source (parses to the same tree) and s-expressions for tests. */
+import { type Expr, type UnitExpr } from './ast.js';
+import { BINARY_PRECEDENCE } from './precedence.js';
+
+/** A number literal that the lexer reads back to the same value. */
+export function printNumber(n: number): string {
+  return String(n);
+}
+
+/** Canonical text of a unit expression. */
+export function printUnit(u: UnitExpr): string {
+  switch (u.kind) {
+    case 'unit':
+      return u.name;
+    case 'unitOne':
+      return '1';
+    case 'unitPercent':
+      return '%';
+    case 'unitPow':
+      return `${printUnitFactor(u.base)}^${u.exponent}`;
+    case 'unitMul':
+      return `${printUnit(u.left)}*${printUnitFactor(u.right)}`;
+    case 'unitDiv':
+      return `${u.left.kind === 'unitOne' && u.left.span.start === u.left.span.end ? '' : printUnit(u.left)}/${printUnitFactor(u.right)}`;
+  }
+}
+
+function printUnitFactor(u: UnitExpr): string {
+  return u.kind === 'unitMul' || u.kind === 'unitDiv' ? `(${printUnit(u)})` : printUnit(u);
+}
+
+/** How `print` shows names and operators (the explanation substitutes values for names). */
+export interface PrintOptions {
+  /** Text to show instead of a name, or undefined to keep the name. */
+  readonly substitute?: (name: string) => string | undefined;
+  /** Show literals as the user wrote them (`300M`, not 300000000). */
+  readonly asWritten?: boolean;
+  /** The multiplication sign (`*`, or `×` for people). */
+  readonly times?: string;
+}
+
+/** Canonical text of an expression, with only the parentheses the grammar needs. */
+export function print(e: Expr, o: PrintOptions = {}): string {
+  const written = () => e.span.source.text.slice(e.span.start, e.span.end);
+  switch (e.kind) {
+    case 'number':
+      return o.asWritten ? written() : printNumber(e.value);
+    case 'percent':
+      return o.asWritten ? written() : `${printNumber(e.percent)}%`;
+    case 'name':
+      return o.substitute?.(e.name) ?? e.name;
+    case 'quantity':
+      return o.asWritten ? written() : `${print(e.amount, o)} ${printUnit(e.unit)}`;
+    case 'neg':
+      return `-${wrap(e.operand, e.operand.kind === 'binary' && e.operand.op !== '^', o)}`;
+    case 'binary': {
+      const p = BINARY_PRECEDENCE[e.op];
+      const rightAssoc = e.op === '^';
+      const left = wrap(e.left, needsParens(e.left, p, rightAssoc ? 'tighter' : 'same-ok') || (rightAssoc && (e.left.kind === 'neg' || e.left.kind === 'quantity')), o);
+      const right = wrap(e.right, needsParens(e.right, p, rightAssoc ? 'same-ok' : 'tighter'), o);
+      const op = e.op === '*' ? (o.times ?? '*') : e.op;
+      return `${left} ${op} ${right}`;
+    }
+    case 'call':
+      return `${e.fn}(${e.args.map((a) => print(a, o)).join(', ')})`;
+    case 'convert':
+      return `${print(e.expr, o)} ${e.keyword} ${printUnit(e.target)}`;
+  }
+}
+
+function needsParens(child: Expr, parent: number, rule: 'tighter' | 'same-ok'): boolean {
+  if (child.kind === 'convert') return true;
+  if (child.kind !== 'binary') return false;
+  const p = BINARY_PRECEDENCE[child.op];
+  return rule === 'tighter' ? p <= parent : p < parent;
+}
+
+function wrap(e: Expr, parens: boolean, o: PrintOptions): string {
+  return parens ? `(${print(e, o)})` : print(e, o);
+}
+
+/** An s-expression of the tree: `(+ 1 (q 300000000 MB))`. */
+export function sexpr(e: Expr): string {
+  switch (e.kind) {
+    case 'number':
+      return printNumber(e.value);
+    case 'percent':
+      return `${printNumber(e.percent)}%`;
+    case 'name':
+      return e.name;
+    case 'quantity':
+      return `(q ${sexpr(e.amount)} ${sunit(e.unit)})`;
+    case 'neg':
+      return `(neg ${sexpr(e.operand)})`;
+    case 'binary':
+      return `(${e.op} ${sexpr(e.left)} ${sexpr(e.right)})`;
+    case 'call':
+      return `(${e.fn}${e.args.map((a) => ' ' + sexpr(a)).join('')})`;
+    case 'convert':
+      return `(-> ${sexpr(e.expr)} ${sunit(e.target)})`;
+  }
+}
+
+/** An s-expression of a unit expression: `(/ TB day)`. */
+export function sunit(u: UnitExpr): string {
+  switch (u.kind) {
+    case 'unit':
+      return u.name;
+    case 'unitOne':
+      return '1';
+    case 'unitPercent':
+      return '%';
+    case 'unitPow':
+      return `(^ ${sunit(u.base)} ${u.exponent})`;
+    case 'unitMul':
+      return `(* ${sunit(u.left)} ${sunit(u.right)})`;
+    case 'unitDiv':
+      return `(/ ${sunit(u.left)} ${sunit(u.right)})`;
+  }
+}

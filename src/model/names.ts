@@ -1,0 +1,41 @@
+/** Which names a template may give its inputs, quantities and count units. */
+import { EstimateError } from '../diagnostics/error.js';
+import { FUNCTIONS } from '../eval/functions.js';
+import { KEYWORDS } from '../lang/precedence.js';
+import { AMBIGUOUS, MAGNITUDES } from '../units/catalogue.js';
+import { type UnitRegistry } from '../units/registry.js';
+import { type Located } from '../template/types.js';
+
+const NAME = /^[a-z_][a-z0-9_]*$/i;
+
+/**
+ * Refuses a quantity name that is not an identifier or that a unit, function, magnitude or
+ * keyword already owns: `per`, `min`, `MB` or `M` as a quantity would make expressions ambiguous.
+ */
+export function checkQuantityName(name: Located, registry: UnitRegistry): EstimateError | undefined {
+  const n = name.text;
+  if (!NAME.test(n) || n.startsWith('_')) {
+    return new EstimateError('E0714', `\`${n}\` is not a valid name`, {
+      span: name.span,
+      help: ['names start with a letter and use letters, digits and `_`: `peak_qps`'],
+    });
+  }
+  const owner = registry.has(n)
+    ? 'a unit'
+    : FUNCTIONS.has(n)
+      ? 'a function'
+      : MAGNITUDES.has(n)
+        ? 'a magnitude'
+        : KEYWORDS.has(n)
+          ? 'a keyword'
+          : AMBIGUOUS.has(n)
+            ? 'an ambiguous unit name'
+            : undefined;
+  if (owner) {
+    return new EstimateError('E0706', `\`${n}\` is ${owner}, so it cannot name a quantity`, {
+      span: name.span,
+      help: [`rename it, for example \`${n}_count\` or \`total_${n}\``],
+    });
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+/** Units written in a template: the unit a default is written in, and declared dimensions. */
+import { EstimateError } from '../diagnostics/error.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { type Expr, type UnitExpr } from '../lang/ast.js';
+import { BASE_DIMENSIONS, Dimension } from '../units/dimension.js';
+import { type UnitRegistry } from '../units/registry.js';
+
+/**
+ * The unit a value is written in: `2 tweet/user/day` -> tweet/user/day, `50%` -> %, `$0.02/GB`
+ * -> USD/GB; undefined for a plain number or anything more involved.
+ */
+export function writtenUnit(e: Expr, registry: UnitRegistry): UnitExpr | undefined {
+  switch (e.kind) {
+    case 'percent':
+      return { kind: 'unitPercent', span: e.span };
+    case 'quantity':
+      return e.unit;
+    case 'name':
+      return registry.has(e.name) ? { kind: 'unit', name: e.name, span: e.span } : undefined;
+    case 'neg':
+      return writtenUnit(e.operand, registry);
+    case 'binary': {
+      if (e.op !== '*' && e.op !== '/') return undefined;
+      const left = writtenUnit(e.left, registry);
+      const right = e.right.kind === 'name' ? writtenUnit(e.right, registry) : undefined;
+      if (!left || !right || left.kind === 'unitPercent') return undefined;
+      return { kind: e.op === '*' ? 'unitMul' : 'unitDiv', left, right, span: e.span };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The dimension a `dimension:` field names: `Data / Time`, `tweet / Time`, `Scalar`, or a unit's (`req/s`). */
+export function resolveDimension(u: UnitExpr, registry: UnitRegistry): Dimension {
+  switch (u.kind) {
+    case 'unit': {
+      if ((BASE_DIMENSIONS as readonly string[]).includes(u.name)) return Dimension.base(u.name);
+      if (u.name === 'Scalar') return Dimension.NONE;
+      const unit = registry.lookup(u.name);
+      if (unit) return unit.dimension;
+      const hint = didYouMean(u.name, [...BASE_DIMENSIONS, 'Scalar', ...registry.countNames]);
+      throw new EstimateError('E0301', `unknown dimension \`${u.name}\``, {
+        span: u.span,
+        help: [hint ?? `dimensions are built from ${BASE_DIMENSIONS.join(', ')}, Scalar and the template's count units`],
+      });
+    }
+    case 'unitOne':
+    case 'unitPercent':
+      return Dimension.NONE;
+    case 'unitPow':
+      return resolveDimension(u.base, registry).pow(u.exponent);
+    case 'unitMul':
+      return resolveDimension(u.left, registry).mul(resolveDimension(u.right, registry));
+    case 'unitDiv':
+      return resolveDimension(u.left, registry).div(resolveDimension(u.right, registry));
+  }
+}

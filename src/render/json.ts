@@ -1,0 +1,38 @@
+/** Renders a report as JSON: the `--format json` contract (docs/templates.md). */
+import { type Formatted } from '../units/format.js';
+import { type Report } from './report.js';
+
+function machine(f: Formatted) {
+  return { value: f.value, unit: f.unit, si: f.si, text: f.text };
+}
+
+/** The JSON document, ending with a newline. */
+export function renderJson(report: Report): string {
+  const inputs: Record<string, unknown> = {};
+  for (const r of report.assumptions) {
+    inputs[r.name] = { label: r.label, ...machine(r.value), dimension: r.value.dimension, overridden: r.overridden === true, help: r.help };
+  }
+  const outputs: Record<string, unknown> = {};
+  for (const s of report.sections) {
+    for (const r of s.rows) {
+      outputs[r.name] = {
+        label: r.label,
+        section: s.title,
+        ...machine(r.value),
+        dimension: r.value.dimension,
+        ...(r.book ? { book: machine(r.book) } : {}),
+      };
+    }
+  }
+  const doc = {
+    template: report.template,
+    title: report.title,
+    description: report.description,
+    source: report.source,
+    inputs,
+    outputs,
+    steps: report.steps,
+    conventions: report.conventions,
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}

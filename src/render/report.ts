@@ -1,0 +1,91 @@
+/**
+ * Model + results -> a neutral Report: every value already formatted, every row in display
+ * order. The renderers (table, Markdown, JSON, CSV) only lay it out; none of them computes.
+ */
+import { print } from '../lang/printer.js';
+import { type Model, type ModelInput, type ModelQuantity } from '../model/model.js';
+import { type Results } from '../model/evaluate.js';
+import { formatQuantity, type Formatted } from '../units/format.js';
+
+/** A shown value. */
+export interface ReportRow {
+  readonly name: string;
+  readonly label: string;
+  readonly help: string;
+  readonly value: Formatted;
+  /** The book's figure as the book rounds it, in the same unit. */
+  readonly book?: Formatted;
+  /** Inputs: whether the user overrode the default. */
+  readonly overridden?: boolean;
+}
+
+/** One derivation step: the formula, the formula with values, the result. */
+export interface ReportStep {
+  readonly name: string;
+  readonly label: string;
+  readonly formula: string;
+  readonly substituted: string;
+  readonly result: string;
+}
+
+/** A titled group of results. */
+export interface ReportSection {
+  readonly title: string;
+  readonly rows: readonly ReportRow[];
+}
+
+/** Everything a renderer shows. */
+export interface Report {
+  readonly template: string;
+  readonly title: string;
+  readonly description: string;
+  readonly source: string;
+  readonly assumptions: readonly ReportRow[];
+  readonly sections: readonly ReportSection[];
+  readonly steps: readonly ReportStep[];
+  readonly conventions: readonly string[];
+}
+
+/** The conventions every estimate states once. */
+export const CONVENTIONS: readonly string[] = [
+  'month = 30 days, year = 365 days',
+  'KB, MB, GB, TB, PB are SI units (powers of 1000); KiB, MiB, GiB are binary (powers of 1024)',
+  'rates are per second unless a unit says otherwise; peak = average × peak factor',
+];
+
+/** Builds the report of one evaluation. */
+export function buildReport(model: Model, results: Results): Report {
+  const value = (item: ModelInput | ModelQuantity) => formatQuantity(results.values[item.slot]!, item.dimension, item.unit);
+  const row = (item: ModelInput | ModelQuantity): ReportRow => {
+    const base = { name: item.name, label: item.spec.label, help: item.spec.help, value: value(item) };
+    if (item.kind === 'input') return { ...base, overridden: results.overridden.has(item.name) };
+    if (item.book === undefined) return base;
+    return { ...base, book: formatQuantity(item.book, item.dimension, item.unit ?? matchingUnit(base.value, item)) };
+  };
+  const shownValue = (name: string) => {
+    const item = model.byName.get(name);
+    return item ? value(item).text : undefined;
+  };
+  const steps = model.quantities.map((q): ReportStep => ({
+    name: q.name,
+    label: q.spec.label,
+    formula: print(q.expr, { asWritten: true, times: '×' }),
+    substituted: print(q.expr, { asWritten: true, times: '×', substitute: shownValue }),
+    result: value(q).text,
+  }));
+  return {
+    template: model.spec.name,
+    title: model.spec.title,
+    description: model.spec.description,
+    source: model.spec.source,
+    assumptions: model.inputs.map(row),
+    sections: model.sections.map((s) => ({ title: s.title, rows: s.items.map(row) })),
+    steps,
+    conventions: CONVENTIONS,
+  };
+}
+
+/** Shows the book's figure in the unit the exact value was shown in. */
+function matchingUnit(shown: Formatted, item: ModelQuantity) {
+  return { text: shown.unit, dimension: item.dimension, factor: shown.si / (shown.value || 1) || 1 };
+}

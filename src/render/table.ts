@@ -1,0 +1,86 @@
+/** Renders a report as terminal tables (cli-table3), readable at 80 columns, without colour codes. */
+import Table from 'cli-table3';
+import { displayWidth } from '../diagnostics/sanitize.js';
+import { type Report, type ReportRow } from './report.js';
+import { terminalCell } from './sanitize-cells.js';
+
+/** Options of the table layout. */
+export interface TableOptions {
+  readonly columns: number;
+  readonly explain: boolean;
+}
+
+/** The whole report as text. */
+export function renderTable(report: Report, opts: TableOptions): string {
+  const out: string[] = [];
+  out.push(terminalCell(report.title));
+  if (report.source) out.push(`Source: ${terminalCell(report.source)}`);
+  out.push('');
+  out.push('Assumptions');
+  out.push(
+    grid(
+      ['Input', 'Assumption', 'Value'],
+      report.assumptions.map((r) => [r.name, r.label, r.value.text + (r.overridden ? ' (set)' : '')]),
+      opts.columns,
+    ),
+  );
+  for (const section of report.sections) {
+    out.push('');
+    out.push(terminalCell(section.title));
+    const withBook = section.rows.some((r) => r.book);
+    out.push(
+      grid(
+        withBook ? ['Quantity', 'Estimate', 'Book'] : ['Quantity', 'Estimate'],
+        section.rows.map((r) => (withBook ? [r.label, r.value.text, bookText(r)] : [r.label, r.value.text])),
+        opts.columns,
+      ),
+    );
+  }
+  if (opts.explain) {
+    out.push('');
+    out.push(renderSteps(report));
+  }
+  return out.join('\n') + '\n';
+}
+
+function bookText(r: ReportRow): string {
+  return r.book ? `~${r.book.text}` : '';
+}
+
+/** The derivation steps, aligned like a textbook: name = formula, = values, = result. */
+export function renderSteps(report: Report): string {
+  const width = Math.max(0, ...report.steps.map((s) => s.name.length));
+  const pad = ' '.repeat(width);
+  const lines: string[] = ['Derivation'];
+  for (const s of report.steps) {
+    lines.push(`${s.name.padEnd(width)} = ${terminalCell(s.formula)}`);
+    if (s.substituted !== s.formula) lines.push(`${pad} = ${terminalCell(s.substituted)}`);
+    lines.push(`${pad} = ${terminalCell(s.result)}`);
+  }
+  lines.push('');
+  lines.push('Conventions: ' + report.conventions.join('; ') + '.');
+  return lines.join('\n');
+}
+
+/** A bordered table whose widest text column wraps so the table fits in `columns`. */
+function grid(head: string[], rows: string[][], columns: number): string {
+  const cells = rows.map((r) => r.map(terminalCell));
+  const natural = head.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i] ?? ''))) + 2);
+  const total = natural.reduce((a, b) => a + b, 0) + head.length + 1;
+  const widths = [...natural];
+  if (total > columns) {
+    // Shrink the label column (the longest prose) first, never below 12.
+    const widest = natural.indexOf(Math.max(...natural));
+    widths[widest] = Math.max(12, natural[widest]! - (total - columns));
+  }
+  const table = new Table({
+    head,
+    colWidths: widths,
+    wordWrap: true,
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    // No rule between body rows: a compact table reads better in a terminal.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  for (const r of cells) table.push(r);
+  return table.toString();
+}

@@ -1,0 +1,159 @@
+/** Checks the located YAML tree against the template contract and builds a TemplateSpec. */
+import { EstimateError } from '../diagnostics/error.js';
+import { type Source, type Span } from '../diagnostics/source.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { type InputSpec, type Located, type QuantitySpec, type SectionSpec, type TemplateSpec } from './types.js';
+import { type YMap, type YScalar, type YValue } from './yaml-tree.js';
+
+const TOP_KEYS = ['name', 'title', 'description', 'source', 'units', 'inputs', 'quantities', 'sections'] as const;
+const INPUT_KEYS = ['label', 'help', 'default', 'min', 'max', 'unit'] as const;
+const QUANTITY_KEYS = ['label', 'help', 'value', 'unit', 'dimension', 'book'] as const;
+
+/** Builds the spec, or throws every problem found (as EstimateErrors via the caller). */
+export function toSpec(root: YValue | undefined, file: Source, errors: EstimateError[]): TemplateSpec | undefined {
+  if (!root || root.kind !== 'map') {
+    const what = !root ? 'empty' : root.kind === 'list' ? 'a list' : 'a single value';
+    errors.push(
+      new EstimateError('E0704', `a template is a mapping with name, title, inputs and quantities; this file is ${what}`, {
+        span: root?.span ?? { source: file, start: 0, end: 0 },
+        help: ['see docs/templates.md for a complete example'],
+      }),
+    );
+    return undefined;
+  }
+  const top = fields(root, TOP_KEYS, 'template', errors);
+  const text = (key: string, required: boolean) => scalarText(top.get(key), key, root.span, required, errors);
+  const name = text('name', true);
+  const title = text('title', true);
+  const units = listOf(top.get('units'), 'units', errors);
+  const inputs = mapOf(top.get('inputs'), 'inputs', root.span, true, errors).map((e) => input(e.key, e.value, errors));
+  const quantities = mapOf(top.get('quantities'), 'quantities', root.span, true, errors).map((e) => quantity(e.key, e.value, errors));
+  const sections = mapOf(top.get('sections'), 'sections', root.span, true, errors).map((e): SectionSpec => ({
+    title: e.key,
+    items: listOf(e.value, `section \`${e.key.text}\``, errors),
+  }));
+  return {
+    file,
+    name: name?.text ?? '',
+    title: title?.text ?? '',
+    description: text('description', false)?.text ?? '',
+    source: text('source', false)?.text ?? '',
+    units,
+    inputs: inputs.filter((x): x is InputSpec => x !== undefined),
+    quantities: quantities.filter((x): x is QuantitySpec => x !== undefined),
+    sections,
+  };
+}
+
+function input(key: Located, value: YValue, errors: EstimateError[]): InputSpec | undefined {
+  if (value.kind === 'scalar') {
+    return { name: key, label: key.text, help: '', default: located(value) };
+  }
+  if (value.kind !== 'map') {
+    errors.push(new EstimateError('E0704', `input \`${key.text}\` must be a mapping with a default`, { span: value.span }));
+    return undefined;
+  }
+  const f = fields(value, INPUT_KEYS, `input \`${key.text}\``, errors);
+  const get = (k: string, req = false) => scalarText(f.get(k), k, key.span, req, errors, `input \`${key.text}\``);
+  const def = get('default', true);
+  if (!def) return undefined;
+  return {
+    name: key,
+    label: get('label')?.text ?? key.text,
+    help: get('help')?.text ?? '',
+    default: def,
+    ...optional('min', get('min')),
+    ...optional('max', get('max')),
+    ...optional('unit', get('unit')),
+  };
+}
+
+function quantity(key: Located, value: YValue, errors: EstimateError[]): QuantitySpec | undefined {
+  if (value.kind === 'scalar') {
+    return { name: key, label: key.text, help: '', value: located(value) };
+  }
+  if (value.kind !== 'map') {
+    errors.push(new EstimateError('E0704', `quantity \`${key.text}\` must be an expression or a mapping with a value`, { span: value.span }));
+    return undefined;
+  }
+  const f = fields(value, QUANTITY_KEYS, `quantity \`${key.text}\``, errors);
+  const get = (k: string, req = false) => scalarText(f.get(k), k, key.span, req, errors, `quantity \`${key.text}\``);
+  const v = get('value', true);
+  if (!v) return undefined;
+  return {
+    name: key,
+    label: get('label')?.text ?? key.text,
+    help: get('help')?.text ?? '',
+    value: v,
+    ...optional('unit', get('unit')),
+    ...optional('dimension', get('dimension')),
+    ...optional('book', get('book')),
+  };
+}
+
+function optional<K extends string>(k: K, v: Located | undefined): { [P in K]?: Located } {
+  return v ? ({ [k]: v } as { [P in K]?: Located }) : {};
+}
+
+/** The entries of a map by key, reporting unknown keys with a suggestion. */
+function fields(m: YMap, known: readonly string[], what: string, errors: EstimateError[]): Map<string, YValue> {
+  const out = new Map<string, YValue>();
+  for (const e of m.entries) {
+    if (!known.includes(e.key)) {
+      const hint = didYouMean(e.key, known);
+      errors.push(
+        new EstimateError('E0702', `unknown key \`${e.key}\` in ${what}`, {
+          span: e.keySpan,
+          help: [hint ?? `the keys are ${known.join(', ')}`],
+        }),
+      );
+      continue;
+    }
+    out.set(e.key, e.value);
+  }
+  return out;
+}
+
+function scalarText(v: YValue | undefined, key: string, owner: Span, required: boolean, errors: EstimateError[], what = 'template'): Located | undefined {
+  if (v === undefined || (v.kind === 'scalar' && v.isNull)) {
+    if (required) {
+      errors.push(new EstimateError('E0703', `${what} has no \`${key}\``, { span: v?.span ?? owner, help: [`add \`${key}: ...\``] }));
+    }
+    return undefined;
+  }
+  if (v.kind !== 'scalar') {
+    errors.push(new EstimateError('E0704', `\`${key}\` must be a single value, not a ${v.kind === 'map' ? 'mapping' : 'list'}`, { span: v.span }));
+    return undefined;
+  }
+  return located(v);
+}
+
+function located(v: YScalar): Located {
+  return { text: v.text, span: v.span, source: v.source };
+}
+
+function mapOf(v: YValue | undefined, key: string, owner: Span, required: boolean, errors: EstimateError[]): { key: Located; value: YValue }[] {
+  if (v === undefined || (v.kind === 'scalar' && v.isNull)) {
+    if (required) errors.push(new EstimateError('E0703', `template has no \`${key}\``, { span: v?.span ?? owner, help: [`add \`${key}:\` with one entry per line`] }));
+    return [];
+  }
+  if (v.kind !== 'map') {
+    errors.push(new EstimateError('E0704', `\`${key}\` must be a mapping of names`, { span: v.span }));
+    return [];
+  }
+  return v.entries.map((e) => ({ key: { text: e.key, span: e.keySpan, source: { name: e.keySpan.source.name, text: e.key } }, value: e.value }));
+}
+
+function listOf(v: YValue | undefined, what: string, errors: EstimateError[]): Located[] {
+  if (v === undefined || (v.kind === 'scalar' && v.isNull)) return [];
+  if (v.kind !== 'list') {
+    errors.push(new EstimateError('E0704', `${what} must be a list: [a, b]`, { span: v.span }));
+    return [];
+  }
+  const out: Located[] = [];
+  for (const item of v.items) {
+    if (item.kind !== 'scalar') errors.push(new EstimateError('E0704', `${what} lists names, not ${item.kind === 'map' ? 'mappings' : 'lists'}`, { span: item.span }));
+    else out.push(located(item));
+  }
+  return out;
+}

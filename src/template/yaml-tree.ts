@@ -1,0 +1,156 @@
+/**
+ * Reads YAML text into a small located tree (maps, lists, scalar texts), refusing everything a
+ * template does not need: tags, several documents, aliases of collections, merge keys, keys that
+ * are not names, deep nesting. Scalars keep their source text, so `%YAML 1.1` cannot turn
+ * `10:1` into 601 or `no` into false.
+ */
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode, Scalar } from 'yaml';
+import { EstimateError } from '../diagnostics/error.js';
+import { span, subSource, type Source, type Span } from '../diagnostics/source.js';
+
+/** The deepest nesting accepted in a template. */
+export const MAX_YAML_DEPTH = 32;
+
+/** A located YAML value. */
+export type YValue = YMap | YList | YScalar;
+
+/** A mapping with its keys in order. */
+export interface YMap {
+  readonly kind: 'map';
+  readonly entries: readonly { readonly key: string; readonly keySpan: Span; readonly value: YValue }[];
+  readonly span: Span;
+}
+
+/** A sequence. */
+export interface YList {
+  readonly kind: 'list';
+  readonly items: readonly YValue[];
+  readonly span: Span;
+}
+
+/** A scalar as text; `source` is the snippet for parsing it as an expression. */
+export interface YScalar {
+  readonly kind: 'scalar';
+  readonly text: string;
+  readonly span: Span;
+  readonly source: Source;
+  readonly isNull: boolean;
+}
+
+/** Parses one YAML document into a located tree; collects every problem before throwing. */
+export function readYaml(file: Source): { root: YValue | undefined; errors: EstimateError[] } {
+  const errors: EstimateError[] = [];
+  const docs = parseAllDocuments(file.text, {
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: false,
+    merge: false,
+    strict: true,
+    prettyErrors: false,
+  });
+  const list = Array.isArray(docs) ? docs : [];
+  if (list.length > 1) {
+    const second = list[1]!;
+    const at = second.range?.[0] ?? 0;
+    errors.push(new EstimateError('E0711', 'a template is one YAML document', { span: span(file, at, at + 3), help: ['remove the `---` and what follows, or split it into two files'] }));
+  }
+  const doc = list[0];
+  if (!doc) return { root: undefined, errors };
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const [from, to] = e.pos;
+    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    errors.push(new EstimateError(e.code === 'TAG_RESOLVE_FAILED' ? 'E0711' : 'E0701', message, {
+      span: span(file, from, Math.max(from + 1, to)),
+      help: e.code === 'TAB_AS_INDENT' ? ['indent with spaces'] : e.code === 'TAG_RESOLVE_FAILED' ? ['templates take no tags'] : [],
+    }));
+  }
+  if (errors.length > 0) return { root: undefined, errors };
+  const root = doc.contents ? convert(doc.contents as YNode, doc, file, 0, errors) : undefined;
+  return { root, errors };
+}
+
+const NON_STRING_KEY = /^(?:[-+]?(?:\d[\d_]*|0x[0-9a-fA-F]+|0o[0-7]+)(?:\.\d*)?(?:[eE][-+]?\d+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|)$/;
+
+function convert(node: YNode, doc: Document, file: Source, depth: number, errors: EstimateError[]): YValue | undefined {
+  const where = nodeSpan(node, file);
+  if (depth > MAX_YAML_DEPTH) {
+    errors.push(new EstimateError('E0712', `nesting deeper than ${MAX_YAML_DEPTH} levels`, { span: where }));
+    return undefined;
+  }
+  if (isAlias(node)) {
+    const target = node.resolve(doc);
+    if (!target || !isScalar(target)) {
+      errors.push(new EstimateError('E0711', 'an alias may only stand for a plain value', { span: where, help: ['write the list or mapping out in full'] }));
+      return undefined;
+    }
+    return convert(target, doc, file, depth + 1, errors);
+  }
+  if (node.tag !== undefined && node.tag !== null) {
+    errors.push(new EstimateError('E0711', `tags such as \`${node.tag}\` are not allowed in a template`, { span: where, help: ['remove the tag'] }));
+    return undefined;
+  }
+  if (isScalar(node)) return scalar(node, file, where);
+  if (isSeq(node)) {
+    const items: YValue[] = [];
+    for (const item of node.items) {
+      const v = convert(item as YNode, doc, file, depth + 1, errors);
+      if (v) items.push(v);
+    }
+    return { kind: 'list', items, span: where };
+  }
+  if (isMap(node)) {
+    const entries: { key: string; keySpan: Span; value: YValue }[] = [];
+    const seen = new Map<string, Span>();
+    for (const pair of node.items) {
+      const k = pair.key as YNode | null;
+      if (!k || !isScalar(k) || (k.tag !== undefined && k.tag !== null)) {
+        errors.push(new EstimateError('E0704', 'keys must be plain names', { span: k ? nodeSpan(k, file) : where }));
+        continue;
+      }
+      const keySpan = nodeSpan(k, file);
+      const key = k.type === 'PLAIN' ? file.text.slice(keySpan.start, keySpan.end) : String(k.value);
+      if (k.type === 'PLAIN' && NON_STRING_KEY.test(key)) {
+        errors.push(new EstimateError('E0704', `key \`${key}\` is not a name`, { span: keySpan, help: ['keys are names such as `mau` or `peak_factor`'] }));
+        continue;
+      }
+      if (key === '<<') {
+        errors.push(new EstimateError('E0711', 'merge keys (`<<`) are not supported', { span: keySpan, help: ['write the entries out in full'] }));
+        continue;
+      }
+      const earlier = seen.get(key);
+      if (earlier) {
+        errors.push(new EstimateError('E0705', `duplicate key \`${key}\``, { span: keySpan, labels: [{ span: earlier, text: 'first here' }] }));
+        continue;
+      }
+      seen.set(key, keySpan);
+      const value = pair.value === null || pair.value === undefined ? nullScalar(file, keySpan.end) : convert(pair.value as YNode, doc, file, depth + 1, errors);
+      if (value) entries.push({ key, keySpan, value });
+    }
+    return { kind: 'map', entries, span: where };
+  }
+  errors.push(new EstimateError('E0711', 'unsupported YAML node', { span: where }));
+  return undefined;
+}
+
+function scalar(node: Scalar, file: Source, where: Span): YScalar {
+  const raw = file.text.slice(where.start, where.end);
+  const value = node.value === null || node.value === undefined ? '' : String(node.value);
+  if (node.type === 'PLAIN') {
+    return { kind: 'scalar', text: raw, span: where, source: subSource(file, where.start, where.end, raw, true), isNull: raw === '' || raw === '~' || raw === 'null' };
+  }
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  const exact = quoted && raw.slice(1, -1) === value;
+  const start = exact ? where.start + 1 : where.start;
+  const end = exact ? where.end - 1 : where.end;
+  return { kind: 'scalar', text: value, span: span(file, start, end), source: subSource(file, start, end, value, exact), isNull: false };
+}
+
+function nullScalar(file: Source, at: number): YScalar {
+  return { kind: 'scalar', text: '', span: span(file, at, at), source: subSource(file, at, at, '', true), isNull: true };
+}
+
+function nodeSpan(node: YNode, file: Source): Span {
+  const r = node.range;
+  if (!r) return span(file, 0, 0);
+  return span(file, r[0], r[1]);
+}

@@ -14,10 +14,12 @@ export interface ErrorStyle {
 export function reportError(e: unknown, io: Io, style: ErrorStyle): number {
   const ours = projectErrors(e);
   if (ours && ours.length > 0) {
-    for (const err of ours) {
+    ours.forEach((err, i) => {
       if (err.code === 'E0130' && !style.json) io.err('cancelled\n');
-      else io.err(style.json ? JSON.stringify(errorToJson(err)) + '\n' : renderError(err) + '\n');
-    }
+      else if (style.json) io.err(JSON.stringify(errorToJson(err)) + '\n');
+      else io.err((i > 0 ? '\n' : '') + renderError(err) + '\n');
+    });
+    if (ours.length > 1 && !style.json) io.err(`\n${ours.length} errors\n`);
     if (style.debug) io.err(String((e as Error).stack) + '\n');
     return Math.max(...ours.map((x) => exitStatus(classOf(x.code))));
   }

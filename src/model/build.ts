@@ -35,7 +35,8 @@ export function buildModel(spec: TemplateSpec): Model {
   };
 
   const registry = declareUnits(spec, errors);
-  const slots = assignSlots(spec, registry, errors);
+  const refused = new Set<string>();
+  const slots = assignSlots(spec, registry, errors, refused);
 
   const inputs: ModelInput[] = [];
   for (const s of spec.inputs) {
@@ -79,7 +80,9 @@ export function buildModel(spec: TemplateSpec): Model {
   };
   for (const name of order) {
     const p = parsed.get(name)!;
-    if (broken.has(name) || (deps.get(name) ?? []).some((d) => broken.has(d) || !byName.has(d))) {
+    const reads = namesIn(p.expr);
+    // A quantity reading a refused name would resolve it as a unit and report a misleading error.
+    if (broken.has(name) || reads.some((n) => refused.has(n)) || (deps.get(name) ?? []).some((d) => broken.has(d) || !byName.has(d))) {
       broken.add(name);
       continue;
     }
@@ -97,7 +100,7 @@ export function buildModel(spec: TemplateSpec): Model {
     items: s.items.flatMap((item) => {
       const found = byName.get(item.text);
       if (found) return [found];
-      if (!broken.has(item.text) && !inputs.some((i) => i.name === item.text) && !spec.inputs.some((i) => i.name.text === item.text)) {
+      if (!broken.has(item.text) && !refused.has(item.text) && !inputs.some((i) => i.name === item.text) && !spec.inputs.some((i) => i.name.text === item.text)) {
         const hint = didYouMean(item.text, slots.keys());
         errors.push(
           new EstimateError('E0710', `section \`${s.title.text}\` names \`${item.text}\`, which is no input or quantity`, {
@@ -129,13 +132,14 @@ function declareUnits(spec: TemplateSpec, errors: EstimateError[]): UnitRegistry
   return UnitRegistry.BUILTIN.withCounts(names);
 }
 
-function assignSlots(spec: TemplateSpec, registry: UnitRegistry, errors: EstimateError[]): Map<string, number> {
+function assignSlots(spec: TemplateSpec, registry: UnitRegistry, errors: EstimateError[], refused: Set<string>): Map<string, number> {
   const slots = new Map<string, number>();
   const first = new Map<string, Span>();
   for (const name of [...spec.inputs.map((i) => i.name), ...spec.quantities.map((q) => q.name)]) {
     const problem = checkQuantityName(name, registry);
     if (problem) {
       errors.push(problem);
+      refused.add(name.text);
       continue;
     }
     const earlier = first.get(name.text);

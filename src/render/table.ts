@@ -13,8 +13,8 @@ export interface TableOptions {
 /** The whole report as text. */
 export function renderTable(report: Report, opts: TableOptions): string {
   const out: string[] = [];
-  out.push(terminalCell(report.title));
-  if (report.source) out.push(`Source: ${terminalCell(report.source)}`);
+  out.push(...wrap(terminalCell(report.title), opts.columns));
+  if (report.source) out.push(...wrap(`Source: ${terminalCell(report.source)}`, opts.columns));
   out.push('');
   out.push('Assumptions');
   out.push(
@@ -41,6 +41,22 @@ export function renderTable(report: Report, opts: TableOptions): string {
     out.push(renderSteps(report));
   }
   return out.join('\n') + '\n';
+}
+
+/** Word-wraps prose to the terminal width. */
+function wrap(text: string, columns: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && displayWidth(line + ' ' + word) > columns) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : line + ' ' + word;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
 
 function bookText(r: ReportRow): string {

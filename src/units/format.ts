@@ -95,7 +95,7 @@ export function formatQuantity(si: number, dimension: Dimension, unit?: Resolved
       return { text: `${formatNumber(value)}%`, value, unit: '%', si, dimension: dim };
     }
     const value = si / unit.factor;
-    const countLike = unit.dimension.isCountLike && !/[A-Z]/.test(unit.text.split('/')[0] ?? '');
+    const countLike = takesMagnitude(unit.dimension);
     const num = countLike ? formatCount(value) : formatNumber(value);
     return { text: joinUnit(num, unit.text), value, unit: unit.text, si, dimension: dim };
   }
@@ -103,6 +103,14 @@ export function formatQuantity(si: number, dimension: Dimension, unit?: Resolved
   const value = si / best.factor;
   const num = best.count ? formatCount(value) : formatNumber(value);
   return { text: joinUnit(num, best.text), value, unit: best.text, si, dimension: dim };
+}
+
+/**
+ * Whether a value prints with a magnitude suffix (150M user, 54.75M USD): counts, money and
+ * plain numbers do; data takes a unit prefix instead, and durations their own units.
+ */
+function takesMagnitude(d: Dimension): boolean {
+  return d.entries.every(([n, e]) => e < 0 || (n !== 'Data' && n !== 'Time'));
 }
 
 function joinUnit(num: string, unit: string): string {
@@ -154,5 +162,5 @@ export function bestUnit(si: number, dimension: Dimension): Choice {
   }
   put(timeName, time);
   const text = (num.length ? num.join('*') : '') + (den.length ? '/' + den.join('/') : '');
-  return { text, factor, count: data !== 1 };
+  return { text, factor, count: takesMagnitude(dimension) };
 }

@@ -1,0 +1,34 @@
+/** Test helpers: run the CLI in process with a fake Io, or spawn the real binary. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { recordingIo, type Io } from '../src/cli/io.js';
+import { run } from '../src/cli/program.js';
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** What one run printed and returned. */
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `estimate ...args` in process. */
+export async function cli(args: string[], io: Partial<Io> = {}): Promise<RunResult> {
+  const fake = recordingIo({ env: { HOME: '/nonexistent', ...(io.env ?? {}) }, ...io });
+  const code = await run(args, fake);
+  return { code, stdout: fake.stdout.join(''), stderr: fake.stderr.join('') };
+}
+
+/** Runs the built binary (bin/estimate.js) as a child process. */
+export function spawnCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
+  const r = spawnSync(process.execPath, [`${ROOT}/bin/estimate.js`, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { PATH: process.env['PATH'] ?? '', HOME: '/nonexistent', ...opts.env },
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}

@@ -33,5 +33,5 @@ export function calculate(text: string, options: CalculateOptions = {}): Formatt
       });
     }
   }
-  return formatQuantity(si, compiled.dimension, target);
+  return formatQuantity(si, compiled.dimension, target, target !== undefined);
 }

@@ -53,7 +53,7 @@ export function roundSignificant(v: number, digits = 4): number {
  * A plain number for display: grouped whole numbers from 1,000 up (3,472), 4 significant
  * digits below (385.8, 0.9095), exponent form beyond 1e15 or below 1e-4. Never `-0`.
  */
-export function formatNumber(v: number): string {
+export function formatNumber(v: number, precise = false): string {
   if (Object.is(v, -0) || v === 0) return '0';
   const a = Math.abs(v);
   const sign = v < 0 ? '-' : '';
@@ -62,10 +62,25 @@ export function formatNumber(v: number): string {
     const mant = String(Number(m));
     return `${sign}${mant}e${Number(e)}`;
   }
-  if (a >= 999.95) return sign + group(String(Math.round(a)));
+  // Precise (an explicit conversion): a value with a short exact decimal form (1073.741824)
+  // prints exactly. Otherwise 4 significant digits, keeping every integer digit (3,472, 0.9095).
+  const exact = Number(a.toPrecision(12));
+  if (precise && significantDigits(exact) <= 10) return sign + groupDecimal(String(exact));
+  if (a >= 999.5) return sign + group(String(Math.round(a)));
   const r = Number(a.toPrecision(4));
   if (r === 0) return '0';
   return sign + (r >= 1000 ? group(String(Math.round(r))) : String(r));
+}
+
+function significantDigits(x: number): number {
+  const s = String(x);
+  if (/e/.test(s)) return 99;
+  return s.replace('.', '').replace(/^0+/, '').length;
+}
+
+function groupDecimal(s: string): string {
+  const [int, frac] = s.split('.');
+  return group(int!) + (frac ? '.' + frac : '');
 }
 
 function group(digits: string): string {
@@ -86,17 +101,20 @@ export function formatCount(v: number): string {
   return formatNumber(v);
 }
 
-/** Formats a value (in base units) of a dimension, in `unit` when given, else the best unit. */
-export function formatQuantity(si: number, dimension: Dimension, unit?: ResolvedUnit): Formatted {
+/**
+ * Formats a value (in base units) of a dimension, in `unit` when given, else the best unit.
+ * `precise` (an explicit conversion in the calculator) shows short exact values in full.
+ */
+export function formatQuantity(si: number, dimension: Dimension, unit?: ResolvedUnit, precise = false): Formatted {
   const dim = dimension.toString();
   if (unit) {
     if (unit.percent) {
       const value = si * 100;
-      return { text: `${formatNumber(value)}%`, value, unit: '%', si, dimension: dim };
+      return { text: `${formatNumber(value, precise)}%`, value, unit: '%', si, dimension: dim };
     }
     const value = si / unit.factor;
     const countLike = takesMagnitude(unit.dimension);
-    const num = countLike ? formatCount(value) : formatNumber(value);
+    const num = countLike && !precise ? formatCount(value) : formatNumber(value, precise);
     return { text: joinUnit(num, unit.text), value, unit: unit.text, si, dimension: dim };
   }
   const best = bestUnit(si, dimension);

@@ -69,6 +69,12 @@ function buildProgram(io: Io, setStatus: (s: number) => void): Command {
     .option('-e, --explain', 'show each derivation step', false)
     .option('-i, --interactive', 'answer one question per input', false)
     .action(async (template: string | undefined, opts: EstimateOptions) => {
+      if (template === undefined && !opts.interactive && !(io.stdinIsTTY && io.stdoutIsTTY)) {
+        // Never prompt without a terminal: bare `estimate` in a pipe or CI shows the usage.
+        io.err(program.helpInformation());
+        setStatus(2);
+        return;
+      }
       const { runEstimate } = await import('./commands/estimate.js');
       setStatus(await runEstimate(template, opts, io));
     });

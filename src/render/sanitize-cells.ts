@@ -21,7 +21,7 @@ export function markdownText(text: string): string {
  * prefixed with `'` so a spreadsheet shows it instead of running it as a formula.
  */
 export function csvField(text: string, numeric = false): string {
-  let t = text;
+  let t = sanitize(text.replace(/\r\n?/g, '\n'), true);
   if (!numeric && /^[=+\-@\t\r]/.test(t)) t = "'" + t;
   return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }

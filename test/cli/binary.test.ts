@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { recordingIo } from '../../src/cli/io.js';
+import { reportError } from '../../src/cli/report-error.js';
+import { spawnCli } from '../helpers.js';
+
+describe('the real binary', () => {
+  it('prints the twitter tables and exits 0', () => {
+    const r = spawnCli(['twitter']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('│ Tweet QPS           │ 3,472 tweet/s   │ ~3,500 tweet/s │');
+    expect(r.stderr).toBe('');
+  });
+  it('calc prints the result', () => {
+    expect(spawnCli(['calc', '150M * 2 / day'])).toMatchObject({ code: 0, stdout: '3,472 /s\n' });
+    const json = JSON.parse(spawnCli(['calc', '--json', '150M * 2 / day']).stdout);
+    expect(json).toMatchObject({ value: 300e6 / 86400, unit: '/s', si: 300e6 / 86400, dimension: '1 / Time' });
+  });
+  const worst: [string[], number][] = [
+    [['calc', '('.repeat(100_000)], 1],
+    [['calc', '1 MB + 1 s'], 1],
+    [['calc', '1 +'], 1],
+    [['twitter', '--set', 'mau=1 GB'], 1],
+    [['--nope'], 2],
+    [['nope'], 2],
+  ];
+  it.each(worst)('%j: exit %d, a located message, no stack trace', (args, code) => {
+    const r = spawnCli(args.map((a) => (a.length > 1000 ? a.slice(0, 100_000) : a)));
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(/^error\[E\d{4}\]/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
+  it('output is byte-identical under any LC_ALL and TZ', () => {
+    const a = spawnCli(['twitter', '--format', 'markdown'], { env: { LC_ALL: 'de_DE.UTF-8', TZ: 'Asia/Kolkata', LANG: 'fr_FR.UTF-8' } });
+    const b = spawnCli(['twitter', '--format', 'markdown'], { env: { LC_ALL: 'C', TZ: 'UTC' } });
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+  it('bare estimate without a terminal prints the usage and exits 2', () => {
+    const r = spawnCli([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: estimate');
+  });
+});
+
+describe('internal errors', () => {
+  it('exit 70 with a request to report, and a stack only with --debug', () => {
+    const io = recordingIo();
+    expect(reportError(new TypeError('boom'), io, { json: false, debug: false })).toBe(70);
+    expect(io.stderr.join('')).toContain('please report it');
+    expect(io.stderr.join('')).not.toMatch(/\n\s+at /);
+    const dbg = recordingIo();
+    reportError(new TypeError('boom'), dbg, { json: false, debug: true });
+    expect(dbg.stderr.join('')).toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,163 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT } from '../helpers.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'estimate-test-'));
+const firstCode = (stderr: string) => /error\[(E\d{4})\]/.exec(stderr)?.[1];
+
+/** [args, exit code, error code, caret line:column or undefined] */
+const TABLE: [string[], number, string, string | undefined][] = [
+  [['calc', '1 +'], 1, 'E0201', '<expr>:1:4'],
+  [['calc', '1 MB + 1 s'], 1, 'E0501', '<expr>:1:6'],
+  [['calc', '(((1)'], 1, 'E0202', '<expr>:1:6'],
+  [['calc', '1 # 2'], 1, 'E0101', '<expr>:1:3'],
+  [['calc', ''], 1, 'E0103', '<expr>:1:1'],
+  [['calc', '1,5'], 1, 'E0102', '<expr>:1:1'],
+  [['calc', '1.000.000'], 1, 'E0102', '<expr>:1:1'],
+  [['calc', '1 000 000'], 1, 'E0102', '<expr>:1:3'],
+  [['calc', '５ MB'], 1, 'E0101', '<expr>:1:1'],
+  [['calc', '2 m'], 1, 'E0302', '<expr>:1:3'],
+  [['calc', '1.5B users'], 1, 'E0303', '<expr>:1:1'],
+  [['calc', '1 GB / 0 s'], 1, 'E0601', '<expr>:1:6'],
+  [['calc', '0 ^ -1'], 1, 'E0601', '<expr>:1:3'],
+  [['calc', '2 ^ 1024'], 1, 'E0602', '<expr>:1:3'],
+  [['calc', '1e400'], 1, 'E0602', '<expr>:1:1'],
+  [['calc', '(-8) ^ (1/3)'], 1, 'E0603', '<expr>:1:6'],
+  [['calc', 'constructor'], 1, 'E0301', '<expr>:1:1'],
+  [['calc', 'eval(1)'], 1, 'E0304', '<expr>:1:1'],
+  [['calc', '20% + 1000'], 1, 'E0505', '<expr>:1:1'],
+  [['calc', '1 to 2'], 1, 'E0205', '<expr>:1:6'],
+  [['calc', '1 MB', '--to', 's'], 1, 'E0502', '--to:1:1'],
+  [['calc', '1', '--units', 'MB'], 2, 'E0904', undefined],
+  [['calc'], 2, 'E0908', undefined],
+  [['--bogus'], 2, 'E0908', undefined],
+  [['twitter', '--format', 'xml'], 2, 'E0908', undefined],
+  [['twitter', '--set'], 2, 'E0908', undefined],
+  [['twitter', '--set', 'mau'], 2, 'E0902', undefined],
+  [['twitter', '--set', 'maus=1'], 2, 'E0903', undefined],
+  [['twitter', '--set', 'mau=1 GB'], 1, 'E0708', '--set mau:1:1'],
+  [['twitter', '--set', 'mau=-5'], 1, 'E0713', undefined],
+  [['twitter', '--set', 'daily_active_ratio=150%'], 1, 'E0713', undefined],
+  [['twiter'], 2, 'E0901', undefined],
+  [['../etc/passwd'], 2, 'E0905', undefined],
+  [['.hidden'], 2, 'E0901', undefined],
+  [['/'], 2, 'E0905', undefined],
+  [['twitter', '-i'], 2, 'E0907', undefined],
+  [['twitter', '-o', 'out.xyz'], 2, 'E0904', undefined],
+  [['twitter', '-o', 'missing/dir/out.md'], 2, 'E0906', undefined],
+  [['show', 'nope'], 2, 'E0901', undefined],
+];
+
+describe('every bad input: exit code, error code, caret', () => {
+  it.each(TABLE)('%j', async (args, exit, code, where) => {
+    const r = await cli(args, { cwd: tmp() });
+    expect(r.code).toBe(exit);
+    expect(firstCode(r.stderr)).toBe(code);
+    if (where) expect(r.stderr).toContain(`--> ${where}`);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/\n\s+at .*\(/);
+  });
+});
+
+describe('files', () => {
+  it('a directory, an unreadable file, a binary file and a 50 MB file are refused', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'd.yaml'));
+    writeFileSync(join(dir, 'bin.yaml'), Buffer.from([0x6e, 0x00, 0x01, 0xff]));
+    writeFileSync(join(dir, 'big.yaml'), Buffer.alloc(50 * 1024 * 1024, 0x61));
+    writeFileSync(join(dir, 'latin1.yaml'), Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xe9, 0x0a]));
+    writeFileSync(join(dir, 'secret.yaml'), 'name: x\n');
+    chmodSync(join(dir, 'secret.yaml'), 0o000);
+    const cases: [string, number, string][] = [
+      ['d.yaml', 2, 'E0905'],
+      ['bin.yaml', 1, 'E0711'],
+      ['big.yaml', 1, 'E0712'],
+      ['latin1.yaml', 1, 'E0701'],
+      ['missing.yaml', 2, 'E0905'],
+    ];
+    if (process.getuid?.() !== 0) cases.push(['secret.yaml', 2, 'E0905']);
+    for (const [file, exit, code] of cases) {
+      const t0 = performance.now();
+      const r = await cli([join(dir, file)], { cwd: dir });
+      expect([file, r.code, firstCode(r.stderr)]).toEqual([file, exit, code]);
+      expect(performance.now() - t0).toBeLessThan(2000);
+    }
+  });
+  it('billion laughs is refused early', async () => {
+    const dir = tmp();
+    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const cur = String.fromCharCode(97 + i);
+      lines.push(`${cur}: &${cur} [${Array(9).fill('*' + prev).join(',')}]`);
+    }
+    writeFileSync(join(dir, 'laughs.yaml'), lines.join('\n') + '\n');
+    const t0 = performance.now();
+    const r = await cli([join(dir, 'laughs.yaml')]);
+    expect(r.code).toBe(1);
+    expect(firstCode(r.stderr)).toBe('E0711');
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+  it('a template name in the user folder must not lead outside it', async () => {
+    const dir = tmp();
+    const outside = tmp();
+    writeFileSync(join(outside, 'evil.yaml'), readFileSync(`${ROOT}/test/fixtures/valid.yaml`));
+    symlinkSync(join(outside, 'evil.yaml'), join(dir, 'evil.yaml'));
+    writeFileSync(join(dir, 'mine.yaml'), readFileSync(`${ROOT}/test/fixtures/valid.yaml`));
+    expect((await cli(['evil'], { env: { ESTIMATE_TEMPLATES: dir } })).code).toBe(2);
+    const ok = await cli(['mine', '--format', 'json'], { env: { ESTIMATE_TEMPLATES: dir } });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).template).toBe('tiny');
+  });
+});
+
+describe('output safety', () => {
+  it('a failing run leaves an existing output file byte-for-byte unchanged and creates none', async () => {
+    const dir = tmp();
+    const out = join(dir, 'out.md');
+    writeFileSync(out, 'precious\n');
+    const r = await cli(['twitter', '--set', 'mau=1 GB', '-o', out], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe('precious\n');
+    const r2 = await cli(['twitter', '--set', 'mau=1 GB', '-o', join(dir, 'new.md')], { cwd: dir });
+    expect(r2.code).toBe(1);
+    expect(readdirSync(dir)).toEqual(['out.md']);
+  });
+  it('refuses to write the output over the template', async () => {
+    const dir = tmp();
+    const t = join(dir, 't.yaml');
+    writeFileSync(t, readFileSync(`${ROOT}/test/fixtures/valid.yaml`));
+    const r = await cli([t, '--format', 'markdown', '-o', t]);
+    expect(r.code).toBe(2);
+    expect(firstCode(r.stderr)).toBe('E0906');
+    expect(readFileSync(t, 'utf8')).toBe(readFileSync(`${ROOT}/test/fixtures/valid.yaml`, 'utf8'));
+  });
+  it('an unwritable folder is a clean error', async () => {
+    if (process.getuid?.() === 0) return; // root writes anywhere
+    const dir = tmp();
+    chmodSync(dir, 0o500);
+    const r = await cli(['twitter', '-o', join(dir, 'x.md')]);
+    expect(r.code).toBe(2);
+    expect(firstCode(r.stderr)).toBe('E0906');
+  });
+  it('escape sequences and control characters in a template never reach the terminal raw', async () => {
+    const dir = tmp();
+    const evil = readFileSync(`${ROOT}/test/fixtures/valid.yaml`, 'utf8')
+      .replace('title: Tiny model', 'title: "Tiny \\e[31mRED\\e[0m \\x07"')
+      .replace('label: Users', 'label: "Users\\e]0;pwned\\x07"')
+      .replace('help: How many users.', 'help: "line1\\nline2 | =cmd()"');
+    writeFileSync(join(dir, 'evil.yaml'), evil);
+    for (const format of ['table', 'markdown', 'csv', 'json']) {
+      const r = await cli([join(dir, 'evil.yaml'), '--format', format]);
+      expect(r.code).toBe(0);
+      expect(r.stdout, format).not.toMatch(/[\u0007\u001b]/);
+    }
+  });
+  it('stdout stays empty and errors are JSON lines when --format json fails', async () => {
+    const r = await cli(['test/fixtures/errors/E0707-cycle.yaml', '--format', 'json']);
+    expect(r.stdout).toBe('');
+    for (const line of r.stderr.trim().split('\n')) expect(JSON.parse(line)).toHaveProperty('code');
+  });
+});

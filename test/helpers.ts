@@ -1,5 +1,7 @@
 /** Test helpers: run the CLI in process with a fake Io, or spawn the real binary. */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { recordingIo, type Io } from '../src/cli/io.js';
 import { run } from '../src/cli/program.js';
@@ -32,3 +34,14 @@ export function spawnCli(args: string[], opts: { cwd?: string; env?: Record<stri
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+const update = process.env['UPDATE_GOLDEN'] === '1';
+
+/** Compares with test/golden/<name>; UPDATE_GOLDEN=1 rewrites the file instead. */
+export function golden(name: string, actual: string): void {
+  const path = `${ROOT}/test/golden/${name}`;
+  if (update) writeFileSync(path, actual);
+  expect(existsSync(path), `${path} is missing: run UPDATE_GOLDEN=1 npm test and review it`).toBe(true);
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+

@@ -52,6 +52,8 @@ function buildProgram(io: Io, setStatus: (s: number) => void): Command {
     .description('Back-of-the-envelope capacity estimates: QPS, peak load, storage, bandwidth, cache, servers, cost.')
     .version('0.1.0', '-V, --version')
     .exitOverride()
+    // Options after a subcommand belong to it (`ref nines --format json`), not to the root.
+    .enablePositionalOptions()
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),

@@ -71,7 +71,7 @@ export function buildReport(model: Model, results: Results): Report {
     label: q.spec.label,
     formula: print(q.expr, { asWritten: true, times: '×' }),
     substituted: print(q.expr, { asWritten: true, times: '×', substitute: shownValue }),
-    result: value(q).text,
+    result: resultText(q, results),
   }));
   return {
     template: model.spec.name,
@@ -83,6 +83,18 @@ export function buildReport(model: Model, results: Results): Report {
     steps,
     conventions: CONVENTIONS,
   };
+}
+
+/**
+ * The result of a step; a per-second rate is shown per day first, the way the book derives
+ * it (300M tweet/day = 3,472 tweet/s).
+ */
+function resultText(q: ModelQuantity, results: Results): string {
+  const si = results.values[q.slot]!;
+  const shown = formatQuantity(si, q.dimension, q.unit);
+  if (shown.value === 0 || q.dimension.exponent('Time') !== -1 || !shown.unit.endsWith('/s') || q.dimension.exponent('Data') !== 0) return shown.text;
+  const perDay = formatQuantity(si, q.dimension, { text: shown.unit.replace(/\/s$/, '/day'), dimension: q.dimension, factor: shown.si / shown.value / 86_400 });
+  return `${perDay.text} = ${shown.text}`;
 }
 
 /** Shows the book's figure in the unit the exact value was shown in. */

@@ -44,7 +44,7 @@ export function renderTable(report: Report, opts: TableOptions): string {
 }
 
 /** Word-wraps prose to the terminal width. */
-function wrap(text: string, columns: number): string[] {
+export function wrap(text: string, columns: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
@@ -79,15 +79,22 @@ export function renderSteps(report: Report): string {
 }
 
 /** A bordered table whose widest text column wraps so the table fits in `columns`. */
-function grid(head: string[], rows: string[][], columns: number): string {
+export function grid(head: string[], rows: string[][], columns: number): string {
   const cells = rows.map((r) => r.map(terminalCell));
   const natural = head.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i] ?? ''))) + 2);
   const total = natural.reduce((a, b) => a + b, 0) + head.length + 1;
   const widths = [...natural];
-  if (total > columns) {
-    // Shrink the label column (the longest prose) first, never below 12.
-    const widest = natural.indexOf(Math.max(...natural));
-    widths[widest] = Math.max(12, natural[widest]! - (total - columns));
+  // A column never gets narrower than its longest word, so numbers are wrapped, never cut.
+  const longestWord = (t: string) => Math.max(0, ...t.split(' ').map(displayWidth));
+  const floor = head.map((h, i) => Math.max(longestWord(h), ...cells.map((r) => longestWord(r[i] ?? ''))) + 2);
+  // Shrink the widest shrinkable column one step at a time until the table fits.
+  for (let excess = total - columns; excess > 0; excess--) {
+    let pick = -1;
+    widths.forEach((w, i) => {
+      if (w > floor[i]! && (pick < 0 || w > widths[pick]!)) pick = i;
+    });
+    if (pick < 0) break;
+    widths[pick]!--;
   }
   const table = new Table({
     head,

@@ -1,8 +1,42 @@
-/** `estimate ref [card]`: reference cards (filled in by the reference-cards issue). */
+/** `estimate ref [card]`: the reference cards (latency, powers of two, nines). */
 import { EstimateError } from '../../diagnostics/error.js';
+import { suggest } from '../../diagnostics/suggest.js';
+import { CARDS } from '../../reference/index.js';
+import { renderCardJson, renderCardMarkdown, renderCardTable } from '../../render/card.js';
 import { type Io } from '../io.js';
+import { checkOutputPath, formatFromPath, writeAtomically } from '../write-output.js';
 
-/** Prints a reference card. */
-export async function runRef(_card: string | undefined, _opts: object, _io: Io): Promise<number> {
-  throw new EstimateError('E0908', 'reference cards are not available yet');
+/** Options of `estimate ref`. */
+export interface RefOptions {
+  readonly format?: 'table' | 'markdown' | 'json' | 'csv';
+  readonly output?: string;
+}
+
+/** Lists the cards, or prints one. */
+export async function runRef(name: string | undefined, opts: RefOptions, io: Io): Promise<number> {
+  if (name === undefined) {
+    for (const [n, c] of CARDS) io.out(`${n.padEnd(8)}  ${c.summary}\n`);
+    return 0;
+  }
+  const entry = CARDS.get(name);
+  if (!entry) {
+    const close = suggest(name, CARDS.keys());
+    throw new EstimateError('E0908', `unknown reference card \`${name}\``, {
+      where: 'ref argument',
+      help: [close.length ? `did you mean \`${close[0]}\`?` : `the cards are ${[...CARDS.keys()].join(', ')}`],
+    });
+  }
+  const format = opts.format ?? (opts.output ? formatFromPath(opts.output) : 'table');
+  if (format === 'csv' || !format) {
+    throw new EstimateError('E0904', 'reference cards export to table, markdown or json', { where: opts.output ? `--output ${opts.output}` : '--format' });
+  }
+  const card = entry.build();
+  const text = format === 'json' ? renderCardJson(card) : format === 'markdown' ? renderCardMarkdown(card) : renderCardTable(card, Math.max(60, Math.min(io.columns, 120)));
+  if (opts.output) {
+    writeAtomically(checkOutputPath(opts.output, io.cwd, []), text);
+    io.err(`wrote ${opts.output}\n`);
+  } else {
+    io.out(text);
+  }
+  return 0;
 }

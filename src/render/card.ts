@@ -1,0 +1,27 @@
+/** Renders reference cards as a table, Markdown or JSON. */
+import { cellText, type Card } from '../reference/card.js';
+import { markdownCell, markdownText } from './sanitize-cells.js';
+import { grid, wrap } from './table.js';
+
+/** A card as a terminal table. */
+export function renderCardTable(card: Card, columns: number): string {
+  return [...wrap(card.title, columns), ...wrap(`Source: ${card.source}`, columns), grid([...card.columns], card.rows.map((r) => r.map(cellText)), columns), ...card.notes.flatMap((n) => wrap(n, columns))].join('\n') + '\n';
+}
+
+/** A card as GitHub-flavoured Markdown. */
+export function renderCardMarkdown(card: Card): string {
+  const lines = [`# ${markdownText(card.title)}`, '', `Source: ${markdownText(card.source)}`, ''];
+  lines.push(`| ${card.columns.map(markdownCell).join(' | ')} |`, `| ${card.columns.map(() => '---').join(' | ')} |`);
+  for (const r of card.rows) lines.push(`| ${r.map((c) => markdownCell(cellText(c))).join(' | ')} |`);
+  lines.push('', ...card.notes.map(markdownText), '');
+  return lines.join('\n');
+}
+
+/** A card as JSON: each row an object keyed by column, quantities in their machine form. */
+export function renderCardJson(card: Card): string {
+  const rows = card.rows.map((r) => Object.fromEntries(card.columns.map((c, i) => {
+    const cell = r[i]!;
+    return [c, typeof cell === 'string' ? cell : { value: cell.value, unit: cell.unit, si: cell.si, text: cell.text }];
+  })));
+  return JSON.stringify({ card: card.name, title: card.title, source: card.source, columns: card.columns, rows, notes: card.notes }, null, 2) + '\n';
+}

@@ -73,3 +73,13 @@ export function overrideValue(input: ModelInput, text: string, model: Model, sou
 function isBareNumber(e: Expr): boolean {
   return e.kind === 'number' || (e.kind === 'neg' && isBareNumber(e.operand));
 }
+
+/** The answer as it should be written down: a bare number gets the input's unit (`3` -> `3 MB/tweet`). */
+export function withUnit(input: ModelInput, text: string, model: Model): string {
+  const expr = parse(source(`answer ${input.name}`, text));
+  const value = compile(expr, unitScope(model.registry));
+  if (value.dimension.isNone && !input.dimension.isNone && isBareNumber(expr) && input.unit && !input.unit.percent) {
+    return `${text.trim()} ${input.unit.text}`;
+  }
+  return text.trim();
+}

@@ -59,7 +59,8 @@ export function buildReport(model: Model, results: Results): Report {
   const row = (item: ModelInput | ModelQuantity): ReportRow => {
     const base = { name: item.name, label: item.spec.label, help: item.spec.help, value: value(item) };
     if (item.kind === 'input') return { ...base, overridden: results.overridden.has(item.name) };
-    if (item.book === undefined) return base;
+    // The book's figure belongs to the book's assumptions: once an input changes it would mislead.
+    if (item.book === undefined || results.overridden.size > 0) return base;
     return { ...base, book: formatQuantity(item.book, item.dimension, item.unit ?? matchingUnit(base.value, item)) };
   };
   const shownValue = (name: string) => {

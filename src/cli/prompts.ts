@@ -1,0 +1,76 @@
+/**
+ * The terminal prompts: the only module that imports the prompt library, loaded only by the
+ * interactive mode. Ctrl-C and Escape cancel (E0130, exit 130).
+ */
+import { emitKeypressEvents } from 'node:readline';
+import { EstimateError } from '../diagnostics/error.js';
+
+/** A choice in a list. */
+export interface Choice {
+  readonly value: string;
+  readonly name: string;
+  readonly description?: string;
+}
+
+/** What the interactive flow asks; tests pass a scripted one. */
+export interface Prompter {
+  /** Picks one of the choices; `search` filters them as the user types. */
+  select(message: string, choices: readonly Choice[], search?: boolean): Promise<string>;
+  /** Reads a line; `validate` returns true or the message to show before asking again. */
+  input(message: string, opts: { default?: string; validate?: (text: string) => true | string }): Promise<string>;
+  confirm(message: string, initial: boolean): Promise<boolean>;
+}
+
+const cancelled = () => new EstimateError('E0130', 'cancelled');
+
+/** The real prompts on the process's terminal. */
+export async function terminalPrompter(): Promise<Prompter> {
+  const { input, search, select, confirm } = await import('@inquirer/prompts');
+  // Escape cancels like Ctrl-C: every prompt gets a signal that the Escape key aborts.
+  const guard = async <T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    emitKeypressEvents(process.stdin);
+    const onKey = (_: string, key: { name?: string } | undefined) => {
+      if (key?.name === 'escape') controller.abort();
+    };
+    process.stdin.on('keypress', onKey);
+    try {
+      return await run(controller.signal);
+    } catch (e) {
+      const name = (e as Error).name;
+      if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') throw cancelled();
+      throw e;
+    } finally {
+      process.stdin.off('keypress', onKey);
+    }
+  };
+  return {
+    select: (message, choices, withSearch) =>
+      guard((signal) =>
+        withSearch
+          ? search<string>(
+              {
+                message,
+                source: (term) => {
+                  const t = (term ?? '').toLowerCase();
+                  return choices.filter((c) => c.value.toLowerCase().includes(t) || c.name.toLowerCase().includes(t)).map((c) => ({ ...c }));
+                },
+              },
+              { signal },
+            )
+          : select<string>({ message, choices: choices.map((c) => ({ ...c })) }, { signal }),
+      ),
+    input: (message, opts) =>
+      guard((signal) =>
+        input(
+          {
+            message,
+            ...(opts.default !== undefined ? { default: opts.default } : {}),
+            ...(opts.validate ? { validate: opts.validate } : {}),
+          },
+          { signal },
+        ),
+      ),
+    confirm: (message, initial) => guard((signal) => confirm({ message, default: initial }, { signal })),
+  };
+}

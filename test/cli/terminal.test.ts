@@ -1,0 +1,83 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const built = existsSync(`${ROOT}/dist/cli/main.js`);
+// CI installs tmux (.ci/run); elsewhere the test runs when tmux is there.
+const runIt = hasTmux && built ? it : process.env['CI'] ? it : it.skip;
+
+let counter = 0;
+let session = '';
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
+
+/** Starts the command in a fresh tmux server (its own socket, so tests never collide). */
+function start(command: string, rows: number): void {
+  session = `estimate-test-${process.pid}-${++counter}`;
+  tmux('new-session', '-d', '-s', session, '-x', '100', '-y', String(rows), `cd ${ROOT} && ${command}; echo EXIT=$?; sleep 5`);
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the pane shows `text`, or fails after `ms`. */
+async function waitFor(text: string | RegExp, ms = 8000): Promise<string> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const screen = tmux('capture-pane', '-p', '-t', session, '-S', '-300');
+    if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${text}; screen:\n${screen}`);
+    await sleep(100);
+  }
+}
+
+describe('interactive mode in a real terminal (tmux)', () => {
+  runIt('answers three questions and prints the table', async () => {
+    start('node bin/estimate.js twitter -i', 50);
+    try {
+      await waitFor('Monthly active users (mau)');
+      tmux('send-keys', '-t', session, '200M user', 'Enter');
+      await waitFor('(daily_active_ratio)');
+      tmux('send-keys', '-t', session, '60%', 'Enter');
+      await waitFor('(tweets_per_user)');
+      tmux('send-keys', '-t', session, '3', 'Enter');
+      for (let i = 0; i < 9; i++) {
+        await sleep(150);
+        tmux('send-keys', '-t', session, 'Enter');
+      }
+      await waitFor('Export this estimate?');
+      tmux('send-keys', '-t', session, 'Enter');
+      await waitFor('Save these answers');
+      tmux('send-keys', '-t', session, 'Enter');
+      const screen = await waitFor('EXIT=');
+      expect(screen).toMatch(/Daily active users\s+│ 120M user/);
+      expect(screen).toMatch(/Tweet QPS\s+│ 4,167 tweet\/s/);
+      expect(screen).toContain('EXIT=0');
+    } finally {
+      spawnSync('tmux', ['-L', session, 'kill-server']);
+    }
+  });
+  runIt('Ctrl-C at a prompt exits 130 with one line', async () => {
+    start('node bin/estimate.js twitter -i', 30);
+    try {
+      await waitFor('Monthly active users (mau)');
+      tmux('send-keys', '-t', session, 'C-c');
+      const screen = await waitFor('EXIT=');
+      expect(screen).toContain('cancelled');
+      expect(screen).toContain('EXIT=130');
+      expect(screen).not.toMatch(/\n\s+at /);
+    } finally {
+      spawnSync('tmux', ['-L', session, 'kill-server']);
+    }
+  });
+  runIt('Escape at a prompt cancels too', async () => {
+    start('node bin/estimate.js twitter -i', 30);
+    try {
+      await waitFor('Monthly active users (mau)');
+      tmux('send-keys', '-t', session, 'Escape');
+      const screen = await waitFor('EXIT=');
+      expect(screen).toContain('EXIT=130');
+    } finally {
+      spawnSync('tmux', ['-L', session, 'kill-server']);
+    }
+  });
+});

@@ -2,6 +2,7 @@
  * The terminal prompts: the only module that imports the prompt library, loaded only by the
  * interactive mode. Ctrl-C and Escape cancel (E0130, exit 130).
  */
+import { createRequire } from 'node:module';
 import { emitKeypressEvents } from 'node:readline';
 import { EstimateError } from '../diagnostics/error.js';
 
@@ -25,7 +26,9 @@ const cancelled = () => new EstimateError('E0130', 'cancelled');
 
 /** The real prompts on the process's terminal. */
 export async function terminalPrompter(): Promise<Prompter> {
-  const { input, search, select, confirm } = await import('@inquirer/prompts');
+  // Loaded with require (the library ships CommonJS too) so the bundled CLI has no dynamic
+  // import of a package, which the code-cached loader in bin/estimate.js cannot serve.
+  const { input, search, select, confirm } = createRequire(import.meta.url)('@inquirer/prompts') as typeof import('@inquirer/prompts');
   // Escape cancels like Ctrl-C: every prompt gets a signal that the Escape key aborts.
   const guard = async <T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     const controller = new AbortController();

@@ -3,6 +3,8 @@ import { EstimateError } from '../diagnostics/error.js';
 import { span, type Source } from '../diagnostics/source.js';
 import { EXTRA_SPACES, OPERATOR_ALIASES, OPERATORS, type Token } from './tokens.js';
 
+const ASCII_OPERATORS: ReadonlySet<string> = new Set(OPERATORS.filter((o) => o.length === 1));
+
 /** The longest expression accepted; longer input is refused before any work. */
 export const MAX_EXPRESSION_LENGTH = 64 * 1024;
 
@@ -10,6 +12,16 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '
 const isIdentStart = (c: string | undefined) =>
   c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === 'µ' || c === 'μ');
 const isIdentPart = (c: string | undefined) => isIdentStart(c) || isDigit(c) || c === '_';
+
+// Character-code tests for the hot loop (NaN past the end is never a digit or letter).
+const digitAt = (t: string, i: number) => {
+  const c = t.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+const identPartAt = (t: string, i: number) => {
+  const c = t.charCodeAt(i);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 0xb5 || c === 0x3bc;
+};
 
 /** Splits a source into tokens (the last is `eof`). */
 export function tokenize(src: Source): Token[] {
@@ -27,44 +39,54 @@ export function tokenize(src: Source): Token[] {
   const parens: boolean[] = [];
   let i = 0;
   let spaced = false;
-  const push = (t: Omit<Token, 'spaced'>) => {
-    tokens.push({ ...t, spaced });
+  // Every token has the same shape (value 0 when unused): the lexer is the engine's hot loop.
+  const push = (kind: Token['kind'], tokenText: string, start: number, end: number, value: number) => {
+    tokens.push({ kind, text: tokenText, start, end, value, spaced });
     spaced = false;
   };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || EXTRA_SPACES.has(c)) {
+  const length = text.length;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 10 || code === 13 || (code > 127 && EXTRA_SPACES.has(text[i]!))) {
       i++;
       spaced = true;
       continue;
     }
-    if (isDigit(c) || (c === '.' && isDigit(text[i + 1]))) {
+    if ((code >= 48 && code <= 57) || (code === 46 && digitAt(text, i + 1))) {
+      const end = simpleNumberEnd(text, i);
+      if (end > 0) {
+        const literal = text.slice(i, end);
+        push('number', literal, i, end, Number(literal));
+        i = end;
+        continue;
+      }
       const inCall = parens[parens.length - 1] === true;
       const n = readNumber(src, i, !inCall);
-      push({ kind: 'number', text: text.slice(i, n.end), start: i, end: n.end, value: n.value });
+      push('number', text.slice(i, n.end), i, n.end, n.value);
       i = n.end;
       continue;
     }
-    if (isIdentStart(c)) {
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 0xb5 || code === 0x3bc) {
       let j = i + 1;
-      while (isIdentPart(text[j])) j++;
-      push({ kind: 'ident', text: text.slice(i, j), start: i, end: j });
+      while (identPartAt(text, j)) j++;
+      push('ident', text.slice(i, j), i, j, 0);
       i = j;
       continue;
     }
-    const two = text.slice(i, i + 2);
-    const op = OPERATORS.find((o) => o === two || o === c) ?? OPERATOR_ALIASES.get(c);
+    const c = text[i]!;
+    const isArrow = code === 45 && text.charCodeAt(i + 1) === 62;
+    const op = isArrow ? '->' : ASCII_OPERATORS.has(c) ? c : OPERATOR_ALIASES.get(c);
     if (op) {
-      const len = op === '->' && two === '->' ? 2 : 1;
+      const len = isArrow ? 2 : 1;
       if (op === '(') parens.push(tokens[tokens.length - 1]?.kind === 'ident');
       if (op === ')') parens.pop();
-      push({ kind: 'op', text: op, start: i, end: i + len });
+      push('op', op, i, i + len, 0);
       i += len;
       continue;
     }
     throw unexpectedCharacter(src, i);
   }
-  tokens.push({ kind: 'eof', text: '', start: text.length, end: text.length, spaced });
+  tokens.push({ kind: 'eof', text: '', start: text.length, end: text.length, value: 0, spaced });
   return tokens;
 }
 
@@ -94,6 +116,33 @@ function unexpectedCharacter(src: Source, i: number): EstimateError {
     ...where,
     help: ['expressions use numbers, units, names, + - * / ^, parentheses and `->` for conversion'],
   });
+}
+
+/**
+ * The end of a plain number at `start` (digits, an optional fraction and exponent, and nothing
+ * that needs checking after it), or -1 when `readNumber` must look closer (`_`, `,`, `1.2.3`).
+ */
+function simpleNumberEnd(text: string, start: number): number {
+  let i = start;
+  while (digitAt(text, i)) i++;
+  if (text.charCodeAt(i) === 46) {
+    if (!digitAt(text, i + 1)) return -1;
+    i++;
+    while (digitAt(text, i)) i++;
+  }
+  const e = text.charCodeAt(i);
+  if (e === 101 || e === 69) {
+    const sign = text.charCodeAt(i + 1);
+    const first = sign === 43 || sign === 45 ? i + 2 : i + 1;
+    if (digitAt(text, first)) {
+      i = first;
+      while (digitAt(text, i)) i++;
+    }
+  }
+  const next = text.charCodeAt(i);
+  // `_`, `,`, `.` and `'` right after a number need the careful reader.
+  if (next === 95 || next === 44 || next === 46 || next === 39) return -1;
+  return i;
 }
 
 /**

@@ -36,7 +36,8 @@ class Parser {
   private readonly tokens: Token[];
   private pos = 0;
   private nesting = 0;
-  private readonly depths = new WeakMap<object, number>();
+  /** Depth of the tree the last parse method returned (its height, leaves count 1). */
+  private depth = 0;
 
   constructor(private readonly src: Source) {
     this.tokens = tokenize(src);
@@ -76,6 +77,7 @@ class Parser {
   private parseExpr(minBp: number): Expr {
     this.enter();
     let left = this.parsePrefix();
+    let leftDepth = this.depth;
     for (;;) {
       const t = this.peek();
       const key = t.kind === 'op' || (t.kind === 'ident' && t.text === 'per') ? t.text : undefined;
@@ -83,13 +85,11 @@ class Parser {
       if (!info || info.left < minBp) break;
       this.next();
       const right = this.parseExpr(info.right);
-      left = this.node(
-        { kind: 'binary', op: info.op, left, right, span: cover(left.span, right.span), opSpan: this.spanOf(t) },
-        left,
-        right,
-      );
+      left = { kind: 'binary', op: info.op, left, right, span: cover(left.span, right.span), opSpan: this.spanOf(t) };
+      leftDepth = this.deeper(1 + Math.max(leftDepth, this.depth), left);
     }
     this.nesting--;
+    this.depth = leftDepth;
     return left;
   }
 
@@ -100,7 +100,9 @@ class Parser {
       this.enter();
       const operand = this.parseExprAt(PREFIX_MINUS);
       this.nesting--;
-      return this.node({ kind: 'neg', operand, span: cover(this.spanOf(t), operand.span) }, operand);
+      const neg: Expr = { kind: 'neg', operand, span: cover(this.spanOf(t), operand.span) };
+      this.depth = this.deeper(this.depth + 1, neg);
+      return neg;
     }
     return this.parsePrimary();
   }
@@ -111,6 +113,7 @@ class Parser {
 
   private parsePrimary(): Expr {
     const t = this.peek();
+    this.depth = 1;
     if (t.kind === 'number' || (t.kind === 'op' && t.text === '$')) return this.parseLiteral();
     if (t.kind === 'op' && t.text === '(') {
       this.next();
@@ -129,9 +132,11 @@ class Parser {
   private parseCall(nameTok: Token): Expr {
     const open = this.next();
     const args: Expr[] = [];
+    let deepest = 0;
     if (!this.peekIs(')')) {
       for (;;) {
         args.push(this.parseExpr(0));
+        deepest = Math.max(deepest, this.depth);
         if (!this.peekIs(',')) break;
         this.next();
       }
@@ -144,7 +149,8 @@ class Parser {
       span: span(this.src, nameTok.start, close.end),
       nameSpan: this.spanOf(nameTok),
     };
-    return this.node(node, ...args);
+    this.depth = this.deeper(deepest + 1, node);
+    return node;
   }
 
   private parseLiteral(): Expr {
@@ -164,8 +170,8 @@ class Parser {
       value = scale(value, MAGNITUDES.get(mag.text)!);
       end = mag.end;
     }
-    this.checkFinite(value, span(this.src, num.start, end));
-    let amount: Expr = { kind: 'number', value, span: span(this.src, (dollar ?? num).start, end) };
+    if (!Number.isFinite(value)) this.tooLarge(span(this.src, num.start, end));
+    const amount: Expr = { kind: 'number', value, span: span(this.src, (dollar ?? num).start, end) };
     if (this.peekIs('%')) {
       if (dollar) throw this.error('E0206', 'a percentage cannot be money', this.peek());
       const pct = this.next();
@@ -184,7 +190,6 @@ class Parser {
     }
     if (u.kind !== 'ident' || KEYWORDS.has(u.text) || this.peekIs('(', 1)) return amount;
     const unit = this.parseUnitTerm();
-    amount = { ...amount };
     const attached = u.start === end;
     if (attached && u.text === 'B' && this.peek().kind === 'ident' && !KEYWORDS.has(this.peek().text)) {
       throw new EstimateError('E0303', `\`${this.src.text.slice(num.start, u.end)}\` is ${value} bytes`, {
@@ -279,17 +284,15 @@ class Parser {
 
   // --- helpers -----------------------------------------------------------------------------
 
-  private node(n: Expr, ...children: Expr[]): Expr {
-    let d = 0;
-    for (const c of children) d = Math.max(d, this.depths.get(c) ?? 1);
-    if (d + 1 > MAX_DEPTH) {
+  /** Refuses a tree deeper than MAX_DEPTH (a long chain of `+` as much as nested parentheses). */
+  private deeper(d: number, n: Expr): number {
+    if (d > MAX_DEPTH) {
       throw new EstimateError('E0204', `expression is nested too deeply (more than ${MAX_DEPTH} levels)`, {
         span: n.span,
         help: ['split it into named quantities'],
       });
     }
-    this.depths.set(n, d + 1);
-    return n;
+    return d;
   }
 
   private enter(): void {
@@ -301,10 +304,8 @@ class Parser {
     }
   }
 
-  private checkFinite(value: number, where: Span): void {
-    if (!Number.isFinite(value)) {
-      throw new EstimateError('E0602', 'number is too large', { span: where, help: ['numbers must be below about 1.8e308'] });
-    }
+  private tooLarge(where: Span): never {
+    throw new EstimateError('E0602', 'number is too large', { span: where, help: ['numbers must be below about 1.8e308'] });
   }
 
   private isConversion(t: Token): boolean {

@@ -9,8 +9,8 @@ export interface Token {
   readonly text: string;
   readonly start: number;
   readonly end: number;
-  /** Numbers: the value (digit groups removed). */
-  readonly value?: number;
+  /** Numbers: the value (digit groups removed); 0 for other tokens. */
+  readonly value: number;
   /** True when whitespace comes right before the token. */
   readonly spaced: boolean;
 }

@@ -1,5 +1,5 @@
 /** Finds template files by name or path and reads them within limits (size, text, permissions). */
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,9 +10,14 @@ import { suggest } from '../diagnostics/suggest.js';
 /** The largest template file read; larger ones are refused before reading. */
 export const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
-/** The folder of the shipped templates. */
+let builtin: string | undefined;
+
+/** The folder of the shipped templates (from src/, dist/ or the bundle in dist/bundle/). */
 export function builtinFolder(): string {
-  return fileURLToPath(new URL('../../templates/', import.meta.url));
+  builtin ??= ['../../templates/', '../../../templates/', '../templates/']
+    .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
+    .find((dir) => existsSync(join(dir, 'twitter.yaml'))) ?? fileURLToPath(new URL('../../templates/', import.meta.url));
+  return builtin;
 }
 
 /** The user's template folder: $ESTIMATE_TEMPLATES, else $XDG_CONFIG_HOME/estimate/templates. */

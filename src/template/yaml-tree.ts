@@ -4,7 +4,8 @@
  * are not names, deep nesting. Scalars keep their source text, so `%YAML 1.1` cannot turn
  * `10:1` into 601 or `no` into false.
  */
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode, Scalar } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node as YNode, Scalar } from 'yaml';
 import { EstimateError } from '../diagnostics/error.js';
 import { span, subSource, type Source, type Span } from '../diagnostics/source.js';
 
@@ -37,10 +38,22 @@ export interface YScalar {
   readonly isNull: boolean;
 }
 
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+
+/**
+ * The YAML library, loaded on first use: built-in templates come from a cache made at build
+ * time (tree-cache.ts), so `estimate twitter` never pays for loading it.
+ */
+function yaml(): YamlModule {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  return yamlModule;
+}
+
 /** Parses one YAML document into a located tree; collects every problem before throwing. */
 export function readYaml(file: Source): { root: YValue | undefined; errors: EstimateError[] } {
   const errors: EstimateError[] = [];
-  const docs = parseAllDocuments(file.text, {
+  const docs = yaml().parseAllDocuments(file.text, {
     version: '1.2',
     schema: 'core',
     uniqueKeys: false,
@@ -72,6 +85,7 @@ export function readYaml(file: Source): { root: YValue | undefined; errors: Esti
 const NON_STRING_KEY = /^(?:[-+]?(?:\d[\d_]*|0x[0-9a-fA-F]+|0o[0-7]+)(?:\.\d*)?(?:[eE][-+]?\d+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|)$/;
 
 function convert(node: YNode, doc: Document, file: Source, depth: number, errors: EstimateError[]): YValue | undefined {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   const where = nodeSpan(node, file);
   if (depth > MAX_YAML_DEPTH) {
     errors.push(new EstimateError('E0712', `nesting deeper than ${MAX_YAML_DEPTH} levels`, { span: where }));

@@ -12,17 +12,33 @@ export class Dimension {
   readonly entries: readonly (readonly [string, number])[];
   readonly key: string;
 
-  private constructor(entries: readonly (readonly [string, number])[]) {
+  private readonly products = new Map<Dimension, Dimension>();
+  private readonly quotients = new Map<Dimension, Dimension>();
+
+  private constructor(entries: readonly (readonly [string, number])[], key: string) {
     this.entries = entries;
-    this.key = entries.map(([n, e]) => `${n}^${e}`).join('*');
+    this.key = key;
+  }
+
+  /** Every dimension made, by key: equal dimensions are the same object, so results memoize. */
+  private static readonly interned = new Map<string, Dimension>();
+
+  private static intern(entries: readonly (readonly [string, number])[]): Dimension {
+    const key = entries.map(([n, e]) => `${n}^${e}`).join('*');
+    let d = Dimension.interned.get(key);
+    if (!d) {
+      d = new Dimension(entries, key);
+      Dimension.interned.set(key, d);
+    }
+    return d;
   }
 
   /** The dimension of plain numbers. */
-  static readonly NONE = new Dimension([]);
+  static readonly NONE = Dimension.intern([]);
 
   /** A single base dimension to the power 1. */
   static base(name: string): Dimension {
-    return new Dimension([[name, 1]]);
+    return Dimension.intern([[name, 1]]);
   }
 
   /** From a name -> exponent record or map; zero exponents are dropped. */
@@ -30,7 +46,7 @@ export class Dimension {
     const m = new Map<string, number>();
     for (const [n, e] of parts) m.set(n, (m.get(n) ?? 0) + e);
     const entries = [...m.entries()].filter(([, e]) => e !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return entries.length === 0 ? Dimension.NONE : new Dimension(entries);
+    return entries.length === 0 ? Dimension.NONE : Dimension.intern(entries);
   }
 
   get isNone(): boolean {
@@ -38,18 +54,28 @@ export class Dimension {
   }
 
   equals(other: Dimension): boolean {
-    return this.key === other.key;
+    return this === other;
   }
 
   mul(other: Dimension): Dimension {
     if (other.isNone) return this;
     if (this.isNone) return other;
-    return Dimension.of([...this.entries, ...other.entries]);
+    let d = this.products.get(other);
+    if (!d) {
+      d = Dimension.of([...this.entries, ...other.entries]);
+      this.products.set(other, d);
+    }
+    return d;
   }
 
   div(other: Dimension): Dimension {
     if (other.isNone) return this;
-    return Dimension.of([...this.entries, ...other.entries.map(([n, e]) => [n, -e] as const)]);
+    let d = this.quotients.get(other);
+    if (!d) {
+      d = Dimension.of([...this.entries, ...other.entries.map(([n, e]) => [n, -e] as const)]);
+      this.quotients.set(other, d);
+    }
+    return d;
   }
 
   pow(k: number): Dimension {

@@ -10,7 +10,7 @@ import { renderMarkdown } from '../../render/markdown.js';
 import { buildReport } from '../../render/report.js';
 import { renderTable } from '../../render/table.js';
 import { parseTemplate } from '../../template/load.js';
-import { findTemplate, looksLikePath, readTemplateFile, type TemplateRef } from '../../template/read-file.js';
+import { builtinFolder, findTemplate, looksLikePath, readTemplateFile, type TemplateRef } from '../../template/read-file.js';
 import { type Io } from '../io.js';
 import { type EstimateOptions } from '../program.js';
 import { checkOutputPath, formatFromPath, writeAtomically } from '../write-output.js';
@@ -25,7 +25,7 @@ export interface LoadedModel {
 export function loadModel(arg: string, io: Io): LoadedModel {
   const ref = findTemplate(arg, io.env, io.cwd);
   const display = looksLikePath(arg) ? arg : ref.builtin ? `templates/${ref.name}.yaml` : ref.path;
-  const spec = parseTemplate(readTemplateFile(ref.path, display));
+  const spec = parseTemplate(readTemplateFile(ref.path, display), ref.builtin ? { name: ref.name, folder: builtinFolder() } : undefined);
   return { ref, model: buildModel(spec) };
 }
 

@@ -9,7 +9,7 @@ import { checkBounds } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
 import { overrideValue, resolveOverrides, withUnit } from '../../model/overrides.js';
 import { parseTemplate } from '../../template/load.js';
-import { listTemplates, readTemplateFile } from '../../template/read-file.js';
+import { builtinFolder, listTemplates, readTemplateFile } from '../../template/read-file.js';
 import { type Io } from '../io.js';
 import { type EstimateOptions } from '../program.js';
 import { type Prompter } from '../prompts.js';
@@ -66,7 +66,7 @@ async function chooseTemplate(io: Io, ask: Prompter): Promise<string> {
   const choices = listTemplates(io.env).map((t) => {
     let title = '';
     try {
-      title = parseTemplate(readTemplateFile(t.path, t.path)).title;
+      title = parseTemplate(readTemplateFile(t.path, t.path), t.builtin ? { name: t.name, folder: builtinFolder() } : undefined).title;
     } catch {
       title = '(has errors)';
     }

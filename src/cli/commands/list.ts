@@ -1,6 +1,6 @@
 /** `estimate list` and `estimate show <template>`. */
 import { parseTemplate } from '../../template/load.js';
-import { findTemplate, listTemplates, readTemplateFile } from '../../template/read-file.js';
+import { builtinFolder, findTemplate, listTemplates, readTemplateFile } from '../../template/read-file.js';
 import { sanitize } from '../../diagnostics/sanitize.js';
 import { type Io } from '../io.js';
 
@@ -11,7 +11,7 @@ export function runList(io: Io): number {
   for (const ref of refs) {
     let title: string;
     try {
-      title = parseTemplate(readTemplateFile(ref.path, ref.path)).title;
+      title = parseTemplate(readTemplateFile(ref.path, ref.path), ref.builtin ? { name: ref.name, folder: builtinFolder() } : undefined).title;
     } catch {
       title = '(cannot be read: run `estimate ' + ref.name + '` to see why)';
     }

@@ -1,0 +1,148 @@
+// `npm run bench`: start-up against `node -e 0`, engine throughput against mathjs, template
+// scale, and peak memory. Every comparison is measured side by side in this run. Needs a
+// build (npm ci builds). Not part of `npm test`.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evaluate as mathEvaluate } from 'mathjs';
+import { calculate } from '../dist/eval/calculate.js';
+import { compile, unitScope } from '../dist/eval/compile.js';
+import { parse } from '../dist/lang/parser.js';
+import { source } from '../dist/diagnostics/source.js';
+import { UnitRegistry } from '../dist/units/registry.js';
+import { parseTemplate } from '../dist/template/load.js';
+import { buildModel } from '../dist/model/build.js';
+import { evaluate } from '../dist/model/evaluate.js';
+import { EXPRESSIONS } from './expressions.js';
+import { ms, summary } from './stats.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin/estimate.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const rows = [];
+const row = (...cells) => rows.push(cells);
+
+// 1. Start-up: each command and the baseline interleaved, so load affects all alike.
+function wall(args) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'], cwd: ROOT });
+  const t = performance.now() - t0;
+  if (r.status !== 0 && !(args.includes('--help') && r.status === 0)) throw new Error(`${args.join(' ')} exited ${r.status}`);
+  return t;
+}
+const commands = {
+  'node -e 0': ['-e', '0'],
+  'estimate twitter': [BIN, 'twitter'],
+  'estimate calc "1+1"': [BIN, 'calc', '1+1'],
+  'estimate --help': [BIN, '--help'],
+};
+const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+for (let i = 0; i < 3; i++) for (const args of Object.values(commands)) wall(args);
+for (let i = 0; i < RUNS; i++) for (const [k, args] of Object.entries(commands)) times[k].push(wall(args));
+const base = summary(times['node -e 0']);
+row('Start-up', 'node -e 0', ms(base), '1.00x');
+for (const k of Object.keys(commands).slice(1)) {
+  const st = summary(times[k]);
+  row('Start-up', k, ms(st), `${(st.median / base.median).toFixed(2)}x node -e 0`);
+}
+
+// 2. Engine: parse + check + evaluate each expression, against mathjs's evaluate.
+const scope = unitScope(UnitRegistry.BUILTIN);
+const ours = () => {
+  for (const e of EXPRESSIONS) compile(parse(source('<bench>', e.ours)), scope).run([]);
+};
+const theirs = EXPRESSIONS.filter((e) => e.mathjs);
+const mathjs = () => {
+  for (const e of theirs) mathEvaluate(e.mathjs);
+};
+/** Expressions per second of each runner, measured in alternating 300 ms rounds (medians). */
+function throughputs(runners) {
+  for (const [f] of runners) for (let i = 0; i < 50; i++) f();
+  const rates = runners.map(() => []);
+  for (let round = 0; round < 7; round++) {
+    runners.forEach(([f, perCall], k) => {
+      const t0 = performance.now();
+      let n = 0;
+      while (performance.now() - t0 < 300) {
+        f();
+        n++;
+      }
+      rates[k].push((n * perCall) / ((performance.now() - t0) / 1000));
+    });
+  }
+  return rates.map((r) => summary(r).median);
+}
+const [oursRate, mathRate] = throughputs([
+  [ours, EXPRESSIONS.length],
+  [mathjs, theirs.length],
+]);
+let agree = 0;
+let compared = 0;
+const disagreements = [];
+for (const e of EXPRESSIONS) {
+  if (!e.mathjs || !e.to) continue;
+  compared++;
+  const a = calculate(`${e.ours} -> ${e.to}`).value;
+  const b = mathEvaluate(`${e.mathjs}`).toNumber(e.to);
+  if (Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))) agree++;
+  else disagreements.push(`${e.ours}: ${a} vs ${b} ${e.to}`);
+}
+row('Engine', `estimate, ${EXPRESSIONS.length} expressions`, `${Math.round(oursRate).toLocaleString('en-US')} expr/s`, `${(oursRate / mathRate).toFixed(1)}x mathjs`);
+row('Engine', `mathjs evaluate, ${theirs.length} expressions`, `${Math.round(mathRate).toLocaleString('en-US')} expr/s`, '1.0x');
+row('Engine', 'values agree with mathjs', `${agree} of ${compared} compared`, disagreements.length ? disagreements.join('; ') : 'all within 1e-9');
+
+// 3. Scale: generated templates, chains and wide fan-in.
+function generate(n, shape) {
+  const lines = ['name: gen', 'title: Generated', 'units: [user]', 'inputs:', '  base: 1000 user', '  size: 2 MB/user', 'quantities:'];
+  for (let i = 0; i < n; i++) {
+    if (shape === 'chain') lines.push(`  q${i}: ${i === 0 ? 'base * size' : `q${i - 1} * 1.0001 + base * size`}`);
+    else if (i < n - Math.ceil(n / 10)) lines.push(`  q${i}: base * size * ${i + 1}`);
+    else {
+      // fan-in: each of the last tenth sums ten of the earlier ones
+      const k = i - (n - Math.ceil(n / 10));
+      const terms = Array.from({ length: 10 }, (_, j) => `q${(k * 10 + j) % (n - Math.ceil(n / 10))}`);
+      lines.push(`  q${i}: ${terms.join(' + ')}`);
+    }
+  }
+  lines.push('sections:', `  S: [q${n - 1}]`);
+  return lines.join('\n') + '\n';
+}
+const dir = mkdtempSync(join(tmpdir(), 'estimate-bench-'));
+for (const shape of ['chain', 'fan-in']) {
+  let previous;
+  for (const n of [100, 1000, 10000]) {
+    const text = generate(n, shape);
+    writeFileSync(join(dir, `${shape}-${n}.yaml`), text);
+    const samples = [];
+    for (let i = 0; i < (n >= 10000 ? 5 : 15); i++) {
+      const t0 = performance.now();
+      evaluate(buildModel(parseTemplate(source(`${shape}-${n}.yaml`, text))));
+      samples.push(performance.now() - t0);
+    }
+    const st = summary(samples);
+    const growth = previous ? `${(st.median / previous).toFixed(1)}x per 10x` : '';
+    row('Scale', `${shape}, ${n.toLocaleString('en-US')} quantities: load, check, evaluate`, ms(st), growth);
+    previous = st.median;
+  }
+}
+
+// 4. Memory: peak resident set of a run, against node -e 0.
+function maxRss(args) {
+  const hook = "data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS))";
+  const r = spawnSync(process.execPath, ['--import', hook, ...args], { encoding: 'utf8', cwd: ROOT });
+  return Number(/maxrss=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+}
+const rssBase = summary(Array.from({ length: 5 }, () => maxRss(['-e', '0'])));
+const rssTwitter = summary(Array.from({ length: 5 }, () => maxRss([BIN, 'twitter'])));
+row('Memory', 'node -e 0, peak RSS', `${rssBase.median.toFixed(1)} MB`, '');
+row('Memory', 'estimate twitter, peak RSS', `${rssTwitter.median.toFixed(1)} MB`, `+${(rssTwitter.median - rssBase.median).toFixed(1)} MB`);
+
+// The table.
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length), ['Suite', 'Measure', 'Result', 'Comparison'][i].length));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+console.log(`estimate benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${RUNS} start-up runs each, medians`);
+console.log(line(['Suite', 'Measure', 'Result', 'Comparison']));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const r of rows) console.log(line(r));

@@ -1,0 +1,66 @@
+/**
+ * A build-time cache of the built-in templates' located YAML trees (dist/template-cache.json),
+ * keyed by a hash of the file's text: a template edited in place simply misses the cache.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { span, subSource, type Source } from '../diagnostics/source.js';
+import { type YValue } from './yaml-tree.js';
+
+/** A tree with offsets instead of spans, as stored in JSON. */
+export type StoredTree =
+  | { readonly m: readonly [string, number, number, StoredTree][]; readonly s: readonly [number, number] }
+  | { readonly l: readonly StoredTree[]; readonly s: readonly [number, number] }
+  | { readonly t: string; readonly s: readonly [number, number]; readonly x: readonly [number, number, boolean]; readonly n: boolean };
+
+/** The cache file: template name -> text hash and tree. */
+export type TreeCache = Record<string, { readonly hash: string; readonly tree: StoredTree }>;
+
+/** FNV-1a over the text, with its length: enough to notice an edited file. */
+export function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${text.length}:${h.toString(16)}`;
+}
+
+/** Turns a located tree into its stored form. */
+export function storeTree(v: YValue): StoredTree {
+  const s = [v.span.start, v.span.end] as const;
+  switch (v.kind) {
+    case 'map':
+      return { m: v.entries.map((e) => [e.key, e.keySpan.start, e.keySpan.end, storeTree(e.value)] as [string, number, number, StoredTree]), s };
+    case 'list':
+      return { l: v.items.map(storeTree), s };
+    case 'scalar': {
+      const o = v.source.origin!;
+      return { t: v.text, s, x: [o.start, o.end, o.exact], n: v.isNull };
+    }
+  }
+}
+
+/** Rebuilds a located tree over the file it was made from. */
+export function loadTree(t: StoredTree, file: Source): YValue {
+  const where = span(file, t.s[0], t.s[1]);
+  if ('m' in t) return { kind: 'map', entries: t.m.map(([key, ks, ke, v]) => ({ key, keySpan: span(file, ks, ke), value: loadTree(v, file) })), span: where };
+  if ('l' in t) return { kind: 'list', items: t.l.map((x) => loadTree(x, file)), span: where };
+  return { kind: 'scalar', text: t.t, span: where, source: subSource(file, t.x[0], t.x[1], t.t, t.x[2]), isNull: t.n };
+}
+
+let cache: TreeCache | null | undefined;
+
+/** The cached tree of a built-in template, if the cache has this exact text. */
+export function cachedTree(name: string, file: Source, builtinFolder: string): YValue | undefined {
+  if (cache === undefined) {
+    try {
+      cache = JSON.parse(readFileSync(join(builtinFolder, '..', 'dist', 'template-cache.json'), 'utf8')) as TreeCache;
+    } catch {
+      cache = null;
+    }
+  }
+  const entry = cache ? (Object.hasOwn(cache, name) ? cache[name] : undefined) : undefined;
+  if (!entry || entry.hash !== textHash(file.text)) return undefined;
+  return loadTree(entry.tree, file);
+}

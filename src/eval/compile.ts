@@ -12,7 +12,7 @@ import { Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { type UnitRegistry } from '../units/registry.js';
 import { FUNCTIONS } from './functions.js';
-import { resolveUnit, unknownUnit } from './resolve-unit.js';
+import { resolveUnit, unitValue, unknownUnit } from './resolve-unit.js';
 
 /** A compiled expression reads other quantities' values (base units) from this array by slot. */
 export type Values = ArrayLike<number>;
@@ -99,7 +99,7 @@ class Compiler {
         return this.name(e.name, e.span);
       case 'quantity': {
         const amount = this.expr(e.amount);
-        const unit = resolveUnit(e.unit, this.scope.registry, (n) => this.scope.lookup(n) !== undefined);
+        const unit = unitValue(e.unit, this.scope.registry, (n) => this.scope.lookup(n) !== undefined);
         const f = unit.factor;
         const a = amount.run;
         return { dimension: unit.dimension, run: (v) => a(v) * f };

@@ -17,6 +17,11 @@ export function resolveUnit(u: UnitExpr, registry: UnitRegistry, isQuantity: IsQ
   return { text: printUnit(u), dimension: r.dimension, factor: r.factor, percent: u.kind === 'unitPercent' };
 }
 
+/** The dimension and size of a unit expression, without its text (the hot path of compiling). */
+export function unitValue(u: UnitExpr, registry: UnitRegistry, isQuantity: IsQuantity = () => false): { dimension: Dimension; factor: number } {
+  return walk(u, registry, isQuantity);
+}
+
 function walk(u: UnitExpr, registry: UnitRegistry, isQuantity: IsQuantity): { dimension: Dimension; factor: number } {
   switch (u.kind) {
     case 'unit': {

@@ -356,7 +356,8 @@ class Parser {
   }
 
   private spanOf(t: Token): Span {
-    return span(this.src, t.start, t.end);
+    // Token offsets are always inside the source: no clamping needed.
+    return { source: this.src, start: t.start, end: t.end };
   }
 
   private peek(offset = 0): Token {
@@ -377,6 +378,8 @@ class Parser {
 
 /** value × 10^k without binary rounding residue (1.1 × 1e6 is exactly 1100000). */
 function scale(value: number, factor: number): number {
+  // Whole numbers scale exactly; only a fraction needs the decimal route.
+  if (Number.isInteger(value) && Math.abs(value * factor) < Number.MAX_SAFE_INTEGER) return value * factor;
   const k = Math.round(Math.log10(factor));
   const s = String(value);
   if (10 ** k === factor && !/e/i.test(s)) return Number(`${s}e${k}`);

@@ -37,6 +37,7 @@ const commands = {
   'estimate twitter': [BIN, 'twitter'],
   'estimate calc "1+1"': [BIN, 'calc', '1+1'],
   'estimate --help': [BIN, '--help'],
+  'import the engine (dist/eval/calculate.js)': ['--input-type=module', '-e', `await import(${JSON.stringify(join(ROOT, 'dist/eval/calculate.js'))})`],
 };
 const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
 for (let i = 0; i < 3; i++) for (const args of Object.values(commands)) wall(args);

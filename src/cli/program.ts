@@ -3,7 +3,6 @@
  * only when that command runs, so start-up pays for nothing it does not use.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { EstimateError } from '../diagnostics/error.js';
 import { type Io } from './io.js';
 import { reportError } from './report-error.js';
 
@@ -122,9 +121,4 @@ function buildProgram(io: Io, setStatus: (s: number) => void): Command {
     });
 
   return program;
-}
-
-/** A usage error (exit 2) for a command's own checks. */
-export function usageError(message: string, help: string[] = []): EstimateError {
-  return new EstimateError('E0908', message, { help });
 }

@@ -37,16 +37,13 @@ export interface Compiled {
   readonly run: Run;
   /** The unit asked for with `->`, if any. */
   readonly target?: ResolvedUnit;
-  /** Names of the quantities the expression reads, in order of first use. */
-  readonly uses: readonly string[];
 }
 
 /** Checks dimensions and builds the evaluator. Throws the project's error on any problem. */
 export function compile(expr: Expr, scope: Scope): Compiled {
-  const uses: string[] = [];
   try {
     if (expr.kind === 'convert') {
-      const inner = new Compiler(scope, uses).expr(expr.expr);
+      const inner = new Compiler(scope).expr(expr.expr);
       const target = resolveUnit(expr.target, scope.registry, (n) => scope.lookup(n) !== undefined);
       if (!target.dimension.equals(inner.dimension)) {
         throw new EstimateError('E0502', `cannot convert ${inner.dimension} to ${target.dimension}`, {
@@ -56,10 +53,10 @@ export function compile(expr: Expr, scope: Scope): Compiled {
           help: conversionHelp(inner.dimension, target.dimension),
         });
       }
-      return { dimension: inner.dimension, run: inner.run, target, uses };
+      return { dimension: inner.dimension, run: inner.run, target };
     }
-    const c = new Compiler(scope, uses).expr(expr);
-    return { dimension: c.dimension, run: c.run, uses };
+    const c = new Compiler(scope).expr(expr);
+    return { dimension: c.dimension, run: c.run };
   } catch (e) {
     throw e instanceof EstimateError ? withByteHint(e, expr) : e;
   }
@@ -80,10 +77,7 @@ interface Node {
 }
 
 class Compiler {
-  constructor(
-    private readonly scope: Scope,
-    private readonly uses: string[],
-  ) {}
+  constructor(private readonly scope: Scope) {}
 
   expr(e: Expr): Node {
     switch (e.kind) {
@@ -121,7 +115,6 @@ class Compiler {
   private name(name: string, where: Span): Node {
     const q = this.scope.lookup(name);
     if (q) {
-      if (!this.uses.includes(name)) this.uses.push(name);
       const slot = q.slot;
       return { dimension: q.dimension, run: (v) => v[slot]! };
     }

@@ -58,7 +58,7 @@ export function overrideValue(input: ModelInput, text: string, model: Model, sou
     const factor = input.unit.factor;
     const run = value.run;
     expr = { kind: 'binary', op: '*', left: expr, right: { kind: 'name', name: input.unit.text, span: expr.span }, span: expr.span, opSpan: expr.span };
-    value = { dimension: input.dimension, run: (v) => run(v) * factor, uses: [] };
+    value = { dimension: input.dimension, run: (v) => run(v) * factor };
   }
   if (!value.dimension.equals(input.dimension)) {
     throw new EstimateError('E0708', `\`${input.name}\` is ${input.dimension}, but \`${text.trim()}\` is ${value.dimension}`, {

@@ -45,49 +45,47 @@ export function toSpec(root: YValue | undefined, file: Source, errors: EstimateE
   };
 }
 
-function input(key: Located, value: YValue, errors: EstimateError[]): InputSpec | undefined {
-  if (value.kind === 'scalar') {
-    return { name: key, label: key.text, help: '', default: located(value) };
-  }
+/**
+ * An input or quantity entry: either its main field alone (`mau: 300M user`) or a mapping of
+ * known keys. Returns the main field and a reader for the others, or undefined after an error.
+ */
+function entry(key: Located, value: YValue, known: readonly string[], what: string, main: string, errors: EstimateError[]) {
+  if (value.kind === 'scalar') return { main: located(value), get: (): Located | undefined => undefined };
   if (value.kind !== 'map') {
-    errors.push(new EstimateError('E0704', `input \`${key.text}\` must be a mapping with a default`, { span: value.span }));
+    errors.push(new EstimateError('E0704', `${what} must be a single value or a mapping with \`${main}\``, { span: value.span }));
     return undefined;
   }
-  const f = fields(value, INPUT_KEYS, `input \`${key.text}\``, errors);
-  const get = (k: string, req = false) => scalarText(f.get(k), k, key.span, req, errors, `input \`${key.text}\``);
-  const def = get('default', true);
-  if (!def) return undefined;
+  const f = fields(value, known, what, errors);
+  const get = (k: string, req = false) => scalarText(f.get(k), k, key.span, req, errors, what);
+  const m = get(main, true);
+  return m ? { main: m, get } : undefined;
+}
+
+function input(key: Located, value: YValue, errors: EstimateError[]): InputSpec | undefined {
+  const e = entry(key, value, INPUT_KEYS, `input \`${key.text}\``, 'default', errors);
+  if (!e) return undefined;
   return {
     name: key,
-    label: get('label')?.text ?? key.text,
-    help: get('help')?.text ?? '',
-    default: def,
-    ...optional('min', get('min')),
-    ...optional('max', get('max')),
-    ...optional('unit', get('unit')),
+    label: e.get('label')?.text ?? key.text,
+    help: e.get('help')?.text ?? '',
+    default: e.main,
+    ...optional('min', e.get('min')),
+    ...optional('max', e.get('max')),
+    ...optional('unit', e.get('unit')),
   };
 }
 
 function quantity(key: Located, value: YValue, errors: EstimateError[]): QuantitySpec | undefined {
-  if (value.kind === 'scalar') {
-    return { name: key, label: key.text, help: '', value: located(value) };
-  }
-  if (value.kind !== 'map') {
-    errors.push(new EstimateError('E0704', `quantity \`${key.text}\` must be an expression or a mapping with a value`, { span: value.span }));
-    return undefined;
-  }
-  const f = fields(value, QUANTITY_KEYS, `quantity \`${key.text}\``, errors);
-  const get = (k: string, req = false) => scalarText(f.get(k), k, key.span, req, errors, `quantity \`${key.text}\``);
-  const v = get('value', true);
-  if (!v) return undefined;
+  const e = entry(key, value, QUANTITY_KEYS, `quantity \`${key.text}\``, 'value', errors);
+  if (!e) return undefined;
   return {
     name: key,
-    label: get('label')?.text ?? key.text,
-    help: get('help')?.text ?? '',
-    value: v,
-    ...optional('unit', get('unit')),
-    ...optional('dimension', get('dimension')),
-    ...optional('book', get('book')),
+    label: e.get('label')?.text ?? key.text,
+    help: e.get('help')?.text ?? '',
+    value: e.main,
+    ...optional('unit', e.get('unit')),
+    ...optional('dimension', e.get('dimension')),
+    ...optional('book', e.get('book')),
   };
 }
 

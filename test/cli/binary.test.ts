@@ -1,7 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordingIo } from '../../src/cli/io.js';
 import { reportError } from '../../src/cli/report-error.js';
-import { spawnCli } from '../helpers.js';
+import { ROOT, spawnCli } from '../helpers.js';
 
 describe('the real binary', () => {
   it('prints the twitter tables and exits 0', () => {
@@ -40,6 +44,28 @@ describe('the real binary', () => {
     const r = spawnCli([]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Usage: estimate');
+  });
+});
+
+describe('cost and laziness', () => {
+  const hook = (expr: string) => `data:text/javascript,import{createRequire}from'node:module';process.on('exit',()=>process.stderr.write('\\n@@'+JSON.stringify(${expr})))`;
+  const report = (stderr: string) => JSON.parse(stderr.slice(stderr.lastIndexOf('@@') + 2)) as unknown;
+  it('the main job loads neither the prompt library nor the YAML parser', () => {
+    const r = spawnSync(process.execPath, ['--import', hook("Object.keys(createRequire(process.cwd()+'/x.js').cache)"), `${ROOT}/bin/estimate.js`, 'twitter'], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status).toBe(0);
+    const loaded = report(r.stderr) as string[];
+    expect(loaded.some((p) => p.includes('@inquirer'))).toBe(false);
+    expect(loaded.some((p) => p.includes('node_modules/yaml'))).toBe(false);
+  });
+  it('the worst inputs are refused within 256 MB', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'estimate-mem-'));
+    writeFileSync(join(dir, 'big.yaml'), Buffer.alloc(50 * 1024 * 1024, 0x61));
+    const worst = [['calc', '('.repeat(100_000)], ['calc', '1+'.repeat(30_000) + '1'], [join(dir, 'big.yaml')]];
+    for (const args of worst) {
+      const r = spawnSync(process.execPath, ['--import', hook('process.resourceUsage().maxRSS'), `${ROOT}/bin/estimate.js`, ...args], { encoding: 'utf8', cwd: ROOT });
+      expect(r.status).toBe(1);
+      expect(report(r.stderr) as number).toBeLessThan(256 * 1024);
+    }
   });
 });
 

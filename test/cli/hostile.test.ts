@@ -30,6 +30,13 @@ const TABLE: [string[], number, string, string | undefined][] = [
   [['calc', '20% + 1000'], 1, 'E0505', '<expr>:1:1'],
   [['calc', '1 to 2'], 1, 'E0205', '<expr>:1:6'],
   [['calc', '1 MB', '--to', 's'], 1, 'E0502', '--to:1:1'],
+  [['calc', '5 kday'], 1, 'E0301', '<expr>:1:3'],
+  [['calc', '2 Mmin'], 1, 'E0301', '<expr>:1:3'],
+  [['calc', '3 kUSD'], 1, 'E0301', '<expr>:1:3'],
+  [['calc', '1 GiBs'], 1, 'E0301', '<expr>:1:3'],
+  [['calc', '1 MB + 1 Mb -> MB'], 0, '', undefined],
+  [['calc', '1\u00a0000'], 1, 'E0102', undefined],
+  [['calc', '2 × 3 MB'], 0, '', undefined],
   [['calc', '1', '--units', 'MB'], 2, 'E0904', undefined],
   [['calc'], 2, 'E0908', undefined],
   [['--bogus'], 2, 'E0908', undefined],
@@ -52,8 +59,9 @@ const TABLE: [string[], number, string, string | undefined][] = [
 
 describe('every bad input: exit code, error code, caret', () => {
   it.each(TABLE)('%j', async (args, exit, code, where) => {
-    const r = await cli(args, { cwd: tmp() });
+    const r = await cli(args.map((a) => a.replace('\\u00a0', '\u00a0')), { cwd: tmp() });
     expect(r.code).toBe(exit);
+    if (exit === 0) return;
     expect(firstCode(r.stderr)).toBe(code);
     if (where) expect(r.stderr).toContain(`--> ${where}`);
     expect(r.stdout).toBe('');
@@ -84,6 +92,12 @@ describe('files', () => {
       expect([file, r.code, firstCode(r.stderr)]).toEqual([file, exit, code]);
       expect(performance.now() - t0).toBeLessThan(2000);
     }
+  });
+  it('custom tags are refused', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 't.yaml'), readFileSync(`${ROOT}/test/fixtures/valid.yaml`, 'utf8').replace('title: Tiny model', 'title: !custom Tiny'));
+    const r = await cli([join(dir, 't.yaml')]);
+    expect([r.code, firstCode(r.stderr)]).toEqual([1, 'E0711']);
   });
   it('billion laughs is refused early', async () => {
     const dir = tmp();

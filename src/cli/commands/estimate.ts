@@ -49,22 +49,30 @@ export async function runEstimate(template: string | undefined, opts: EstimateOp
   return 0;
 }
 
-/** Evaluates and renders; writes the whole output only once everything succeeded. */
-export function emit(
-  model: Model,
-  overrides: ReadonlyMap<string, Override>,
-  how: { format: 'table' | 'markdown' | 'json' | 'csv'; explain: boolean; outPath: string | undefined },
-  io: Io,
-): void {
+/** What to render and how. */
+export interface RenderChoice {
+  readonly format: 'table' | 'markdown' | 'json' | 'csv';
+  readonly explain: boolean;
+}
+
+/** Evaluates the model and renders the whole estimate as text. */
+export function renderEstimate(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice, columns: number): string {
   const report = buildReport(model, evaluate(model, overrides));
-  const text =
-    how.format === 'json'
-      ? renderJson(report)
-      : how.format === 'markdown'
-        ? renderMarkdown(report)
-        : how.format === 'csv'
-          ? renderCsv(report)
-          : renderTable(report, { columns: Math.max(60, Math.min(io.columns, 120)), explain: how.explain });
+  switch (how.format) {
+    case 'json':
+      return renderJson(report);
+    case 'markdown':
+      return renderMarkdown(report);
+    case 'csv':
+      return renderCsv(report);
+    case 'table':
+      return renderTable(report, { columns: Math.max(60, Math.min(columns, 120)), explain: how.explain });
+  }
+}
+
+/** Renders, then prints or writes the file: nothing is written unless everything succeeded. */
+export function emit(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice & { outPath: string | undefined }, io: Io): void {
+  const text = renderEstimate(model, overrides, how, io.columns);
   if (how.outPath) {
     writeAtomically(how.outPath, text);
     io.err(`wrote ${how.outPath}\n`);

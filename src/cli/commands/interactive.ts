@@ -14,7 +14,7 @@ import { type Io } from '../io.js';
 import { type EstimateOptions } from '../program.js';
 import { type Prompter } from '../prompts.js';
 import { checkOutputPath, writeAtomically } from '../write-output.js';
-import { emit, loadModel } from './estimate.js';
+import { emit, loadModel, renderEstimate } from './estimate.js';
 
 type Format = 'table' | 'markdown' | 'json' | 'csv';
 
@@ -49,7 +49,7 @@ export async function interview(template: string | undefined, opts: EstimateOpti
   const saves: { path: string; text: () => string }[] = [];
   if (exportAs === 'markdown' || exportAs === 'json') {
     const path = await ask.input('File name', { default: `${model.spec.name}-estimate.${exportAs === 'markdown' ? 'md' : 'json'}`, validate: (p) => pathProblem(p, io, ref.path) });
-    saves.push({ path, text: () => captured(model, overrides, exportAs, opts.explain, io) });
+    saves.push({ path, text: () => renderEstimate(model, overrides, { format: exportAs, explain: opts.explain }, io.columns) });
   }
   if (answers.length > 0 && (await ask.confirm('Save these answers as a template you can re-run?', false))) {
     const path = await ask.input('Template file', { default: `${model.spec.name}-custom.yaml`, validate: (p) => pathProblem(p, io, ref.path) });
@@ -107,12 +107,6 @@ function pathProblem(path: string, io: Io, templatePath: string): true | string 
   } catch (e) {
     return (e as Error).message;
   }
-}
-
-function captured(model: Model, overrides: ReturnType<typeof resolveOverrides>, format: Format, explain: boolean, io: Io): string {
-  const chunks: string[] = [];
-  emit(model, overrides, { format, explain, outPath: undefined }, { ...io, out: (t) => void chunks.push(t) });
-  return chunks.join('');
 }
 
 /** The template's text with each answered input's default replaced by the answer. */

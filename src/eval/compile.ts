@@ -297,8 +297,8 @@ function constantInteger(e: Expr): number | undefined {
 }
 
 /** Adds "1.5B is bytes; write 1.5bn" to dimension errors in expressions that wrote `<n>B`. */
-function withByteHint(e: EstimateError, expr: Expr): EstimateError {
-  if (!e.code.startsWith('E05')) return e;
+export function withByteHint(e: EstimateError, expr: Expr): EstimateError {
+  if (!e.code.startsWith('E05') && e.code !== 'E0708') return e;
   const found = findByteLiteral(expr);
   if (!found) return e;
   const text = found.span.source.text.slice(found.span.start, found.span.end);

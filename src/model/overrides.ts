@@ -2,7 +2,7 @@
 import { EstimateError } from '../diagnostics/error.js';
 import { source } from '../diagnostics/source.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { compile, unitScope, type Compiled } from '../eval/compile.js';
+import { compile, unitScope, withByteHint, type Compiled } from '../eval/compile.js';
 import { type Expr } from '../lang/ast.js';
 import { parse } from '../lang/parser.js';
 import { type Model, type ModelInput } from './model.js';
@@ -61,11 +61,12 @@ export function overrideValue(input: ModelInput, text: string, model: Model, sou
     value = { dimension: input.dimension, run: (v) => run(v) * factor };
   }
   if (!value.dimension.equals(input.dimension)) {
-    throw new EstimateError('E0708', `\`${input.name}\` is ${input.dimension}, but \`${text.trim()}\` is ${value.dimension}`, {
+    const err = new EstimateError('E0708', `\`${input.name}\` is ${input.dimension}, but \`${text.trim()}\` is ${value.dimension}`, {
       span: expr.span,
       spanLabel: value.dimension.toString(),
       help: [`write it in a unit of ${input.dimension}, such as \`${input.spec.default.text}\``],
     });
+    throw withByteHint(err, expr);
   }
   return value;
 }

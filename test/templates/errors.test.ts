@@ -81,6 +81,11 @@ describe('bad --set', () => {
     expect(r.stderr).toContain('--> --set user_count:1:1');
     expect(r.stderr).toContain('1 | 1 GB');
   });
+  it('`1.5B` for a count gets the billion hint', async () => {
+    const r = await cli(['twitter', '--set', 'mau=1.5B']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('for 1.5 billion write `1.5bn`');
+  });
   it('a bare number takes the input unit', async () => {
     const r = await cli(['test/fixtures/valid.yaml', '--format', 'json', '--set', 'user_count=5k']);
     expect((JSON.parse(r.stdout) as { inputs: { user_count: { text: string } } }).inputs.user_count.text).toBe('5,000 user');

@@ -51,7 +51,7 @@ export function span(src: Source, start: number, end: number = start): Span {
 
 /** The smallest span that covers both. */
 export function cover(a: Span, b: Span): Span {
-  return span(a.source, Math.min(a.start, b.start), Math.max(a.end, b.end));
+  return { source: a.source, start: a.start < b.start ? a.start : b.start, end: a.end > b.end ? a.end : b.end };
 }
 
 /** Line and column of an offset. */

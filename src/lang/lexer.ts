@@ -23,6 +23,11 @@ const identPartAt = (t: string, i: number) => {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 0xb5 || c === 0x3bc;
 };
 
+/** Every token has the same shape (value 0 when unused): the lexer is the engine's hot loop. */
+function token(kind: Token['kind'], text: string, start: number, end: number, value: number, spaced: boolean): Token {
+  return { kind, text, start, end, value, spaced };
+}
+
 /** Splits a source into tokens (the last is `eof`). */
 export function tokenize(src: Source): Token[] {
   const text = src.text;
@@ -39,11 +44,6 @@ export function tokenize(src: Source): Token[] {
   const parens: boolean[] = [];
   let i = 0;
   let spaced = false;
-  // Every token has the same shape (value 0 when unused): the lexer is the engine's hot loop.
-  const push = (kind: Token['kind'], tokenText: string, start: number, end: number, value: number) => {
-    tokens.push({ kind, text: tokenText, start, end, value, spaced });
-    spaced = false;
-  };
   const length = text.length;
   while (i < length) {
     const code = text.charCodeAt(i);
@@ -56,20 +56,23 @@ export function tokenize(src: Source): Token[] {
       const end = simpleNumberEnd(text, i);
       if (end > 0) {
         const literal = text.slice(i, end);
-        push('number', literal, i, end, Number(literal));
+        tokens.push(token('number', literal, i, end, Number(literal), spaced));
+        spaced = false;
         i = end;
         continue;
       }
       const inCall = parens[parens.length - 1] === true;
       const n = readNumber(src, i, !inCall);
-      push('number', text.slice(i, n.end), i, n.end, n.value);
+      tokens.push(token('number', text.slice(i, n.end), i, n.end, n.value, spaced));
+      spaced = false;
       i = n.end;
       continue;
     }
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 0xb5 || code === 0x3bc) {
       let j = i + 1;
       while (identPartAt(text, j)) j++;
-      push('ident', text.slice(i, j), i, j, 0);
+      tokens.push(token('ident', text.slice(i, j), i, j, 0, spaced));
+      spaced = false;
       i = j;
       continue;
     }
@@ -80,13 +83,14 @@ export function tokenize(src: Source): Token[] {
       const len = isArrow ? 2 : 1;
       if (op === '(') parens.push(tokens[tokens.length - 1]?.kind === 'ident');
       if (op === ')') parens.pop();
-      push('op', op, i, i + len, 0);
+      tokens.push(token('op', op, i, i + len, 0, spaced));
+      spaced = false;
       i += len;
       continue;
     }
     throw unexpectedCharacter(src, i);
   }
-  tokens.push({ kind: 'eof', text: '', start: text.length, end: text.length, value: 0, spaced });
+  tokens.push(token('eof', '', length, length, 0, spaced));
   return tokens;
 }
 

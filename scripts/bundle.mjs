@@ -22,17 +22,17 @@ await build({
 });
 
 // The built-in templates' YAML trees, so `estimate twitter` needs no YAML parser at run time.
-const { readdirSync, readFileSync, writeFileSync } = await import('node:fs');
+const { mkdirSync, readdirSync, readFileSync, writeFileSync } = await import('node:fs');
 const { readYaml } = await import('../dist/template/yaml-tree.js');
 const { storeTree, textHash } = await import('../dist/template/tree-cache.js');
-const cache = {};
+rmSync('dist/template-cache', { recursive: true, force: true });
+mkdirSync('dist/template-cache', { recursive: true });
 for (const file of readdirSync('templates').filter((f) => f.endsWith('.yaml')).sort()) {
   const text = readFileSync(`templates/${file}`, 'utf8');
   const { root, errors } = readYaml({ name: `templates/${file}`, text });
   if (errors.length > 0 || !root) throw new Error(`templates/${file} has errors: ${errors.map((e) => e.message).join('; ')}`);
-  cache[file.slice(0, -5)] = { hash: textHash(text), tree: storeTree(root) };
+  writeFileSync(`dist/template-cache/${file.slice(0, -5)}.json`, JSON.stringify({ hash: textHash(text), tree: storeTree(root) }));
 }
-writeFileSync('dist/template-cache.json', JSON.stringify(cache));
 
 // The V8 code cache of the bundle, made by running the main job once (bin/estimate.js).
 const { execFileSync } = await import('node:child_process');

@@ -1,7 +1,8 @@
 /** Renders reference cards as a table, Markdown or JSON. */
 import { cellText, type Card } from '../reference/card.js';
 import { markdownCell, markdownText } from './sanitize-cells.js';
-import { grid, wrap } from './table.js';
+import { grid } from './grid.js';
+import { wrap } from './table.js';
 
 /** A card as a terminal table. */
 export function renderCardTable(card: Card, columns: number): string {

@@ -1,7 +1,7 @@
-/** Renders a report as terminal tables (cli-table3), readable at 80 columns, without colour codes. */
-import Table from 'cli-table3';
+/** Renders a report as terminal tables, readable at 80 columns, without colour codes. */
 import { displayWidth } from '../diagnostics/sanitize.js';
 import { type Report, type ReportRow } from './report.js';
+import { grid } from './grid.js';
 import { terminalCell } from './sanitize-cells.js';
 
 /** Options of the table layout. */
@@ -76,34 +76,4 @@ export function renderSteps(report: Report): string {
   lines.push('');
   lines.push('Conventions: ' + report.conventions.join('; ') + '.');
   return lines.join('\n');
-}
-
-/** A bordered table whose widest text column wraps so the table fits in `columns`. */
-export function grid(head: string[], rows: string[][], columns: number): string {
-  const cells = rows.map((r) => r.map(terminalCell));
-  const natural = head.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i] ?? ''))) + 2);
-  const total = natural.reduce((a, b) => a + b, 0) + head.length + 1;
-  const widths = [...natural];
-  // A column never gets narrower than its longest word, so numbers are wrapped, never cut.
-  const longestWord = (t: string) => Math.max(0, ...t.split(' ').map(displayWidth));
-  const floor = head.map((h, i) => Math.max(longestWord(h), ...cells.map((r) => longestWord(r[i] ?? ''))) + 2);
-  // Shrink the widest shrinkable column one step at a time until the table fits.
-  for (let excess = total - columns; excess > 0; excess--) {
-    let pick = -1;
-    widths.forEach((w, i) => {
-      if (w > floor[i]! && (pick < 0 || w > widths[pick]!)) pick = i;
-    });
-    if (pick < 0) break;
-    widths[pick]!--;
-  }
-  const table = new Table({
-    head,
-    colWidths: widths,
-    wordWrap: true,
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    // No rule between body rows: a compact table reads better in a terminal.
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const r of cells) table.push(r);
-  return table.toString();
 }

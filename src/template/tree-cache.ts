@@ -1,6 +1,6 @@
 /**
- * A build-time cache of the built-in templates' located YAML trees (dist/template-cache.json),
- * keyed by a hash of the file's text: a template edited in place simply misses the cache.
+ * A build-time cache of the built-in templates' located YAML trees (dist/template-cache/, one
+ * JSON file each), keyed by a hash of the file's text: a template edited in place misses it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +13,11 @@ export type StoredTree =
   | { readonly l: readonly StoredTree[]; readonly s: readonly [number, number] }
   | { readonly t: string; readonly s: readonly [number, number]; readonly x: readonly [number, number, boolean]; readonly n: boolean };
 
-/** The cache file: template name -> text hash and tree. */
-export type TreeCache = Record<string, { readonly hash: string; readonly tree: StoredTree }>;
+/** One cache file: the text hash and the tree. */
+export interface CachedTree {
+  readonly hash: string;
+  readonly tree: StoredTree;
+}
 
 /** FNV-1a over the text, with its length: enough to notice an edited file. */
 export function textHash(text: string): string {
@@ -49,18 +52,14 @@ export function loadTree(t: StoredTree, file: Source): YValue {
   return { kind: 'scalar', text: t.t, span: where, source: subSource(file, t.x[0], t.x[1], t.t, t.x[2]), isNull: t.n };
 }
 
-let cache: TreeCache | null | undefined;
-
 /** The cached tree of a built-in template, if the cache has this exact text. */
 export function cachedTree(name: string, file: Source, builtinFolder: string): YValue | undefined {
-  if (cache === undefined) {
-    try {
-      cache = JSON.parse(readFileSync(join(builtinFolder, '..', 'dist', 'template-cache.json'), 'utf8')) as TreeCache;
-    } catch {
-      cache = null;
-    }
+  let entry: CachedTree;
+  try {
+    entry = JSON.parse(readFileSync(join(builtinFolder, '..', 'dist', 'template-cache', `${name}.json`), 'utf8')) as CachedTree;
+  } catch {
+    return undefined;
   }
-  const entry = cache ? (Object.hasOwn(cache, name) ? cache[name] : undefined) : undefined;
-  if (!entry || entry.hash !== textHash(file.text)) return undefined;
+  if (entry.hash !== textHash(file.text)) return undefined;
   return loadTree(entry.tree, file);
 }

@@ -55,8 +55,7 @@ export function tokenize(src: Source): Token[] {
     if ((code >= 48 && code <= 57) || (code === 46 && digitAt(text, i + 1))) {
       const end = simpleNumberEnd(text, i);
       if (end > 0) {
-        const literal = text.slice(i, end);
-        tokens.push(token('number', literal, i, end, Number(literal), spaced));
+        tokens.push(token('number', text.slice(i, end), i, end, plainValue(text, i, end), spaced));
         spaced = false;
         i = end;
         continue;
@@ -120,6 +119,27 @@ function unexpectedCharacter(src: Source, i: number): EstimateError {
     ...where,
     help: ['expressions use numbers, units, names, + - * / ^, parentheses and `->` for conversion'],
   });
+}
+
+/**
+ * The value of a plain number without a string-to-number parse: whole digits and a short
+ * fraction are exact as integer / power of ten; anything longer goes through Number().
+ */
+function plainValue(text: string, start: number, end: number): number {
+  let mantissa = 0;
+  let scale = 1;
+  let fraction = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      fraction = true;
+      continue;
+    }
+    if (c < 48 || c > 57 || end - start > 15) return Number(text.slice(start, end));
+    mantissa = mantissa * 10 + (c - 48);
+    if (fraction) scale *= 10;
+  }
+  return mantissa / scale;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'estimate-test-'));
+
+/** As root, whether the checkout is readable by `nobody` (a clone in a 0700 folder is not). */
+const nobodyCanRun = () =>
+  process.getuid?.() === 0 &&
+  spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(`${ROOT}/dist/bundle/estimate.cjs`)})`], { uid: 65534, gid: 65534 }).status === 0;
 const firstCode = (stderr: string) => /error\[(E\d{4})\]/.exec(stderr)?.[1];
 
 /** [args, exit code, error code, caret line:column or undefined] */
@@ -86,6 +92,13 @@ describe('files', () => {
       ['missing.yaml', 2, 'E0905'],
     ];
     if (process.getuid?.() !== 0) cases.push(['secret.yaml', 2, 'E0905']);
+    else if (nobodyCanRun()) {
+      // As root every file is readable: run the real binary as `nobody` to see the refusal.
+      chmodSync(dir, 0o755);
+      const r = spawnSync(process.execPath, [`${ROOT}/bin/estimate.js`, join(dir, 'secret.yaml')], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: dir });
+      expect([r.status, firstCode(r.stderr)]).toEqual([2, 'E0905']);
+      expect(r.stderr).toContain('permission denied');
+    }
     for (const [file, exit, code] of cases) {
       const t0 = performance.now();
       const r = await cli([join(dir, file)], { cwd: dir });
@@ -149,9 +162,16 @@ describe('output safety', () => {
     expect(readFileSync(t, 'utf8')).toBe(readFileSync(`${ROOT}/test/fixtures/valid.yaml`, 'utf8'));
   });
   it('an unwritable folder is a clean error', async () => {
-    if (process.getuid?.() === 0) return; // root writes anywhere
     const dir = tmp();
-    chmodSync(dir, 0o500);
+    chmodSync(dir, 0o555);
+    if (process.getuid?.() === 0) {
+      if (!nobodyCanRun()) return;
+      // As root every folder is writable: run the real binary as `nobody`.
+      const r = spawnSync(process.execPath, [`${ROOT}/bin/estimate.js`, 'twitter', '-o', join(dir, 'x.md')], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: ROOT });
+      expect([r.status, firstCode(r.stderr)]).toEqual([2, 'E0906']);
+      expect(readdirSync(dir)).toEqual([]);
+      return;
+    }
     const r = await cli(['twitter', '-o', join(dir, 'x.md')]);
     expect(r.code).toBe(2);
     expect(firstCode(r.stderr)).toBe('E0906');

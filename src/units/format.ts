@@ -161,8 +161,7 @@ export function bestUnit(si: number, dimension: Dimension): Choice {
   };
   let factor = 1;
   if (data === 1) {
-    const rest = si;
-    const p = DATA_PREFIXES.find(([, f]) => Math.abs(rest) >= f * 0.99995);
+    const p = DATA_PREFIXES.find(([, f]) => a >= f * 0.99995);
     if (p) factor = p[1];
     put((p ? p[0] : '') + 'B', 1);
   } else {

@@ -147,15 +147,13 @@ class Compiler {
     }
     const left = this.expr(e.left);
     const right = this.expr(e.right);
-    const l = left.run;
-    const r = right.run;
     const op = e.opSpan;
     switch (e.op) {
       case '+':
       case '-': {
         if (e.right.kind === 'percent') {
           const k = e.op === '+' ? 1 + e.right.percent / 100 : 1 - e.right.percent / 100;
-          return { dimension: left.dimension, run: (v) => finite(l(v) * k, op) };
+          return { dimension: left.dimension, run: scaled(left.run, k, op) };
         }
         if (!left.dimension.equals(right.dimension)) {
           const verb = e.op === '+' ? 'add' : 'subtract';
@@ -168,20 +166,12 @@ class Compiler {
             help: conversionHelp(right.dimension, left.dimension),
           });
         }
-        const run: Run = e.op === '+' ? (v) => finite(l(v) + r(v), op) : (v) => finite(l(v) - r(v), op);
-        return { dimension: left.dimension, run };
+        return { dimension: left.dimension, run: e.op === '+' ? sum(left.run, right.run, op) : difference(left.run, right.run, op) };
       }
       case '*':
-        return { dimension: left.dimension.mul(right.dimension), run: (v) => finite(l(v) * r(v), op) };
+        return { dimension: left.dimension.mul(right.dimension), run: product(left.run, right.run, op) };
       case '/':
-        return {
-          dimension: left.dimension.div(right.dimension),
-          run: (v) => {
-            const d = r(v);
-            if (d === 0) throw divisionByZero(op, e.right.span);
-            return finite(l(v) / d, op);
-          },
-        };
+        return { dimension: left.dimension.div(right.dimension), run: quotient(left.run, right.run, op, e.right.span) };
       case '^':
         return this.power(e, left, right);
     }
@@ -259,6 +249,20 @@ class Compiler {
     };
   }
 }
+
+// Closure factories: each closure captures only what it uses (V8 shares one context between
+// all closures made in a function, so making them in `binary` would capture everything).
+const scaled = (l: Run, k: number, op: Span): Run => (v) => finite(l(v) * k, op);
+const sum = (l: Run, r: Run, op: Span): Run => (v) => finite(l(v) + r(v), op);
+const difference = (l: Run, r: Run, op: Span): Run => (v) => finite(l(v) - r(v), op);
+const product = (l: Run, r: Run, op: Span): Run => (v) => finite(l(v) * r(v), op);
+const quotient =
+  (l: Run, r: Run, op: Span, divisor: Span): Run =>
+  (v) => {
+    const d = r(v);
+    if (d === 0) throw divisionByZero(op, divisor);
+    return finite(l(v) / d, op);
+  };
 
 function fail(e: EstimateError): never {
   throw e;

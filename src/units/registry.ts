@@ -65,6 +65,8 @@ function builtinUnits(): Map<string, Unit> {
 export class UnitRegistry {
   private readonly counts: ReadonlyMap<string, Unit>;
   readonly countNames: readonly string[];
+  /** Built-ins and counts in one map, made on first lookup: lookups are the compiler's hot path. */
+  private all: Map<string, Unit> | undefined;
 
   private constructor(counts: ReadonlyMap<string, Unit>, countNames: readonly string[]) {
     this.counts = counts;
@@ -91,7 +93,8 @@ export class UnitRegistry {
 
   /** The unit with this exact name. */
   lookup(name: string): Unit | undefined {
-    return this.counts.get(name) ?? builtinUnits().get(name);
+    if (!this.all) this.all = this.counts.size === 0 ? builtinUnits() : new Map([...builtinUnits(), ...this.counts]);
+    return this.all.get(name);
   }
 
   has(name: string): boolean {

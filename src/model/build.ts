@@ -47,15 +47,15 @@ export function buildModel(spec: TemplateSpec): Model {
   }
   const byName = new Map<string, ModelInput | ModelQuantity>(inputs.map((i) => [i.name, i]));
 
-  const parsed = new Map<string, { spec: (typeof spec.quantities)[number]; expr: Expr; slot: number }>();
+  const parsed = new Map<string, { spec: (typeof spec.quantities)[number]; expr: Expr; slot: number; reads: string[] }>();
   for (const q of spec.quantities) {
     const slot = slots.get(q.name.text);
     if (slot === undefined) continue;
     const expr = attempt(() => parse(q.value.source));
-    if (expr) parsed.set(q.name.text, { spec: q, expr, slot });
+    if (expr) parsed.set(q.name.text, { spec: q, expr, slot, reads: namesIn(expr) });
   }
   const deps = new Map<string, string[]>();
-  for (const [name, p] of parsed) deps.set(name, namesIn(p.expr).filter((n) => parsed.has(n)));
+  for (const [name, p] of parsed) deps.set(name, p.reads.filter((n) => parsed.has(n)));
   const { order, cycles } = topologicalOrder([...parsed.keys()], deps);
   const broken = new Set<string>();
   for (const cycle of cycles) {
@@ -72,17 +72,13 @@ export function buildModel(spec: TemplateSpec): Model {
   const quantities: ModelQuantity[] = [];
   const scope: Scope = {
     registry,
-    lookup: (n) => {
-      const found = byName.get(n);
-      return found ? { slot: found.slot, dimension: found.dimension } : undefined;
-    },
+    lookup: (n) => byName.get(n),
     names: () => [...slots.keys()],
   };
   for (const name of order) {
     const p = parsed.get(name)!;
-    const reads = namesIn(p.expr);
     // A quantity reading a refused name would resolve it as a unit and report a misleading error.
-    if (broken.has(name) || reads.some((n) => refused.has(n)) || (deps.get(name) ?? []).some((d) => broken.has(d) || !byName.has(d))) {
+    if (broken.has(name) || p.reads.some((n) => refused.has(n)) || (deps.get(name) ?? []).some((d) => broken.has(d) || !byName.has(d))) {
       broken.add(name);
       continue;
     }

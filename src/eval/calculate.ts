@@ -1,10 +1,9 @@
 /** One expression from text to a formatted result: the calculator's whole pipeline. */
-import { EstimateError } from '../diagnostics/error.js';
 import { source } from '../diagnostics/source.js';
 import { parse, parseUnit } from '../lang/parser.js';
 import { formatQuantity, type Formatted } from '../units/format.js';
 import { UnitRegistry } from '../units/registry.js';
-import { compile, conversionHelp, unitScope } from './compile.js';
+import { checkConversion, compile, unitScope } from './compile.js';
 import { resolveUnit } from './resolve-unit.js';
 
 /** Options of one calculation. */
@@ -25,13 +24,7 @@ export function calculate(text: string, options: CalculateOptions = {}): Formatt
   if (options.to !== undefined) {
     const unitExpr = parseUnit(source('--to', options.to));
     target = resolveUnit(unitExpr, registry);
-    if (!target.dimension.equals(compiled.dimension)) {
-      throw new EstimateError('E0502', `cannot convert ${compiled.dimension} to ${target.dimension}`, {
-        span: unitExpr.span,
-        spanLabel: target.dimension.toString(),
-        help: conversionHelp(compiled.dimension, target.dimension),
-      });
-    }
+    checkConversion(compiled.dimension, target, unitExpr.span);
   }
   return formatQuantity(si, compiled.dimension, target, target !== undefined);
 }

@@ -45,14 +45,7 @@ export function compile(expr: Expr, scope: Scope): Compiled {
     if (expr.kind === 'convert') {
       const inner = new Compiler(scope).expr(expr.expr);
       const target = resolveUnit(expr.target, scope.registry, (n) => scope.lookup(n) !== undefined);
-      if (!target.dimension.equals(inner.dimension)) {
-        throw new EstimateError('E0502', `cannot convert ${inner.dimension} to ${target.dimension}`, {
-          span: expr.target.span,
-          spanLabel: target.dimension.toString(),
-          labels: [{ span: expr.expr.span, text: inner.dimension.toString() }],
-          help: conversionHelp(inner.dimension, target.dimension),
-        });
-      }
+      checkConversion(inner.dimension, target, expr.target.span, expr.expr.span);
       return { dimension: inner.dimension, run: inner.run, target };
     }
     const c = new Compiler(scope).expr(expr);
@@ -60,6 +53,17 @@ export function compile(expr: Expr, scope: Scope): Compiled {
   } catch (e) {
     throw e instanceof EstimateError ? withByteHint(e, expr) : e;
   }
+}
+
+/** Throws E0502 unless a value of dimension `have` can be shown in `target`. */
+export function checkConversion(have: Dimension, target: ResolvedUnit, targetSpan: Span, valueSpan?: Span): void {
+  if (target.dimension.equals(have)) return;
+  throw new EstimateError('E0502', `cannot convert ${have} to ${target.dimension}`, {
+    span: targetSpan,
+    spanLabel: target.dimension.toString(),
+    labels: valueSpan && valueSpan.source === targetSpan.source ? [{ span: valueSpan, text: have.toString() }] : [],
+    help: conversionHelp(have, target.dimension),
+  });
 }
 
 /** Suggests the missing factor when two dimensions differ by a simple ratio (rates vs totals). */

@@ -1,12 +1,16 @@
 /** Renders reference cards as a table, Markdown or JSON. */
 import { cellText, type Card } from '../reference/card.js';
 import { markdownCell, markdownText } from './sanitize-cells.js';
-import { grid } from './grid.js';
-import { wrap } from './table.js';
+import { grid, wrapWords } from './grid.js';
 
 /** A card as a terminal table. */
 export function renderCardTable(card: Card, columns: number): string {
-  return [...wrap(card.title, columns), ...wrap(`Source: ${card.source}`, columns), grid([...card.columns], card.rows.map((r) => r.map(cellText)), columns), ...card.notes.flatMap((n) => wrap(n, columns))].join('\n') + '\n';
+  return [
+    ...wrapWords(card.title, columns),
+    ...wrapWords(`Source: ${card.source}`, columns),
+    grid([...card.columns], card.rows.map((r) => r.map(cellText)), columns),
+    ...card.notes.flatMap((n) => wrapWords(n, columns)),
+  ].join('\n') + '\n';
 }
 
 /** A card as GitHub-flavoured Markdown. */

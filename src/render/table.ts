@@ -1,7 +1,7 @@
 /** Renders a report as terminal tables, readable at 80 columns, without colour codes. */
 import { displayWidth } from '../diagnostics/sanitize.js';
 import { type Report, type ReportRow } from './report.js';
-import { grid } from './grid.js';
+import { grid, wrapWords } from './grid.js';
 import { terminalCell } from './sanitize-cells.js';
 
 /** Options of the table layout. */
@@ -13,8 +13,8 @@ export interface TableOptions {
 /** The whole report as text. */
 export function renderTable(report: Report, opts: TableOptions): string {
   const out: string[] = [];
-  out.push(...wrap(terminalCell(report.title), opts.columns));
-  if (report.source) out.push(...wrap(`Source: ${terminalCell(report.source)}`, opts.columns));
+  out.push(...wrapWords(terminalCell(report.title), opts.columns));
+  if (report.source) out.push(...wrapWords(`Source: ${terminalCell(report.source)}`, opts.columns));
   out.push('');
   out.push('Assumptions');
   out.push(
@@ -41,22 +41,6 @@ export function renderTable(report: Report, opts: TableOptions): string {
     out.push(renderSteps(report));
   }
   return out.join('\n') + '\n';
-}
-
-/** Word-wraps prose to the terminal width. */
-export function wrap(text: string, columns: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && displayWidth(line + ' ' + word) > columns) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === '' ? word : line + ' ' + word;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
 }
 
 function bookText(r: ReportRow): string {

@@ -10,7 +10,7 @@ import { type Expr } from '../lang/ast.js';
 import { MAGNITUDES } from '../units/catalogue.js';
 import { Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
-import { type UnitRegistry } from '../units/registry.js';
+import { ambiguity, type UnitRegistry } from '../units/registry.js';
 import { FUNCTIONS } from './functions.js';
 import { resolveUnit, unitValue, unknownUnit } from './resolve-unit.js';
 
@@ -130,16 +130,13 @@ class Compiler {
     if (FUNCTIONS.has(name)) {
       throw new EstimateError('E0301', `\`${name}\` is a function`, { span: where, help: [`call it: \`${name}(x)\``] });
     }
-    if (MAGNITUDES.has(name) || ['m', 'mb', 'kb', 'gb', 'tb', 'pb', 'mbps', 'gbps'].includes(name)) {
-      throw unknownUnit(name, where, this.scope.registry, () => false);
-    }
+    // Magnitudes and ambiguous names (`M`, `m`, `mb`) get the unit error that explains them.
+    if (MAGNITUDES.has(name) || ambiguity(name)) throw unknownUnit(name, where, this.scope.registry, () => false);
     const hint = didYouMean(name, [...this.scope.names(), ...this.scope.registry.names()]);
-    return fail(
-      new EstimateError('E0301', `unknown name \`${name}\``, {
-        span: where,
-        help: hint ? [hint] : ['a name is a unit (docs/language.md) or a quantity of the template'],
-      }),
-    );
+    throw new EstimateError('E0301', `unknown name \`${name}\``, {
+      span: where,
+      help: hint ? [hint] : ['a name is a unit (docs/language.md) or a quantity of the template'],
+    });
   }
 
   private binary(e: Extract<Expr, { kind: 'binary' }>): Node {
@@ -267,10 +264,6 @@ const quotient =
     if (d === 0) throw divisionByZero(op, divisor);
     return finite(l(v) / d, op);
   };
-
-function fail(e: EstimateError): never {
-  throw e;
-}
 
 /** The value, or the project's error at `op` when it overflowed or is NaN. */
 function finite(x: number, op: Span): number {

@@ -102,5 +102,4 @@ export const AMBIGUOUS: ReadonlyMap<string, readonly string[]> = new Map([
   ['pb', ['PB (petabyte)', 'Pb (petabit)']],
   ['mbps', ['Mbps (megabits per second)', 'MB/s (megabytes per second)']],
   ['gbps', ['Gbps (gigabits per second)', 'GB/s (gigabytes per second)']],
-  ['M$', ['M USD']],
 ]);

@@ -1,9 +1,7 @@
 /** The lexer: source text to tokens, refusing malformed numbers and stray characters with a caret. */
 import { EstimateError } from '../diagnostics/error.js';
 import { span, type Source } from '../diagnostics/source.js';
-import { EXTRA_SPACES, OPERATOR_ALIASES, OPERATORS, type Token } from './tokens.js';
-
-const ASCII_OPERATORS: ReadonlySet<string> = new Set(OPERATORS.filter((o) => o.length === 1));
+import { EXTRA_SPACES, NUMBER_TEXT, OPERATOR_ALIASES, OPERATORS, type Token } from './tokens.js';
 
 /** The longest expression accepted; longer input is refused before any work. */
 export const MAX_EXPRESSION_LENGTH = 64 * 1024;
@@ -23,12 +21,17 @@ const identPartAt = (t: string, i: number) => {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 0xb5 || c === 0x3bc;
 };
 
-/** Every token has the same shape (value 0 when unused): the lexer is the engine's hot loop. */
-function token(kind: Token['kind'], text: string, start: number, end: number, value: number, spaced: boolean): Token {
-  return { kind, text, start, end, value, spaced };
-}
+/** One-character operators by character code (`-` may also start `->`). */
+const ASCII_OPERATORS: readonly (string | undefined)[] = (() => {
+  const table: (string | undefined)[] = new Array<string | undefined>(128).fill(undefined);
+  for (const o of OPERATORS) if (o.length === 1) table[o.charCodeAt(0)] = o;
+  return table;
+})();
 
-/** Splits a source into tokens (the last is `eof`). */
+/**
+ * Splits a source into tokens (the last is `eof`). This is the engine's hot loop: one pass per
+ * character, one object of one shape per token, no string made for numbers and operators.
+ */
 export function tokenize(src: Source): Token[] {
   const text = src.text;
   if (text.length > MAX_EXPRESSION_LENGTH) {
@@ -39,58 +42,56 @@ export function tokenize(src: Source): Token[] {
     );
   }
   const tokens: Token[] = [];
-  // A stack of open parentheses: true where the parenthesis opens a function call, whose
-  // commas separate arguments; elsewhere a comma between digits groups thousands (3,472).
-  const parens: boolean[] = [];
+  // Open parentheses, made on the first one: true where it opens a function call, whose commas
+  // separate arguments; elsewhere a comma between digits groups thousands (3,472).
+  let parens: boolean[] | undefined;
   let i = 0;
-  let spaced = false;
   const length = text.length;
   while (i < length) {
     const code = text.charCodeAt(i);
     if (code === 32 || code === 9 || code === 10 || code === 13 || (code > 127 && EXTRA_SPACES.has(text[i]!))) {
       i++;
-      spaced = true;
       continue;
     }
     if ((code >= 48 && code <= 57) || (code === 46 && digitAt(text, i + 1))) {
-      const end = simpleNumberEnd(text, i);
+      const end = simpleNumber(text, i);
       if (end > 0) {
-        tokens.push(token('number', text.slice(i, end), i, end, plainValue(text, i, end), spaced));
-        spaced = false;
+        tokens.push({ kind: 'number', text: NUMBER_TEXT, start: i, end, value: simpleValue });
         i = end;
         continue;
       }
-      const inCall = parens[parens.length - 1] === true;
+      const inCall = parens !== undefined && parens[parens.length - 1] === true;
       const n = readNumber(src, i, !inCall);
-      tokens.push(token('number', text.slice(i, n.end), i, n.end, n.value, spaced));
-      spaced = false;
+      tokens.push({ kind: 'number', text: NUMBER_TEXT, start: i, end: n.end, value: n.value });
       i = n.end;
       continue;
     }
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 0xb5 || code === 0x3bc) {
       let j = i + 1;
       while (identPartAt(text, j)) j++;
-      tokens.push(token('ident', text.slice(i, j), i, j, 0, spaced));
-      spaced = false;
+      tokens.push({ kind: 'ident', text: text.slice(i, j), start: i, end: j, value: 0 });
       i = j;
       continue;
     }
-    const c = text[i]!;
     const isArrow = code === 45 && text.charCodeAt(i + 1) === 62;
-    const op = isArrow ? '->' : ASCII_OPERATORS.has(c) ? c : OPERATOR_ALIASES.get(c);
+    const op = isArrow ? '->' : code < 128 ? ASCII_OPERATORS[code] : OPERATOR_ALIASES.get(text[i]!);
     if (op) {
       const len = isArrow ? 2 : 1;
-      if (op === '(') parens.push(tokens[tokens.length - 1]?.kind === 'ident');
-      if (op === ')') parens.pop();
-      tokens.push(token('op', op, i, i + len, 0, spaced));
-      spaced = false;
+      if (op === '(') (parens ??= []).push(tokens[tokens.length - 1]?.kind === 'ident');
+      else if (op === ')') parens?.pop();
+      tokens.push({ kind: 'op', text: op, start: i, end: i + len, value: 0 });
       i += len;
       continue;
     }
     throw unexpectedCharacter(src, i);
   }
-  tokens.push(token('eof', '', length, length, 0, spaced));
+  tokens.push({ kind: 'eof', text: '', start: length, end: length, value: 0 });
   return tokens;
+}
+
+/** The text of any token as written (numbers keep theirs only in the source). */
+export function tokenText(src: Source, t: Token): string {
+  return t.kind === 'number' ? src.text.slice(t.start, t.end) : t.text;
 }
 
 function unexpectedCharacter(src: Source, i: number): EstimateError {
@@ -121,51 +122,47 @@ function unexpectedCharacter(src: Source, i: number): EstimateError {
   });
 }
 
-/**
- * The value of a plain number without a string-to-number parse: whole digits and a short
- * fraction are exact as integer / power of ten; anything longer goes through Number().
- */
-function plainValue(text: string, start: number, end: number): number {
-  let mantissa = 0;
-  let scale = 1;
-  let fraction = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46) {
-      fraction = true;
-      continue;
-    }
-    if (c < 48 || c > 57 || end - start > 15) return Number(text.slice(start, end));
-    mantissa = mantissa * 10 + (c - 48);
-    if (fraction) scale *= 10;
-  }
-  return mantissa / scale;
-}
+/** The value `simpleNumber` read (a module variable: the hot loop makes no result object). */
+let simpleValue = 0;
 
 /**
- * The end of a plain number at `start` (digits, an optional fraction and exponent, and nothing
- * that needs checking after it), or -1 when `readNumber` must look closer (`_`, `,`, `1.2.3`).
+ * Reads a plain number at `start` (digits, an optional fraction and exponent, and nothing that
+ * needs checking after it) in one pass, leaving its value in `simpleValue`; returns its end, or
+ * -1 when `readNumber` must look closer (`_`, `,`, `1.2.3`). Up to 15 digits without an
+ * exponent are exact as integer / power of ten; anything else goes through Number().
  */
-function simpleNumberEnd(text: string, start: number): number {
+function simpleNumber(text: string, start: number): number {
   let i = start;
-  while (digitAt(text, i)) i++;
-  if (text.charCodeAt(i) === 46) {
-    if (!digitAt(text, i + 1)) return -1;
-    i++;
-    while (digitAt(text, i)) i++;
+  let mantissa = 0;
+  let c = text.charCodeAt(i);
+  while (c >= 48 && c <= 57) {
+    mantissa = mantissa * 10 + (c - 48);
+    c = text.charCodeAt(++i);
   }
-  const e = text.charCodeAt(i);
-  if (e === 101 || e === 69) {
+  let scale = 1;
+  if (c === 46) {
+    if (!digitAt(text, i + 1)) return -1;
+    c = text.charCodeAt(++i);
+    while (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      scale *= 10;
+      c = text.charCodeAt(++i);
+    }
+  }
+  let exact = i - start <= 15;
+  if (c === 101 || c === 69) {
     const sign = text.charCodeAt(i + 1);
     const first = sign === 43 || sign === 45 ? i + 2 : i + 1;
     if (digitAt(text, first)) {
       i = first;
       while (digitAt(text, i)) i++;
+      c = text.charCodeAt(i);
+      exact = false;
     }
   }
-  const next = text.charCodeAt(i);
   // `_`, `,`, `.` and `'` right after a number need the careful reader.
-  if (next === 95 || next === 44 || next === 46 || next === 39) return -1;
+  if (c === 95 || c === 44 || c === 46 || c === 39) return -1;
+  simpleValue = exact ? mantissa / scale : Number(text.slice(start, i));
   return i;
 }
 

@@ -14,7 +14,7 @@ import { EstimateError } from '../diagnostics/error.js';
 import { cover, span, type Source, type Span } from '../diagnostics/source.js';
 import { MAGNITUDES } from '../units/catalogue.js';
 import { type ConvertKeyword, type Expr, type UnitExpr } from './ast.js';
-import { tokenize } from './lexer.js';
+import { tokenize, tokenText } from './lexer.js';
 import { INFIX, KEYWORDS, PREFIX_MINUS } from './precedence.js';
 import { type Token } from './tokens.js';
 
@@ -247,7 +247,7 @@ class Parser {
 
   private parseUnitFactor(): UnitExpr {
     const t = this.peek();
-    if (t.kind === 'number' && t.value === 1 && t.text === '1') {
+    if (t.kind === 'number' && t.value === 1 && this.textOf(t) === '1') {
       this.next();
       return { kind: 'unitOne', span: this.spanOf(t) };
     }
@@ -264,7 +264,7 @@ class Parser {
       return inner;
     }
     if (t.kind === 'ident' && !KEYWORDS.has(t.text)) return this.parseUnitTerm();
-    throw this.error('E0201', t.kind === 'eof' ? 'expected a unit' : `expected a unit, found \`${t.text}\``, t, [
+    throw this.error('E0201', t.kind === 'eof' ? 'expected a unit' : `expected a unit, found \`${this.textOf(t)}\``, t, [
       'a unit such as `PB`, `TB/day` or `req/s`',
     ]);
   }
@@ -272,14 +272,14 @@ class Parser {
   private parseIntExponent(): { value: number; span: Span } {
     const minus = this.peekIs('-') ? this.next() : undefined;
     const t = this.next();
-    if (t.kind !== 'number' || !Number.isInteger(t.value) || /[.eE]/.test(t.text)) {
+    if (t.kind !== 'number' || !Number.isInteger(t.value) || /[.eE]/.test(this.textOf(t))) {
       throw this.error('E0504', 'a unit takes a whole-number exponent', t, ['write `s^2` or `s^-1`']);
     }
     return { value: (minus ? -1 : 1) * (t.value ?? 0), span: span(this.src, (minus ?? t).start, t.end) };
   }
 
   private startsUnit(t: Token): boolean {
-    return (t.kind === 'ident' && !KEYWORDS.has(t.text)) || (t.kind === 'op' && (t.text === '/' || t.text === '%' || t.text === '(')) || (t.kind === 'number' && t.text === '1');
+    return (t.kind === 'ident' && !KEYWORDS.has(t.text)) || (t.kind === 'op' && (t.text === '/' || t.text === '%' || t.text === '(')) || (t.kind === 'number' && this.textOf(t) === '1');
   }
 
   // --- helpers -----------------------------------------------------------------------------
@@ -339,7 +339,7 @@ class Parser {
         ...help,
       ]);
     }
-    return this.error('E0203', `unexpected \`${t.text}\``, t, help);
+    return this.error('E0203', `unexpected \`${this.textOf(t)}\``, t, help);
   }
 
   private expectedExpression(t: Token): EstimateError {
@@ -348,11 +348,15 @@ class Parser {
       return this.error('E0206', 'a percent sign must follow a number', t, ['write `10%`, or `x * 10%`']);
     }
     if (t.kind === 'ident') return this.error('E0201', `expected an expression, found the keyword \`${t.text}\``, t, []);
-    return this.error('E0201', `expected an expression, found \`${t.text}\``, t, []);
+    return this.error('E0201', `expected an expression, found \`${this.textOf(t)}\``, t, []);
   }
 
   private error(code: 'E0201' | 'E0203' | 'E0205' | 'E0206' | 'E0102' | 'E0504', msg: string, t: Token, help: string[] = []): EstimateError {
     return new EstimateError(code, msg, { span: this.spanOf(t), help });
+  }
+
+  private textOf(t: Token): string {
+    return tokenText(this.src, t);
   }
 
   private spanOf(t: Token): Span {

@@ -6,14 +6,16 @@ export type TokenKind = 'number' | 'ident' | 'op' | 'eof';
 /** One token with its UTF-16 offsets in the source. */
 export interface Token {
   readonly kind: TokenKind;
+  /** Names and operators: the text (`->` for `→`). Numbers: NUMBER_TEXT; see `tokenText`. */
   readonly text: string;
   readonly start: number;
   readonly end: number;
   /** Numbers: the value (digit groups removed); 0 for other tokens. */
   readonly value: number;
-  /** True when whitespace comes right before the token. */
-  readonly spaced: boolean;
 }
+
+/** The `text` of every number token: the lexer does not copy numbers out of the source. */
+export const NUMBER_TEXT = '#';
 
 /** Operator and punctuation tokens, longest first. */
 export const OPERATORS = ['->', '+', '-', '*', '/', '^', '(', ')', ',', '%', '$'] as const;

@@ -1,7 +1,9 @@
 /**
  * Compiles an expression tree into a dimension and a closure over base-unit numbers. Dimensions
  * are checked once here; the closure only computes, so the same compiled expression can later
- * run over arrays of samples. Numeric failures (x / 0, overflow, NaN) point at their operator.
+ * run over arrays of samples. Parts that read no quantity (`1 MB / day`) are computed here once,
+ * by the same arithmetic the closures use. Numeric failures (x / 0, overflow, NaN) point at
+ * their operator, whether found now or when run.
  */
 import { EstimateError } from '../diagnostics/error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -11,7 +13,7 @@ import { MAGNITUDES } from '../units/catalogue.js';
 import { Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { ambiguity, type UnitRegistry } from '../units/registry.js';
-import { FUNCTIONS } from './functions.js';
+import { FUNCTIONS, type FunctionDef } from './functions.js';
 import { resolveUnit, unitValue, unknownUnit } from './resolve-unit.js';
 
 /** A compiled expression reads other quantities' values (base units) from this array by slot. */
@@ -46,10 +48,10 @@ export function compile(expr: Expr, scope: Scope): Compiled {
       const inner = new Compiler(scope).expr(expr.expr);
       const target = resolveUnit(expr.target, scope.registry, (n) => scope.lookup(n) !== undefined);
       checkConversion(inner.dimension, target, expr.target.span, expr.expr.span);
-      return { dimension: inner.dimension, run: inner.run, target };
+      return { dimension: inner.dimension, run: runOf(inner), target };
     }
     const c = new Compiler(scope).expr(expr);
-    return { dimension: c.dimension, run: c.run };
+    return { dimension: c.dimension, run: runOf(c) };
   } catch (e) {
     throw e instanceof EstimateError ? withByteHint(e, expr) : e;
   }
@@ -75,37 +77,41 @@ export function conversionHelp(have: Dimension, want: Dimension): string[] {
   return [];
 }
 
+/** A compiled part: a closure, or (run null) a value already known. */
 interface Node {
   readonly dimension: Dimension;
-  readonly run: Run;
+  readonly run: Run | null;
+  readonly value: number;
 }
+
+const known = (dimension: Dimension, value: number): Node => ({ dimension, run: null, value });
+const computed = (dimension: Dimension, run: Run): Node => ({ dimension, run, value: 0 });
+const runOf = (n: Node): Run => n.run ?? constant(n.value);
+const constant =
+  (x: number): Run =>
+  () =>
+    x;
 
 class Compiler {
   constructor(private readonly scope: Scope) {}
 
   expr(e: Expr): Node {
     switch (e.kind) {
-      case 'number': {
-        const v = e.value;
-        return { dimension: Dimension.NONE, run: () => v };
-      }
-      case 'percent': {
-        const v = e.percent / 100;
-        return { dimension: Dimension.NONE, run: () => v };
-      }
+      case 'number':
+        return known(Dimension.NONE, e.value);
+      case 'percent':
+        return known(Dimension.NONE, e.percent / 100);
       case 'name':
         return this.name(e.name, e.span);
       case 'quantity': {
         const amount = this.expr(e.amount);
         const unit = unitValue(e.unit, this.scope.registry, (n) => this.scope.lookup(n) !== undefined);
-        const f = unit.factor;
-        const a = amount.run;
-        return { dimension: unit.dimension, run: (v) => a(v) * f };
+        if (amount.run === null) return known(unit.dimension, amount.value * unit.factor);
+        return computed(unit.dimension, times(amount.run, unit.factor));
       }
       case 'neg': {
         const o = this.expr(e.operand);
-        const r = o.run;
-        return { dimension: o.dimension, run: (v) => -r(v) };
+        return o.run === null ? known(o.dimension, -o.value) : computed(o.dimension, negated(o.run));
       }
       case 'binary':
         return this.binary(e);
@@ -118,15 +124,9 @@ class Compiler {
 
   private name(name: string, where: Span): Node {
     const q = this.scope.lookup(name);
-    if (q) {
-      const slot = q.slot;
-      return { dimension: q.dimension, run: (v) => v[slot]! };
-    }
+    if (q) return computed(q.dimension, slotReader(q.slot));
     const unit = this.scope.registry.lookup(name);
-    if (unit) {
-      const f = unit.factor;
-      return { dimension: unit.dimension, run: () => f };
-    }
+    if (unit) return known(unit.dimension, unit.factor);
     if (FUNCTIONS.has(name)) {
       throw new EstimateError('E0301', `\`${name}\` is a function`, { span: where, help: [`call it: \`${name}(x)\``] });
     }
@@ -149,12 +149,13 @@ class Compiler {
     const left = this.expr(e.left);
     const right = this.expr(e.right);
     const op = e.opSpan;
+    const both = left.run === null && right.run === null;
     switch (e.op) {
       case '+':
       case '-': {
         if (e.right.kind === 'percent') {
           const k = e.op === '+' ? 1 + e.right.percent / 100 : 1 - e.right.percent / 100;
-          return { dimension: left.dimension, run: scaled(left.run, k, op) };
+          return left.run === null ? known(left.dimension, mul(left.value, k, op)) : computed(left.dimension, scaled(left.run, k, op));
         }
         if (!left.dimension.equals(right.dimension)) {
           const verb = e.op === '+' ? 'add' : 'subtract';
@@ -167,12 +168,18 @@ class Compiler {
             help: conversionHelp(right.dimension, left.dimension),
           });
         }
-        return { dimension: left.dimension, run: e.op === '+' ? sum(left.run, right.run, op) : difference(left.run, right.run, op) };
+        if (both) return known(left.dimension, e.op === '+' ? add(left.value, right.value, op) : sub(left.value, right.value, op));
+        return computed(left.dimension, (e.op === '+' ? sum : difference)(runOf(left), runOf(right), op));
       }
-      case '*':
-        return { dimension: left.dimension.mul(right.dimension), run: product(left.run, right.run, op) };
-      case '/':
-        return { dimension: left.dimension.div(right.dimension), run: quotient(left.run, right.run, op, e.right.span) };
+      case '*': {
+        const dimension = left.dimension.mul(right.dimension);
+        return both ? known(dimension, mul(left.value, right.value, op)) : computed(dimension, product(runOf(left), runOf(right), op));
+      }
+      case '/': {
+        const dimension = left.dimension.div(right.dimension);
+        if (both) return known(dimension, div(left.value, right.value, op, e.right.span));
+        return computed(dimension, quotient(runOf(left), runOf(right), op, e.right.span));
+      }
       case '^':
         return this.power(e, left, right);
     }
@@ -185,23 +192,12 @@ class Compiler {
         spanLabel: exp.dimension.toString(),
       });
     }
-    const b = base.run;
-    const x = exp.run;
     const op = e.opSpan;
-    const run: Run = (v) => {
-      const bv = b(v);
-      const xv = x(v);
-      if (bv === 0 && xv < 0) throw divisionByZero(op, e.left.span);
-      const out = bv ** xv;
-      if (Number.isNaN(out)) {
-        throw new EstimateError('E0603', `${bv} ^ ${xv} is not a real number`, {
-          span: op,
-          help: ['a negative number has no real fractional power'],
-        });
-      }
-      return finite(out, op);
-    };
-    if (base.dimension.isNone) return { dimension: Dimension.NONE, run };
+    const result = (dimension: Dimension): Node =>
+      base.run === null && exp.run === null
+        ? known(dimension, pow(base.value, exp.value, op, e.left.span))
+        : computed(dimension, raised(runOf(base), runOf(exp), op, e.left.span));
+    if (base.dimension.isNone) return result(Dimension.NONE);
     const k = constantInteger(e.right);
     if (k === undefined) {
       throw new EstimateError('E0504', `${base.dimension} can only be raised to a fixed whole number`, {
@@ -210,7 +206,7 @@ class Compiler {
         help: ['write the power as a number: `x ^ 2`, `s ^ -1`'],
       });
     }
-    return { dimension: base.dimension.pow(k), run };
+    return result(base.dimension.pow(k));
   }
 
   private call(e: Extract<Expr, { kind: 'call' }>): Node {
@@ -235,35 +231,53 @@ class Compiler {
       args.map((a, i) => ({ dimension: a.dimension, span: e.args[i]!.span })),
       e.span,
     );
-    const runs = args.map((a) => a.run);
-    const apply = def.apply;
-    const fn = e.fn;
-    const where = e.span;
-    return {
-      dimension,
-      run: (v) => {
-        const xs = runs.map((r) => r(v));
-        const out = apply(xs);
-        if (!Number.isFinite(out)) throw functionDomain(fn, xs, out, where);
-        return out;
-      },
-    };
+    if (args.every((a) => a.run === null)) return known(dimension, applyChecked(def, e.fn, args.map((a) => a.value), e.span));
+    return computed(dimension, applied(def, e.fn, args.map(runOf), e.span));
   }
+}
+
+// The arithmetic, once: folding calls these directly, the closures below call them per run.
+const add = (a: number, b: number, op: Span): number => finite(a + b, op);
+const sub = (a: number, b: number, op: Span): number => finite(a - b, op);
+const mul = (a: number, b: number, op: Span): number => finite(a * b, op);
+function div(a: number, b: number, op: Span, divisor: Span): number {
+  if (b === 0) throw divisionByZero(op, divisor);
+  return finite(a / b, op);
+}
+function pow(b: number, x: number, op: Span, baseSpan: Span): number {
+  if (b === 0 && x < 0) throw divisionByZero(op, baseSpan);
+  const out = b ** x;
+  if (Number.isNaN(out)) {
+    throw new EstimateError('E0603', `${b} ^ ${x} is not a real number`, { span: op, help: ['a negative number has no real fractional power'] });
+  }
+  return finite(out, op);
+}
+function applyChecked(def: FunctionDef, fn: string, xs: readonly number[], where: Span): number {
+  const out = def.apply(xs);
+  if (!Number.isFinite(out)) throw functionDomain(fn, xs, out, where);
+  return out;
 }
 
 // Closure factories: each closure captures only what it uses (V8 shares one context between
 // all closures made in a function, so making them in `binary` would capture everything).
-const scaled = (l: Run, k: number, op: Span): Run => (v) => finite(l(v) * k, op);
-const sum = (l: Run, r: Run, op: Span): Run => (v) => finite(l(v) + r(v), op);
-const difference = (l: Run, r: Run, op: Span): Run => (v) => finite(l(v) - r(v), op);
-const product = (l: Run, r: Run, op: Span): Run => (v) => finite(l(v) * r(v), op);
-const quotient =
-  (l: Run, r: Run, op: Span, divisor: Span): Run =>
-  (v) => {
-    const d = r(v);
-    if (d === 0) throw divisionByZero(op, divisor);
-    return finite(l(v) / d, op);
-  };
+const slotReader = (slot: number): Run => (v) => v[slot]!;
+const times = (a: Run, factor: number): Run => (v) => a(v) * factor;
+const negated = (a: Run): Run => (v) => -a(v);
+const scaled = (l: Run, k: number, op: Span): Run => (v) => mul(l(v), k, op);
+const sum = (l: Run, r: Run, op: Span): Run => (v) => add(l(v), r(v), op);
+const difference = (l: Run, r: Run, op: Span): Run => (v) => sub(l(v), r(v), op);
+const product = (l: Run, r: Run, op: Span): Run => (v) => mul(l(v), r(v), op);
+const quotient = (l: Run, r: Run, op: Span, divisor: Span): Run => (v) => div(l(v), r(v), op, divisor);
+const raised = (b: Run, x: Run, op: Span, baseSpan: Span): Run => (v) => pow(b(v), x(v), op, baseSpan);
+const applied =
+  (def: FunctionDef, fn: string, runs: readonly Run[], where: Span): Run =>
+  (v) =>
+    applyChecked(
+      def,
+      fn,
+      runs.map((r) => r(v)),
+      where,
+    );
 
 /** The value, or the project's error at `op` when it overflowed or is NaN. */
 function finite(x: number, op: Span): number {

@@ -13,8 +13,8 @@ import { MAGNITUDES } from '../units/catalogue.js';
 import { Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { ambiguity, type UnitRegistry } from '../units/registry.js';
-import { FUNCTIONS, type FunctionDef } from './functions.js';
-import { resolveUnit, unitValue, unknownUnit } from './resolve-unit.js';
+import { FUNCTIONS, type ArgInfo, type FunctionDef } from './functions.js';
+import { resolveUnit, unitValue, unknownUnit, type IsQuantity } from './resolve-unit.js';
 
 /** A compiled expression reads other quantities' values (base units) from this array by slot. */
 export type Values = ArrayLike<number>;
@@ -44,14 +44,15 @@ export interface Compiled {
 /** Checks dimensions and builds the evaluator. Throws the project's error on any problem. */
 export function compile(expr: Expr, scope: Scope): Compiled {
   try {
+    const c = new Compiler(scope);
     if (expr.kind === 'convert') {
-      const inner = new Compiler(scope).expr(expr.expr);
+      const run = c.run(c.expr(expr.expr));
       const target = resolveUnit(expr.target, scope.registry, (n) => scope.lookup(n) !== undefined);
-      checkConversion(inner.dimension, target, expr.target.span, expr.expr.span);
-      return { dimension: inner.dimension, run: runOf(inner), target };
+      checkConversion(c.dimension, target, expr.target.span, expr.expr.span);
+      return { dimension: c.dimension, run, target };
     }
-    const c = new Compiler(scope).expr(expr);
-    return { dimension: c.dimension, run: runOf(c) };
+    const run = c.run(c.expr(expr));
+    return { dimension: c.dimension, run };
   } catch (e) {
     throw e instanceof EstimateError ? withByteHint(e, expr) : e;
   }
@@ -77,41 +78,48 @@ export function conversionHelp(have: Dimension, want: Dimension): string[] {
   return [];
 }
 
-/** A compiled part: a closure, or (run null) a value already known. */
-interface Node {
-  readonly dimension: Dimension;
-  readonly run: Run | null;
-  readonly value: number;
-}
-
-const known = (dimension: Dimension, value: number): Node => ({ dimension, run: null, value });
-const computed = (dimension: Dimension, run: Run): Node => ({ dimension, run, value: 0 });
-const runOf = (n: Node): Run => n.run ?? constant(n.value);
 const constant =
   (x: number): Run =>
   () =>
     x;
 
+/**
+ * Compiles one expression. Each part's dimension, and its value when no quantity is read, are
+ * left in fields rather than returned in an object: compiling a constant part allocates nothing.
+ */
 class Compiler {
+  /** The dimension of the part compiled last. */
+  dimension: Dimension = Dimension.NONE;
+  /** The value of the part compiled last, when `expr` returned null. */
+  value = 0;
+
   constructor(private readonly scope: Scope) {}
 
-  expr(e: Expr): Node {
+  private isQuantity: IsQuantity = (name) => this.scope.lookup(name) !== undefined;
+
+  /** The part's closure, with the value folded in when it is known. */
+  run(r: Run | null): Run {
+    return r ?? constant(this.value);
+  }
+
+  /** Compiles a part: its closure, or null when its value is known (then in `value`). */
+  expr(e: Expr): Run | null {
     switch (e.kind) {
       case 'number':
-        return known(Dimension.NONE, e.value);
+        return this.known(Dimension.NONE, e.value);
       case 'percent':
-        return known(Dimension.NONE, e.percent / 100);
+        return this.known(Dimension.NONE, e.percent / 100);
       case 'name':
         return this.name(e.name, e.span);
       case 'quantity': {
         const amount = this.expr(e.amount);
-        const unit = unitValue(e.unit, this.scope.registry, (n) => this.scope.lookup(n) !== undefined);
-        if (amount.run === null) return known(unit.dimension, amount.value * unit.factor);
-        return computed(unit.dimension, times(amount.run, unit.factor));
+        const unit = unitValue(e.unit, this.scope.registry, this.isQuantity);
+        if (amount === null) return this.known(unit.dimension, this.value * unit.factor);
+        return this.computed(unit.dimension, times(amount, unit.factor));
       }
       case 'neg': {
         const o = this.expr(e.operand);
-        return o.run === null ? known(o.dimension, -o.value) : computed(o.dimension, negated(o.run));
+        return o === null ? this.known(this.dimension, -this.value) : negated(o);
       }
       case 'binary':
         return this.binary(e);
@@ -122,11 +130,22 @@ class Compiler {
     }
   }
 
-  private name(name: string, where: Span): Node {
+  private known(dimension: Dimension, value: number): null {
+    this.dimension = dimension;
+    this.value = value;
+    return null;
+  }
+
+  private computed(dimension: Dimension, run: Run): Run {
+    this.dimension = dimension;
+    return run;
+  }
+
+  private name(name: string, where: Span): Run | null {
     const q = this.scope.lookup(name);
-    if (q) return computed(q.dimension, slotReader(q.slot));
+    if (q) return this.computed(q.dimension, slotReader(q.slot));
     const unit = this.scope.registry.lookup(name);
-    if (unit) return known(unit.dimension, unit.factor);
+    if (unit) return this.known(unit.dimension, unit.factor);
     if (FUNCTIONS.has(name)) {
       throw new EstimateError('E0301', `\`${name}\` is a function`, { span: where, help: [`call it: \`${name}(x)\``] });
     }
@@ -139,77 +158,79 @@ class Compiler {
     });
   }
 
-  private binary(e: Extract<Expr, { kind: 'binary' }>): Node {
+  private binary(e: Extract<Expr, { kind: 'binary' }>): Run | null {
     if ((e.op === '+' || e.op === '-') && e.left.kind === 'percent' && e.right.kind !== 'percent') {
       throw new EstimateError('E0505', `a percentage cannot ${e.op === '+' ? 'take' : 'lose'} a plain amount`, {
         span: e.left.span,
         help: [`\`x ${e.op} 20%\` means x × ${e.op === '+' ? '1.2' : '0.8'}; write the percentage on the right, or as a fraction (0.2)`],
       });
     }
-    const left = this.expr(e.left);
-    const right = this.expr(e.right);
+    const l = this.expr(e.left);
+    const ld = this.dimension;
+    const lv = this.value;
+    const r = this.expr(e.right);
+    const rd = this.dimension;
+    const rv = this.value;
+    const both = l === null && r === null;
     const op = e.opSpan;
-    const both = left.run === null && right.run === null;
     switch (e.op) {
       case '+':
       case '-': {
         if (e.right.kind === 'percent') {
           const k = e.op === '+' ? 1 + e.right.percent / 100 : 1 - e.right.percent / 100;
-          return left.run === null ? known(left.dimension, mul(left.value, k, op)) : computed(left.dimension, scaled(left.run, k, op));
+          return l === null ? this.known(ld, mul(lv, k, op)) : this.computed(ld, scaled(l, k, op));
         }
-        if (!left.dimension.equals(right.dimension)) {
+        if (!ld.equals(rd)) {
           const verb = e.op === '+' ? 'add' : 'subtract';
-          throw new EstimateError('E0501', `cannot ${verb} ${left.dimension} and ${right.dimension}`, {
+          throw new EstimateError('E0501', `cannot ${verb} ${ld} and ${rd}`, {
             span: op,
             labels: [
-              { span: e.left.span, text: left.dimension.toString() },
-              { span: e.right.span, text: right.dimension.toString() },
+              { span: e.left.span, text: ld.toString() },
+              { span: e.right.span, text: rd.toString() },
             ],
-            help: conversionHelp(right.dimension, left.dimension),
+            help: conversionHelp(rd, ld),
           });
         }
-        if (both) return known(left.dimension, e.op === '+' ? add(left.value, right.value, op) : sub(left.value, right.value, op));
-        return computed(left.dimension, (e.op === '+' ? sum : difference)(runOf(left), runOf(right), op));
+        if (both) return this.known(ld, e.op === '+' ? add(lv, rv, op) : sub(lv, rv, op));
+        return this.computed(ld, (e.op === '+' ? sum : difference)(l ?? constant(lv), r ?? constant(rv), op));
       }
       case '*': {
-        const dimension = left.dimension.mul(right.dimension);
-        return both ? known(dimension, mul(left.value, right.value, op)) : computed(dimension, product(runOf(left), runOf(right), op));
+        const dimension = ld.mul(rd);
+        return both ? this.known(dimension, mul(lv, rv, op)) : this.computed(dimension, product(l ?? constant(lv), r ?? constant(rv), op));
       }
       case '/': {
-        const dimension = left.dimension.div(right.dimension);
-        if (both) return known(dimension, div(left.value, right.value, op, e.right.span));
-        return computed(dimension, quotient(runOf(left), runOf(right), op, e.right.span));
+        const dimension = ld.div(rd);
+        if (both) return this.known(dimension, div(lv, rv, op, e.right.span));
+        return this.computed(dimension, quotient(l ?? constant(lv), r ?? constant(rv), op, e.right.span));
       }
-      case '^':
-        return this.power(e, left, right);
+      case '^': {
+        if (!rd.isNone) {
+          throw new EstimateError('E0504', `an exponent must be a plain number, not ${rd}`, {
+            span: e.right.span,
+            spanLabel: rd.toString(),
+          });
+        }
+        const dimension = ld.isNone ? Dimension.NONE : ld.pow(this.wholeExponent(e, ld));
+        if (both) return this.known(dimension, pow(lv, rv, op, e.left.span));
+        return this.computed(dimension, raised(l ?? constant(lv), r ?? constant(rv), op, e.left.span));
+      }
     }
   }
 
-  private power(e: Extract<Expr, { kind: 'binary' }>, base: Node, exp: Node): Node {
-    if (!exp.dimension.isNone) {
-      throw new EstimateError('E0504', `an exponent must be a plain number, not ${exp.dimension}`, {
-        span: e.right.span,
-        spanLabel: exp.dimension.toString(),
-      });
-    }
-    const op = e.opSpan;
-    const result = (dimension: Dimension): Node =>
-      base.run === null && exp.run === null
-        ? known(dimension, pow(base.value, exp.value, op, e.left.span))
-        : computed(dimension, raised(runOf(base), runOf(exp), op, e.left.span));
-    if (base.dimension.isNone) return result(Dimension.NONE);
+  /** The exponent a quantity with a dimension is raised to: a whole number written as such. */
+  private wholeExponent(e: Extract<Expr, { kind: 'binary' }>, base: Dimension): number {
     const k = constantInteger(e.right);
     if (k === undefined) {
-      throw new EstimateError('E0504', `${base.dimension} can only be raised to a fixed whole number`, {
+      throw new EstimateError('E0504', `${base} can only be raised to a fixed whole number`, {
         span: e.right.span,
-        labels: [{ span: e.left.span, text: base.dimension.toString() }],
+        labels: [{ span: e.left.span, text: base.toString() }],
         help: ['write the power as a number: `x ^ 2`, `s ^ -1`'],
       });
     }
-    return result(base.dimension.pow(k));
+    return k;
   }
 
-  private call(e: Extract<Expr, { kind: 'call' }>): Node {
+  private call(e: Extract<Expr, { kind: 'call' }>): Run | null {
     const def = FUNCTIONS.get(e.fn);
     if (!def) {
       const isQ = this.scope.lookup(e.fn) !== undefined || this.scope.registry.has(e.fn);
@@ -226,13 +247,18 @@ class Compiler {
         help: [def.doc],
       });
     }
-    const args = e.args.map((a) => this.expr(a));
-    const dimension = def.dimension(
-      args.map((a, i) => ({ dimension: a.dimension, span: e.args[i]!.span })),
-      e.span,
-    );
-    if (args.every((a) => a.run === null)) return known(dimension, applyChecked(def, e.fn, args.map((a) => a.value), e.span));
-    return computed(dimension, applied(def, e.fn, args.map(runOf), e.span));
+    const infos: ArgInfo[] = [];
+    const runs: (Run | null)[] = [];
+    const values: number[] = [];
+    for (const a of e.args) {
+      runs.push(this.expr(a));
+      infos.push({ dimension: this.dimension, span: a.span });
+      values.push(this.value);
+    }
+    const dimension = def.dimension(infos, e.span);
+    if (runs.every((r) => r === null)) return this.known(dimension, applyChecked(def, e.fn, values, e.span));
+    const closures = runs.map((r, i) => r ?? constant(values[i]!));
+    return this.computed(dimension, applied(def, e.fn, closures, e.span));
   }
 }
 

@@ -26,7 +26,7 @@ function walk(u: UnitExpr, registry: UnitRegistry, isQuantity: IsQuantity): { di
   switch (u.kind) {
     case 'unit': {
       const found = registry.lookup(u.name);
-      if (found) return { dimension: found.dimension, factor: found.factor };
+      if (found) return found;
       throw unknownUnit(u.name, u.span, registry, isQuantity);
     }
     case 'unitOne':

@@ -56,20 +56,20 @@ export function tokenize(src: Source): Token[] {
     if ((code >= 48 && code <= 57) || (code === 46 && digitAt(text, i + 1))) {
       const end = simpleNumber(text, i);
       if (end > 0) {
-        tokens.push({ kind: 'number', text: NUMBER_TEXT, start: i, end, value: simpleValue });
+        tokens.push({ kind: 'number', text: NUMBER_TEXT, start: i, end, value: simpleValue, source: src });
         i = end;
         continue;
       }
       const inCall = parens !== undefined && parens[parens.length - 1] === true;
       const n = readNumber(src, i, !inCall);
-      tokens.push({ kind: 'number', text: NUMBER_TEXT, start: i, end: n.end, value: n.value });
+      tokens.push({ kind: 'number', text: NUMBER_TEXT, start: i, end: n.end, value: n.value, source: src });
       i = n.end;
       continue;
     }
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 0xb5 || code === 0x3bc) {
       let j = i + 1;
       while (identPartAt(text, j)) j++;
-      tokens.push({ kind: 'ident', text: text.slice(i, j), start: i, end: j, value: 0 });
+      tokens.push({ kind: 'ident', text: text.slice(i, j), start: i, end: j, value: 0, source: src });
       i = j;
       continue;
     }
@@ -79,13 +79,13 @@ export function tokenize(src: Source): Token[] {
       const len = isArrow ? 2 : 1;
       if (op === '(') (parens ??= []).push(tokens[tokens.length - 1]?.kind === 'ident');
       else if (op === ')') parens?.pop();
-      tokens.push({ kind: 'op', text: op, start: i, end: i + len, value: 0 });
+      tokens.push({ kind: 'op', text: op, start: i, end: i + len, value: 0, source: src });
       i += len;
       continue;
     }
     throw unexpectedCharacter(src, i);
   }
-  tokens.push({ kind: 'eof', text: '', start: length, end: length, value: 0 });
+  tokens.push({ kind: 'eof', text: '', start: length, end: length, value: 0, source: src });
   return tokens;
 }
 

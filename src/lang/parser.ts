@@ -34,6 +34,8 @@ export function parseUnit(src: Source): UnitExpr {
 
 class Parser {
   private readonly tokens: Token[];
+  /** Index of the final `eof` token. */
+  private readonly last: number;
   private pos = 0;
   private nesting = 0;
   /** Depth of the tree the last parse method returned (its height, leaves count 1). */
@@ -41,7 +43,8 @@ class Parser {
 
   constructor(private readonly src: Source) {
     this.tokens = tokenize(src);
-    if (this.tokens.length === 1) {
+    this.last = this.tokens.length - 1;
+    if (this.last === 0) {
       throw new EstimateError('E0103', 'empty expression', {
         span: span(src, 0, src.text.length),
         help: ['write a number with its unit, such as `300M user` or `1 MB`'],
@@ -165,13 +168,15 @@ class Parser {
     let value = num.value ?? 0;
     let end = num.end;
     const mag = this.peek();
-    if (mag.kind === 'ident' && MAGNITUDES.has(mag.text) && !this.peekIs('(', 1)) {
+    const factor = mag.kind === 'ident' ? MAGNITUDES.get(mag.text) : undefined;
+    if (factor !== undefined && !this.peekIs('(', 1)) {
       this.next();
-      value = scale(value, MAGNITUDES.get(mag.text)!);
+      value = scale(value, factor);
       end = mag.end;
     }
     if (!Number.isFinite(value)) this.tooLarge(span(this.src, num.start, end));
-    const amount: Expr = { kind: 'number', value, span: span(this.src, (dollar ?? num).start, end) };
+    // A bare number is its token's span; a magnitude or `$` widens it.
+    const amount: Expr = { kind: 'number', value, span: dollar === undefined && end === num.end ? num : span(this.src, (dollar ?? num).start, end) };
     if (this.peekIs('%')) {
       if (dollar) throw this.error('E0206', 'a percentage cannot be money', this.peek());
       const pct = this.next();
@@ -360,22 +365,22 @@ class Parser {
   }
 
   private spanOf(t: Token): Span {
-    // Token offsets are always inside the source: no clamping needed.
-    return { source: this.src, start: t.start, end: t.end };
+    return t;
   }
 
-  private peek(offset = 0): Token {
-    return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)]!;
+  /** The current token; `pos` never passes the final `eof`. */
+  private peek(): Token {
+    return this.tokens[this.pos]!;
   }
 
   private peekIs(op: string, offset = 0): boolean {
-    const t = this.peek(offset);
+    const t = this.tokens[Math.min(this.pos + offset, this.last)]!;
     return t.kind === 'op' && t.text === op;
   }
 
   private next(): Token {
-    const t = this.peek();
-    if (this.pos < this.tokens.length - 1) this.pos++;
+    const t = this.tokens[this.pos]!;
+    if (this.pos < this.last) this.pos++;
     return t;
   }
 }

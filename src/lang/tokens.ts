@@ -1,15 +1,14 @@
 /** Tokens of the expression language. */
+import { type Span } from '../diagnostics/source.js';
 
 /** Token kinds; operators carry their text in `text`. */
 export type TokenKind = 'number' | 'ident' | 'op' | 'eof';
 
-/** One token with its UTF-16 offsets in the source. */
-export interface Token {
+/** One token with its UTF-16 offsets: it is also its own span, so the tree points at it as is. */
+export interface Token extends Span {
   readonly kind: TokenKind;
   /** Names and operators: the text (`->` for `→`). Numbers: NUMBER_TEXT; see `tokenText`. */
   readonly text: string;
-  readonly start: number;
-  readonly end: number;
   /** Numbers: the value (digit groups removed); 0 for other tokens. */
   readonly value: number;
 }

@@ -58,29 +58,31 @@ const theirs = EXPRESSIONS.filter((e) => e.mathjs);
 const mathjs = () => {
   for (const e of theirs) mathEvaluate(e.mathjs);
 };
-/** Expressions per second of each runner, measured in alternating 300 ms rounds. */
+/** Expressions per second of each runner in each of 15 alternating 250 ms rounds. */
 function throughputs(runners) {
   for (const [f] of runners) for (let i = 0; i < 50; i++) f();
   const rates = runners.map(() => []);
-  for (let round = 0; round < 11; round++) {
+  for (let round = 0; round < 15; round++) {
     runners.forEach(([f, perCall], k) => {
       const t0 = performance.now();
       let n = 0;
-      while (performance.now() - t0 < 300) {
+      while (performance.now() - t0 < 250) {
         f();
         n++;
       }
       rates[k].push((n * perCall) / ((performance.now() - t0) / 1000));
     });
   }
-  return rates.map((r) => summary(r));
+  return rates;
 }
-const [oursStats, mathStats] = throughputs([
+const [oursRates, mathRates] = throughputs([
   [ours, EXPRESSIONS.length],
   [mathjs, theirs.length],
 ]);
-const oursRate = oursStats.median;
-const mathRate = mathStats.median;
+const oursStats = summary(oursRates);
+const mathStats = summary(mathRates);
+// The ratio of each pair of neighbouring rounds: both saw the same machine load.
+const ratio = summary(oursRates.map((r, i) => r / mathRates[i]));
 let agree = 0;
 let compared = 0;
 const disagreements = [];
@@ -93,7 +95,7 @@ for (const e of EXPRESSIONS) {
   else disagreements.push(`${e.ours}: ${a} vs ${b} ${e.to}`);
 }
 const rate = (st) => `${Math.round(st.median).toLocaleString('en-US')} expr/s (best ${Math.round(st.max).toLocaleString('en-US')})`;
-row('Engine', `estimate, ${EXPRESSIONS.length} expressions`, rate(oursStats), `${(oursRate / mathRate).toFixed(1)}x mathjs (best: ${(oursStats.max / mathStats.max).toFixed(1)}x)`);
+row('Engine', `estimate, ${EXPRESSIONS.length} expressions`, rate(oursStats), `${ratio.median.toFixed(1)}x mathjs (min ${ratio.min.toFixed(1)}, max ${ratio.max.toFixed(1)})`);
 row('Engine', `mathjs evaluate, ${theirs.length} expressions`, rate(mathStats), '1.0x');
 row('Engine', 'values agree with mathjs', `${agree} of ${compared} compared`, disagreements.length ? disagreements.join('; ') : 'all within 1e-9');
 
@@ -119,10 +121,12 @@ for (const shape of ['chain', 'fan-in']) {
   for (const n of [100, 1000, 10000]) {
     const text = generate(n, shape);
     writeFileSync(join(dir, `${shape}-${n}.yaml`), text);
+    const once = () => evaluate(buildModel(parseTemplate(source(`${shape}-${n}.yaml`, text))));
+    once(); // not counted: the first run of each size compiles code paths the others reuse
     const samples = [];
-    for (let i = 0; i < (n >= 10000 ? 5 : 15); i++) {
+    for (let i = 0; i < (n >= 10000 ? 9 : 15); i++) {
       const t0 = performance.now();
-      evaluate(buildModel(parseTemplate(source(`${shape}-${n}.yaml`, text))));
+      once();
       samples.push(performance.now() - t0);
     }
     const st = summary(samples);

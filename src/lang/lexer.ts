@@ -54,22 +54,16 @@ export function tokenize(src: Source): Token[] {
       continue;
     }
     if ((code >= 48 && code <= 57) || (code === 46 && digitAt(text, i + 1))) {
-      const end = simpleNumber(text, i);
-      if (end > 0) {
-        tokens.push({ kind: 'number', text: NUMBER_TEXT, start: i, end, value: simpleValue, source: src });
-        i = end;
-        continue;
-      }
-      const inCall = parens !== undefined && parens[parens.length - 1] === true;
-      const n = readNumber(src, i, !inCall);
-      tokens.push({ kind: 'number', text: NUMBER_TEXT, start: i, end: n.end, value: n.value, source: src });
-      i = n.end;
+      let end = simpleNumberEnd(text, i);
+      if (end < 0) end = readNumber(src, i, !(parens !== undefined && parens[parens.length - 1] === true));
+      tokens.push({ kind: 'number', text: NUMBER_TEXT, start: i, end, source: src });
+      i = end;
       continue;
     }
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 0xb5 || code === 0x3bc) {
       let j = i + 1;
       while (identPartAt(text, j)) j++;
-      tokens.push({ kind: 'ident', text: text.slice(i, j), start: i, end: j, value: 0, source: src });
+      tokens.push({ kind: 'ident', text: text.slice(i, j), start: i, end: j, source: src });
       i = j;
       continue;
     }
@@ -79,13 +73,13 @@ export function tokenize(src: Source): Token[] {
       const len = isArrow ? 2 : 1;
       if (op === '(') (parens ??= []).push(tokens[tokens.length - 1]?.kind === 'ident');
       else if (op === ')') parens?.pop();
-      tokens.push({ kind: 'op', text: op, start: i, end: i + len, value: 0, source: src });
+      tokens.push({ kind: 'op', text: op, start: i, end: i + len, source: src });
       i += len;
       continue;
     }
     throw unexpectedCharacter(src, i);
   }
-  tokens.push({ kind: 'eof', text: '', start: length, end: length, value: 0, source: src });
+  tokens.push({ kind: 'eof', text: '', start: length, end: length, source: src });
   return tokens;
 }
 
@@ -122,83 +116,90 @@ function unexpectedCharacter(src: Source, i: number): EstimateError {
   });
 }
 
-/** The value `simpleNumber` read (a module variable: the hot loop makes no result object). */
-let simpleValue = 0;
-
 /**
- * Reads a plain number at `start` (digits, an optional fraction and exponent, and nothing that
- * needs checking after it) in one pass, leaving its value in `simpleValue`; returns its end, or
- * -1 when `readNumber` must look closer (`_`, `,`, `1.2.3`). Up to 15 digits without an
- * exponent are exact as integer / power of ten; anything else goes through Number().
+ * The end of a plain number at `start` (digits, an optional fraction and exponent, and nothing
+ * that needs checking after it), or -1 when `readNumber` must look closer (`_`, `,`, `1.2.3`).
  */
-function simpleNumber(text: string, start: number): number {
+function simpleNumberEnd(text: string, start: number): number {
   let i = start;
-  let mantissa = 0;
-  let c = text.charCodeAt(i);
-  while (c >= 48 && c <= 57) {
-    mantissa = mantissa * 10 + (c - 48);
-    c = text.charCodeAt(++i);
-  }
-  let scale = 1;
-  if (c === 46) {
+  while (digitAt(text, i)) i++;
+  if (text.charCodeAt(i) === 46) {
     if (!digitAt(text, i + 1)) return -1;
-    c = text.charCodeAt(++i);
-    while (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
-      scale *= 10;
-      c = text.charCodeAt(++i);
-    }
+    i++;
+    while (digitAt(text, i)) i++;
   }
-  let exact = i - start <= 15;
-  if (c === 101 || c === 69) {
+  const e = text.charCodeAt(i);
+  if (e === 101 || e === 69) {
     const sign = text.charCodeAt(i + 1);
     const first = sign === 43 || sign === 45 ? i + 2 : i + 1;
     if (digitAt(text, first)) {
       i = first;
       while (digitAt(text, i)) i++;
-      c = text.charCodeAt(i);
-      exact = false;
     }
   }
+  const next = text.charCodeAt(i);
   // `_`, `,`, `.` and `'` right after a number need the careful reader.
-  if (c === 95 || c === 44 || c === 46 || c === 39) return -1;
-  simpleValue = exact ? mantissa / scale : Number(text.slice(start, i));
+  if (next === 95 || next === 44 || next === 46 || next === 39) return -1;
   return i;
 }
 
 /**
- * Reads a number: digits with `_` or (outside function calls) `,` thousands groups, a fraction,
- * an exponent. Refuses locale forms (`1,5`, `1.000.000`) and misplaced `_` with a caret.
+ * The value of a number token. Up to 15 digits and a point are exact as integer / power of ten
+ * (both exact, so the quotient is the correctly rounded value); anything else goes through
+ * Number() with its digit groups removed. Tokens keep no value: their fields stay small integers
+ * and strings, and the tree holds on to them as spans.
  */
-function readNumber(src: Source, start: number, commaGroups: boolean): { value: number; end: number } {
+export function numberValue(t: Token): number {
+  const text = t.source.text;
+  let mantissa = 0;
+  let scale = 1;
+  let fraction = false;
+  for (let i = t.start; i < t.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) fraction = true;
+    else if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      if (fraction) scale *= 10;
+    } else {
+      // An exponent or digit groups: the slow road.
+      const literal = text.slice(t.start, t.end);
+      return Number(c === 95 || c === 44 || /[_,]/.test(literal) ? literal.replace(/[_,]/g, '') : literal);
+    }
+  }
+  return t.end - t.start <= 15 ? mantissa / scale : Number(text.slice(t.start, t.end));
+}
+
+/**
+ * Reads a number the careful way: digits with `_` or (outside function calls) `,` thousands
+ * groups, a fraction, an exponent. Refuses locale forms (`1,5`, `1.000.000`) and misplaced `_`
+ * with a caret. Returns where the number ends.
+ */
+function readNumber(src: Source, start: number, commaGroups: boolean): number {
   const text = src.text;
   let i = start;
-  let digits = '';
   const bad = (msg: string, from: number, to: number, help: string) =>
     new EstimateError('E0102', msg, { span: span(src, from, to), help: [help] });
-  const readDigits = (allowUnderscore: boolean) => {
-    const from = i;
-    while (isDigit(text[i]) || (allowUnderscore && text[i] === '_')) {
+  const skipDigits = () => {
+    while (isDigit(text[i]) || text[i] === '_') {
       if (text[i] === '_' && !(isDigit(text[i - 1]) && isDigit(text[i + 1]))) {
         throw bad('misplaced `_` in a number', i, i + 1, '`_` goes between two digits: 1_000_000');
       }
       i++;
     }
-    return text.slice(from, i).replaceAll('_', '');
   };
-  digits = readDigits(true);
+  skipDigits();
+  const whole = i;
   // Thousands groups: exactly three digits after each comma, and no `_` mixed in.
   if (commaGroups && text[i] === ',' && isDigit(text[i + 1])) {
-    const groupStart = i;
     let j = i;
-    const groups: string[] = [];
+    let groups = 0;
     while (text[j] === ',' && /^\d{3}$/.test(text.slice(j + 1, j + 4)) && !isDigit(text[j + 4])) {
-      groups.push(text.slice(j + 1, j + 4));
+      groups++;
       j += 4;
     }
-    const leadOk = digits.length >= 1 && digits.length <= 3 && !text.slice(start, groupStart).includes('_');
-    if (groups.length > 0 && leadOk && !(text[j] === ',' && isDigit(text[j + 1]))) {
-      digits += groups.join('');
+    const lead = text.slice(start, whole);
+    const leadOk = lead.length >= 1 && lead.length <= 3 && !lead.includes('_');
+    if (groups > 0 && leadOk && !(text[j] === ',' && isDigit(text[j + 1]))) {
       i = j;
     } else {
       let end = j + 1;
@@ -211,10 +212,9 @@ function readNumber(src: Source, start: number, commaGroups: boolean): { value: 
       );
     }
   }
-  let literal = digits;
   if (text[i] === '.' && isDigit(text[i + 1])) {
     i++;
-    literal += '.' + readDigits(true);
+    skipDigits();
     if (text[i] === '.' && isDigit(text[i + 1])) {
       let end = i;
       while (isDigit(text[end]) || text[end] === '.') end++;
@@ -225,16 +225,14 @@ function readNumber(src: Source, start: number, commaGroups: boolean): { value: 
         'the decimal separator is `.` and thousands are grouped with `_` or `,`: 1_000_000 or 1,000,000',
       );
     }
-  } else if (text[i] === '.' && !isDigit(text[i + 1]) && digits !== '') {
+  } else if (text[i] === '.' && !isDigit(text[i + 1]) && whole > start) {
     i++; // "5." is five
   }
   if ((text[i] === 'e' || text[i] === 'E') && (isDigit(text[i + 1]) || ((text[i + 1] === '+' || text[i + 1] === '-') && isDigit(text[i + 2])))) {
-    const from = i;
     i++;
     if (text[i] === '+' || text[i] === '-') i++;
     while (isDigit(text[i])) i++;
-    literal += text.slice(from, i);
   }
   if (text[i] === '_') throw bad('misplaced `_` in a number', i, i + 1, '`_` goes between two digits: 1_000_000');
-  return { value: Number(literal === '' ? '0' : literal), end: i };
+  return i;
 }

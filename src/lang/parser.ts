@@ -14,7 +14,7 @@ import { EstimateError } from '../diagnostics/error.js';
 import { cover, span, type Source, type Span } from '../diagnostics/source.js';
 import { MAGNITUDES } from '../units/catalogue.js';
 import { type ConvertKeyword, type Expr, type UnitExpr } from './ast.js';
-import { tokenize, tokenText } from './lexer.js';
+import { numberValue, tokenize, tokenText } from './lexer.js';
 import { INFIX, KEYWORDS, PREFIX_MINUS } from './precedence.js';
 import { type Token } from './tokens.js';
 
@@ -165,7 +165,7 @@ class Parser {
       num = this.next();
       if (num.kind !== 'number') throw this.error('E0201', 'expected a number after `$`', num, ['write money as `$0.02` or `0.02 USD`']);
     }
-    let value = num.value ?? 0;
+    let value = numberValue(num);
     let end = num.end;
     const mag = this.peek();
     const factor = mag.kind === 'ident' ? MAGNITUDES.get(mag.text) : undefined;
@@ -252,7 +252,7 @@ class Parser {
 
   private parseUnitFactor(): UnitExpr {
     const t = this.peek();
-    if (t.kind === 'number' && t.value === 1 && this.textOf(t) === '1') {
+    if (t.kind === 'number' && this.textOf(t) === '1') {
       this.next();
       return { kind: 'unitOne', span: this.spanOf(t) };
     }
@@ -277,10 +277,10 @@ class Parser {
   private parseIntExponent(): { value: number; span: Span } {
     const minus = this.peekIs('-') ? this.next() : undefined;
     const t = this.next();
-    if (t.kind !== 'number' || !Number.isInteger(t.value) || /[.eE]/.test(this.textOf(t))) {
+    if (t.kind !== 'number' || !/^[0-9_,]+$/.test(this.textOf(t))) {
       throw this.error('E0504', 'a unit takes a whole-number exponent', t, ['write `s^2` or `s^-1`']);
     }
-    return { value: (minus ? -1 : 1) * (t.value ?? 0), span: span(this.src, (minus ?? t).start, t.end) };
+    return { value: (minus ? -1 : 1) * numberValue(t), span: span(this.src, (minus ?? t).start, t.end) };
   }
 
   private startsUnit(t: Token): boolean {

@@ -9,8 +9,6 @@ export interface Token extends Span {
   readonly kind: TokenKind;
   /** Names and operators: the text (`->` for `→`). Numbers: NUMBER_TEXT; see `tokenText`. */
   readonly text: string;
-  /** Numbers: the value (digit groups removed); 0 for other tokens. */
-  readonly value: number;
 }
 
 /** The `text` of every number token: the lexer does not copy numbers out of the source. */

@@ -1,4 +1,5 @@
 /** The program's view of its process: streams, terminal facts, environment. Tests pass a fake one. */
+import { StandardOutput } from './stdout.js';
 
 /** Everything a command may know about or do to its process. */
 export interface Io {
@@ -15,12 +16,21 @@ export interface Io {
 
 /** The real process. */
 export function processIo(): Io {
+  const stdout = new StandardOutput();
   return {
-    out: (t) => void process.stdout.write(t),
+    out: (t) => stdout.write(t),
     err: (t) => void process.stderr.write(t),
-    stdinIsTTY: process.stdin.isTTY === true,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    columns: process.stdout.columns || 80,
+    // A getter: touching process.stdin builds a stream (2 ms), and only a run without a
+    // template asks whether a person is typing.
+    get stdinIsTTY() {
+      return process.stdin.isTTY === true;
+    },
+    get stdoutIsTTY() {
+      return stdout.isTerminal;
+    },
+    get columns() {
+      return stdout.columns;
+    },
     env: process.env,
     cwd: process.cwd(),
   };

@@ -1,6 +1,8 @@
 /**
  * A build-time cache of the built-in templates' located YAML trees (dist/template-cache/, one
- * JSON file each), keyed by a hash of the file's text: a template edited in place misses it.
+ * JSON file each), holding the text it was made from: a template edited in place misses it.
+ * (A string comparison is native; a hash loop over the text ran in the interpreter and cost
+ * 2 ms of start-up.)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,20 +15,15 @@ export type StoredTree =
   | { readonly l: readonly StoredTree[]; readonly s: readonly [number, number] }
   | { readonly t: string; readonly s: readonly [number, number]; readonly x: readonly [number, number, boolean]; readonly n: boolean };
 
-/** One cache file: the text hash and the tree. */
+/** One cache file: the template's text and its tree. */
 export interface CachedTree {
-  readonly hash: string;
+  readonly text: string;
   readonly tree: StoredTree;
 }
 
-/** FNV-1a over the text, with its length: enough to notice an edited file. */
-export function textHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `${text.length}:${h.toString(16)}`;
+/** The path of a built-in template's cache file. */
+export function cachePath(name: string, builtinFolder: string): string {
+  return join(builtinFolder, '..', 'dist', 'template-cache', `${name}.json`);
 }
 
 /** Turns a located tree into its stored form. */
@@ -56,10 +53,10 @@ export function loadTree(t: StoredTree, file: Source): YValue {
 export function cachedTree(name: string, file: Source, builtinFolder: string): YValue | undefined {
   let entry: CachedTree;
   try {
-    entry = JSON.parse(readFileSync(join(builtinFolder, '..', 'dist', 'template-cache', `${name}.json`), 'utf8')) as CachedTree;
+    entry = JSON.parse(readFileSync(cachePath(name, builtinFolder), 'utf8')) as CachedTree;
   } catch {
     return undefined;
   }
-  if (entry.hash !== textHash(file.text)) return undefined;
+  if (entry.text !== file.text) return undefined;
   return loadTree(entry.tree, file);
 }

@@ -14,6 +14,19 @@ describe('the real binary', () => {
     expect(r.stdout).toContain('│ Tweet QPS           │ 3,472 tweet/s   │ ~3,500 tweet/s │');
     expect(r.stderr).toBe('');
   });
+  it('standard output: a file gets what a pipe gets; a reader that stops early is no failure', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'estimate-out-'));
+    const sh = (script: string) => spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
+    const piped = sh('node bin/estimate.js twitter --explain | cat');
+    const filed = sh(`node bin/estimate.js twitter --explain > ${dir}/out.txt; echo "exit=$?"; cat ${dir}/out.txt`);
+    expect(piped.status).toBe(0);
+    expect(filed.stdout).toBe('exit=0\n' + piped.stdout);
+    expect(piped.stdout.length).toBeGreaterThan(5000);
+    // `head` closes the pipe after one line; the rest of the output finds no reader.
+    const early = sh('node bin/estimate.js twitter --explain --format markdown | (head -c 10 > /dev/null; sleep 0.3); echo "status=${PIPESTATUS[0]}"');
+    expect(early.stdout).toBe('status=0\n');
+    expect(early.stderr).toBe('');
+  });
   it('calc prints the result', () => {
     expect(spawnCli(['calc', '150M * 2 / day'])).toMatchObject({ code: 0, stdout: '3,472 /s\n' });
     const json = JSON.parse(spawnCli(['calc', '--json', '150M * 2 / day']).stdout);

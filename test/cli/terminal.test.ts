@@ -13,9 +13,9 @@ let session = '';
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
 
 /** Starts the command in a fresh tmux server (its own socket, so tests never collide). */
-function start(command: string, rows: number): void {
+function start(command: string, rows: number, columns = 100): void {
   session = `estimate-test-${process.pid}-${++counter}`;
-  tmux('new-session', '-d', '-s', session, '-x', '100', '-y', String(rows), `cd ${ROOT} && ${command}; echo EXIT=$?; sleep 5`);
+  tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), `cd ${ROOT} && ${command}; echo EXIT=$?; sleep 5`);
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -76,4 +76,20 @@ describe('interactive mode in a real terminal (tmux)', () => {
       }
     },
   );
+  runIt('prints the tables fitted to the terminal it writes to', async () => {
+    start('node bin/estimate.js twitter', 80, 64);
+    try {
+      await waitFor('EXIT=');
+      // -J joins lines the pane wrapped, so a line printed wider than the pane shows as such.
+      const screen = tmux('capture-pane', '-p', '-J', '-t', session, '-S', '-300');
+      expect(screen).toContain('EXIT=0');
+      expect(screen).toMatch(/Tweet QPS\s+│ 3,472 tweet\/s/);
+      // Fitted to the pane's 64 columns, not to the 80 used when output is no terminal.
+      const lines = screen.split('\n');
+      expect(Math.max(...lines.map((l) => l.trimEnd().length))).toBeLessThanOrEqual(64);
+      expect(lines.some((l) => l.trimEnd().length > 56)).toBe(true);
+    } finally {
+      spawnSync('tmux', ['-L', session, 'kill-server']);
+    }
+  });
 });

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { source } from '../../src/diagnostics/source.js';
-import { loadTree, storeTree, textHash } from '../../src/template/tree-cache.js';
+import { cachedTree, cachePath, loadTree, storeTree } from '../../src/template/tree-cache.js';
 import { readYaml } from '../../src/template/yaml-tree.js';
 import { ROOT } from '../helpers.js';
 
@@ -14,8 +16,16 @@ describe('the build-time template cache', () => {
     const again = loadTree(stored, file);
     expect(again.kind).toBe('map');
   });
-  it('a changed text has another hash, so an edited template misses the cache', () => {
-    expect(textHash('a: 1\n')).not.toBe(textHash('a: 2\n'));
-    expect(textHash('a: 1\n')).toBe(textHash('a: 1\n'));
+  it('is used for the exact text it was made from, and missed once the template is edited', () => {
+    const root = mkdtempSync(join(tmpdir(), 'estimate-cache-'));
+    const folder = join(root, 'templates');
+    mkdirSync(join(root, 'dist', 'template-cache'), { recursive: true });
+    const text = 'name: t\nvalue: 1\n';
+    const file = source('t.yaml', text);
+    writeFileSync(cachePath('t', folder), JSON.stringify({ text, tree: storeTree(readYaml(file).root!) }));
+    const hit = cachedTree('t', file, folder);
+    expect(hit && storeTree(hit)).toEqual(storeTree(readYaml(file).root!));
+    expect(cachedTree('t', source('t.yaml', 'name: t\nvalue: 2\n'), folder)).toBeUndefined();
+    expect(cachedTree('missing', file, folder)).toBeUndefined();
   });
 });

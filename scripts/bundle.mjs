@@ -31,7 +31,7 @@ await build({
   platform: 'node',
   target: 'node20',
   // ESTIMATE_NO_MINIFY=1 keeps names readable in `node --cpu-prof` profiles.
-  minify: process.env.ESTIMATE_NO_MINIFY !== "1",
+  minify: process.env.ESTIMATE_NO_MINIFY !== '1',
   legalComments: 'linked',
   external: ['yaml', '@inquirer/prompts'],
   // The sources are ES modules that locate files from import.meta.url.

@@ -247,16 +247,20 @@ class Compiler {
         help: [def.doc],
       });
     }
-    const infos: ArgInfo[] = [];
-    const runs: (Run | null)[] = [];
-    const values: number[] = [];
-    for (const a of e.args) {
-      runs.push(this.expr(a));
-      infos.push({ dimension: this.dimension, span: a.span });
-      values.push(this.value);
+    // Arrays of the final size: a call is short, and growing from empty costs more than it.
+    const n = e.args.length;
+    const infos = new Array<ArgInfo>(n);
+    const values = new Array<number>(n);
+    let runs: (Run | null)[] | undefined;
+    for (let i = 0; i < n; i++) {
+      const a = e.args[i]!;
+      const r = this.expr(a);
+      infos[i] = { dimension: this.dimension, span: a.span };
+      values[i] = this.value;
+      if (r !== null) (runs ??= new Array<Run | null>(n).fill(null))[i] = r;
     }
     const dimension = def.dimension(infos, e.span);
-    if (runs.every((r) => r === null)) return this.known(dimension, applyChecked(def, e.fn, values, e.span));
+    if (!runs) return this.known(dimension, applyChecked(def, e.fn, values, e.span));
     const closures = runs.map((r, i) => r ?? constant(values[i]!));
     return this.computed(dimension, applied(def, e.fn, closures, e.span));
   }

@@ -14,6 +14,7 @@ export class Dimension {
 
   private readonly products = new Map<Dimension, Dimension>();
   private readonly quotients = new Map<Dimension, Dimension>();
+  private readonly powers = new Map<number, Dimension>();
 
   private constructor(entries: readonly (readonly [string, number])[], key: string) {
     this.entries = entries;
@@ -79,8 +80,14 @@ export class Dimension {
   }
 
   pow(k: number): Dimension {
-    if (k === 0) return Dimension.NONE;
-    return Dimension.of(this.entries.map(([n, e]) => [n, e * k] as const));
+    if (k === 1) return this;
+    if (k === 0 || this.isNone) return Dimension.NONE;
+    let d = this.powers.get(k);
+    if (!d) {
+      d = Dimension.of(this.entries.map(([n, e]) => [n, e * k] as const));
+      this.powers.set(k, d);
+    }
+    return d;
   }
 
   /** Exponent of one base dimension (0 when absent). */

@@ -136,6 +136,26 @@ class Compiler {
     return null;
   }
 
+  /**
+   * A part whose operands are known, computed now. A numeric failure (x / 0, overflow) found
+   * here is raised when the expression runs, as without folding: a dimension error elsewhere in
+   * the expression is still the one reported.
+   */
+  private fold(dimension: Dimension, f: Arithmetic, a: number, b: number, op: Span, other: Span): Run | null {
+    try {
+      return this.known(dimension, f(a, b, op, other));
+    } catch (err) {
+      return this.failing(dimension, err);
+    }
+  }
+
+  private failing(dimension: Dimension, err: unknown): Run {
+    if (!(err instanceof EstimateError)) throw err;
+    return this.computed(dimension, () => {
+      throw err;
+    });
+  }
+
   private computed(dimension: Dimension, run: Run): Run {
     this.dimension = dimension;
     return run;
@@ -178,7 +198,7 @@ class Compiler {
       case '-': {
         if (e.right.kind === 'percent') {
           const k = e.op === '+' ? 1 + e.right.percent / 100 : 1 - e.right.percent / 100;
-          return l === null ? this.known(ld, mul(lv, k, op)) : this.computed(ld, scaled(l, k, op));
+          return l === null ? this.fold(ld, mul, lv, k, op, op) : this.computed(ld, scaled(l, k, op));
         }
         if (!ld.equals(rd)) {
           const verb = e.op === '+' ? 'add' : 'subtract';
@@ -191,16 +211,16 @@ class Compiler {
             help: conversionHelp(rd, ld),
           });
         }
-        if (both) return this.known(ld, e.op === '+' ? add(lv, rv, op) : sub(lv, rv, op));
+        if (both) return this.fold(ld, e.op === '+' ? add : sub, lv, rv, op, op);
         return this.computed(ld, (e.op === '+' ? sum : difference)(l ?? constant(lv), r ?? constant(rv), op));
       }
       case '*': {
         const dimension = ld.mul(rd);
-        return both ? this.known(dimension, mul(lv, rv, op)) : this.computed(dimension, product(l ?? constant(lv), r ?? constant(rv), op));
+        return both ? this.fold(dimension, mul, lv, rv, op, op) : this.computed(dimension, product(l ?? constant(lv), r ?? constant(rv), op));
       }
       case '/': {
         const dimension = ld.div(rd);
-        if (both) return this.known(dimension, div(lv, rv, op, e.right.span));
+        if (both) return this.fold(dimension, div, lv, rv, op, e.right.span);
         return this.computed(dimension, quotient(l ?? constant(lv), r ?? constant(rv), op, e.right.span));
       }
       case '^': {
@@ -211,7 +231,7 @@ class Compiler {
           });
         }
         const dimension = ld.isNone ? Dimension.NONE : ld.pow(this.wholeExponent(e, ld));
-        if (both) return this.known(dimension, pow(lv, rv, op, e.left.span));
+        if (both) return this.fold(dimension, pow, lv, rv, op, e.left.span);
         return this.computed(dimension, raised(l ?? constant(lv), r ?? constant(rv), op, e.left.span));
       }
     }
@@ -260,16 +280,24 @@ class Compiler {
       if (r !== null) (runs ??= new Array<Run | null>(n).fill(null))[i] = r;
     }
     const dimension = def.dimension(infos, e.span);
-    if (!runs) return this.known(dimension, applyChecked(def, e.fn, values, e.span));
+    if (!runs) {
+      try {
+        return this.known(dimension, applyChecked(def, e.fn, values, e.span));
+      } catch (err) {
+        return this.failing(dimension, err);
+      }
+    }
     const closures = runs.map((r, i) => r ?? constant(values[i]!));
     return this.computed(dimension, applied(def, e.fn, closures, e.span));
   }
 }
 
 // The arithmetic, once: folding calls these directly, the closures below call them per run.
-const add = (a: number, b: number, op: Span): number => finite(a + b, op);
-const sub = (a: number, b: number, op: Span): number => finite(a - b, op);
-const mul = (a: number, b: number, op: Span): number => finite(a * b, op);
+/** One operation: operands, the operator's span, and the span its failure also points at. */
+type Arithmetic = (a: number, b: number, op: Span, other: Span) => number;
+const add: Arithmetic = (a, b, op) => finite(a + b, op);
+const sub: Arithmetic = (a, b, op) => finite(a - b, op);
+const mul: Arithmetic = (a, b, op) => finite(a * b, op);
 function div(a: number, b: number, op: Span, divisor: Span): number {
   if (b === 0) throw divisionByZero(op, divisor);
   return finite(a / b, op);
@@ -293,10 +321,10 @@ function applyChecked(def: FunctionDef, fn: string, xs: readonly number[], where
 const slotReader = (slot: number): Run => (v) => v[slot]!;
 const times = (a: Run, factor: number): Run => (v) => a(v) * factor;
 const negated = (a: Run): Run => (v) => -a(v);
-const scaled = (l: Run, k: number, op: Span): Run => (v) => mul(l(v), k, op);
-const sum = (l: Run, r: Run, op: Span): Run => (v) => add(l(v), r(v), op);
-const difference = (l: Run, r: Run, op: Span): Run => (v) => sub(l(v), r(v), op);
-const product = (l: Run, r: Run, op: Span): Run => (v) => mul(l(v), r(v), op);
+const scaled = (l: Run, k: number, op: Span): Run => (v) => mul(l(v), k, op, op);
+const sum = (l: Run, r: Run, op: Span): Run => (v) => add(l(v), r(v), op, op);
+const difference = (l: Run, r: Run, op: Span): Run => (v) => sub(l(v), r(v), op, op);
+const product = (l: Run, r: Run, op: Span): Run => (v) => mul(l(v), r(v), op, op);
 const quotient = (l: Run, r: Run, op: Span, divisor: Span): Run => (v) => div(l(v), r(v), op, divisor);
 const raised = (b: Run, x: Run, op: Span, baseSpan: Span): Run => (v) => pow(b(v), x(v), op, baseSpan);
 const applied =

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { EstimateError } from '../../src/diagnostics/error.js';
 import { source } from '../../src/diagnostics/source.js';
 import { calculate } from '../../src/eval/calculate.js';
-import { compile, type Scope } from '../../src/eval/compile.js';
+import { compile, unitScope, type Scope } from '../../src/eval/compile.js';
 import { numberValue, tokenize } from '../../src/lang/lexer.js';
 import { parse } from '../../src/lang/parser.js';
 import { print, sexpr } from '../../src/lang/printer.js';
 import { Dimension } from '../../src/units/dimension.js';
 import { UnitRegistry } from '../../src/units/registry.js';
+import { type Expr } from '../../src/lang/ast.js';
 import { dimension, exprTree, RUNS, tokenSoup } from './arbitraries.js';
 
 const TIME_BOUND_MS = 2000;
@@ -56,6 +57,61 @@ describe('parser properties', () => {
       ),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('compile-time folding', () => {
+  /** The tree with each number literal read from a slot instead: nothing left to fold. */
+  function unfold(e: Expr, slots: number[]): Expr {
+    switch (e.kind) {
+      case 'number':
+        slots.push(e.value);
+        return { kind: 'name', name: `k${slots.length - 1}`, span: e.span };
+      case 'quantity':
+        return { ...e, amount: unfold(e.amount, slots) };
+      case 'neg':
+        return { ...e, operand: unfold(e.operand, slots) };
+      case 'binary':
+        // An exponent of a quantity with a dimension must be written as a number.
+        return e.op === '^' ? { ...e, left: unfold(e.left, slots) } : { ...e, left: unfold(e.left, slots), right: unfold(e.right, slots) };
+      case 'call':
+        return { ...e, args: e.args.map((a) => unfold(a, slots)) };
+      case 'convert':
+        return { ...e, expr: unfold(e.expr, slots) };
+      default:
+        return e;
+    }
+  }
+  const slotScope: Scope = {
+    registry: UnitRegistry.BUILTIN,
+    lookup: (n) => (/^k\d+$/.test(n) ? { slot: Number(n.slice(1)), dimension: Dimension.NONE } : undefined),
+    names: () => [],
+  };
+  /** The value, or the error code, of compiling and running. */
+  function outcome(f: () => number): { value: number } | { code: string } {
+    try {
+      return { value: f() };
+    } catch (e) {
+      if (!(e instanceof EstimateError)) throw e;
+      return { code: e.code };
+    }
+  }
+  it('gives the value, or the error, that running the same arithmetic gives', () => {
+    fc.assert(
+      fc.property(exprTree, (tree) => {
+        const slots: number[] = [];
+        const opened = unfold(tree, slots);
+        const folded = outcome(() => compile(tree, unitScope(UnitRegistry.BUILTIN)).run([]));
+        const run = outcome(() => compile(opened, slotScope).run(slots));
+        expect(run).toEqual(folded);
+        if ('value' in run && 'value' in folded) expect(Object.is(run.value, folded.value)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+  it('a numeric failure in a known part does not hide a dimension error elsewhere', () => {
+    expect(outcome(() => calculate('1 / 0 + (1 MB + 1 s)').value)).toEqual({ code: 'E0501' });
+    expect(outcome(() => calculate('1 / 0').value)).toEqual({ code: 'E0601' });
   });
 });
 

@@ -167,26 +167,27 @@ class Parser {
     }
     let value = numberValue(num);
     let end = num.end;
-    const mag = this.peek();
-    const factor = mag.kind === 'ident' ? MAGNITUDES.get(mag.text) : undefined;
+    let after = this.peek();
+    const factor = after.kind === 'ident' ? MAGNITUDES.get(after.text) : undefined;
     if (factor !== undefined && !this.peekIs('(', 1)) {
       this.next();
       value = scale(value, factor);
-      end = mag.end;
+      end = after.end;
+      after = this.peek();
     }
     if (!Number.isFinite(value)) this.tooLarge(span(this.src, num.start, end));
     // A bare number is its token's span; a magnitude or `$` widens it.
     const amount: Expr = { kind: 'number', value, span: dollar === undefined && end === num.end ? num : span(this.src, (dollar ?? num).start, end) };
-    if (this.peekIs('%')) {
-      if (dollar) throw this.error('E0206', 'a percentage cannot be money', this.peek());
-      const pct = this.next();
-      return { kind: 'percent', percent: value, span: span(this.src, num.start, pct.end) };
+    if (after.kind === 'op' && after.text === '%') {
+      if (dollar) throw this.error('E0206', 'a percentage cannot be money', after);
+      this.next();
+      return { kind: 'percent', percent: value, span: span(this.src, num.start, after.end) };
     }
     if (dollar) {
       const unit: UnitExpr = { kind: 'unit', name: 'USD', span: this.spanOf(dollar) };
       return { kind: 'quantity', amount: { ...amount, span: span(this.src, num.start, end) }, unit, span: amount.span, attached: true };
     }
-    const u = this.peek();
+    const u = after;
     if (u.kind === 'number') {
       throw this.error('E0102', 'two numbers in a row', u, [
         'group digits with `_` (1_000_000) or `,` (1,000,000), not spaces',

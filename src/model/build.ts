@@ -47,47 +47,63 @@ export function buildModel(spec: TemplateSpec): Model {
   }
   const byName = new Map<string, ModelInput | ModelQuantity>(inputs.map((i) => [i.name, i]));
 
-  const parsed = new Map<string, { spec: (typeof spec.quantities)[number]; expr: Expr; slot: number; reads: string[] }>();
+  // From here on quantities are known by slot: the graph and the bookkeeping are arrays indexed
+  // by slot rather than maps keyed by name, which a large template looks up many times each.
+  const parsed: (Parsed | undefined)[] = new Array<Parsed | undefined>(slots.size);
+  const parsedSlots: number[] = [];
   for (const q of spec.quantities) {
     const slot = slots.get(q.name.text);
     if (slot === undefined) continue;
     const expr = attempt(() => parse(q.value.source));
-    if (expr) parsed.set(q.name.text, { spec: q, expr, slot, reads: namesIn(expr) });
+    if (!expr) continue;
+    const reads = namesIn(expr);
+    parsed[slot] = { spec: q, expr, slot, reads, deps: [], readsBroken: refused.size > 0 && reads.some((n) => refused.has(n)) };
+    parsedSlots.push(slot);
   }
-  const deps = new Map<string, string[]>();
-  for (const [name, p] of parsed) deps.set(name, p.reads.filter((n) => parsed.has(n)));
-  const { order, cycles } = topologicalOrder([...parsed.keys()], deps);
-  const broken = new Set<string>();
+  for (const slot of parsedSlots) {
+    const p = parsed[slot]!;
+    for (const n of p.reads) {
+      const d = slots.get(n);
+      if (d === undefined) continue;
+      if (parsed[d] !== undefined) p.deps.push(d);
+      // A declared input or quantity that did not build (its error is reported).
+      else if (!byName.has(n)) p.readsBroken = true;
+    }
+  }
+  const { order, cycles } = topologicalOrder(parsedSlots, (slot) => parsed[slot]?.deps, slots.size);
+  const names = [...slots.keys()];
+  const broken = new Uint8Array(slots.size);
   for (const cycle of cycles) {
-    const first = parsed.get(cycle[0]!)!;
+    const first = parsed[cycle[0]!]!;
     errors.push(
-      new EstimateError('E0707', `dependency cycle: ${cycle.join(' -> ')}`, {
+      new EstimateError('E0707', `dependency cycle: ${cycle.map((c) => names[c]).join(' -> ')}`, {
         span: first.spec.value.span,
         help: ['a quantity cannot depend on itself, directly or through others'],
       }),
     );
-    for (const c of cycle) broken.add(c);
+    for (const c of cycle) broken[c] = 1;
   }
 
   const quantities: ModelQuantity[] = [];
   const scope: Scope = {
     registry,
     lookup: (n) => byName.get(n),
-    names: () => [...slots.keys()],
+    names: () => names,
   };
-  for (const name of order) {
-    const p = parsed.get(name)!;
-    // A quantity reading a refused name would resolve it as a unit and report a misleading error.
-    if (broken.has(name) || p.reads.some((n) => refused.has(n)) || (deps.get(name) ?? []).some((d) => broken.has(d) || !byName.has(d))) {
-      broken.add(name);
+  for (const slot of order) {
+    const p = parsed[slot]!;
+    // A quantity reading a refused or broken name would resolve it as a unit and report a
+    // misleading error, or repeat that name's error: it is skipped.
+    if (broken[slot] || p.readsBroken || p.deps.some((d) => broken[d])) {
+      broken[slot] = 1;
       continue;
     }
-    const q = attempt(() => buildQuantity(p.spec, p.expr, p.slot, scope, attempt));
+    const q = attempt(() => buildQuantity(p.spec, p.expr, slot, scope, attempt));
     if (q) {
       quantities.push(q);
-      byName.set(name, q);
+      byName.set(q.name, q);
     } else {
-      broken.add(name);
+      broken[slot] = 1;
     }
   }
 
@@ -96,7 +112,8 @@ export function buildModel(spec: TemplateSpec): Model {
     items: s.items.flatMap((item) => {
       const found = byName.get(item.text);
       if (found) return [found];
-      if (!broken.has(item.text) && !refused.has(item.text) && !inputs.some((i) => i.name === item.text) && !spec.inputs.some((i) => i.name.text === item.text)) {
+      // A name declared but broken has its own error already.
+      if (!slots.has(item.text) && !refused.has(item.text)) {
         const hint = didYouMean(item.text, slots.keys());
         errors.push(
           new EstimateError('E0710', `section \`${s.title.text}\` names \`${item.text}\`, which is no input or quantity`, {
@@ -156,6 +173,17 @@ function assignSlots(spec: TemplateSpec, registry: UnitRegistry, errors: Estimat
 }
 
 type Attempt = <T>(f: () => T) => T | undefined;
+
+/** A quantity parsed, with the slots of the quantities it reads. */
+interface Parsed {
+  readonly spec: TemplateSpec['quantities'][number];
+  readonly expr: Expr;
+  readonly slot: number;
+  readonly reads: string[];
+  readonly deps: number[];
+  /** Reads a name that was refused, or declared but not built. */
+  readsBroken: boolean;
+}
 
 function buildInput(s: TemplateSpec['inputs'][number], slot: number, registry: UnitRegistry, attempt: Attempt): ModelInput {
   const defaultExpr = parse(s.default.source);

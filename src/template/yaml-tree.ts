@@ -55,7 +55,9 @@ export function readYaml(file: Source): { root: YValue | undefined; errors: Esti
   const errors: EstimateError[] = [];
   const docs = yaml().parseAllDocuments(file.text, {
     version: '1.2',
-    schema: 'core',
+    // Every scalar stays a string: the tree keeps each scalar's source text anyway, and the
+    // core schema's number and boolean tests were a fifth of parsing a large template.
+    schema: 'failsafe',
     uniqueKeys: false,
     merge: false,
     strict: true,

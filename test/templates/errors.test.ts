@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers.js';
 
@@ -50,6 +52,18 @@ describe('template error fixtures', () => {
     const r = await cli(['test/fixtures/errors/E0703-missing-field.yaml', '--format', 'json']);
     const codes = r.stderr.trim().split('\n').map((l) => (JSON.parse(l) as { code: string }).code);
     expect(codes).toEqual(['E0703', 'E0703']);
+  });
+  it('a broken input or quantity gets its own error only: none for what reads it or lists it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'estimate-broken-'));
+    const path = join(dir, 'broken.yaml');
+    writeFileSync(path, 'name: broken\ntitle: Broken\ninputs:\n  x: 1\n  y: 2 +\nquantities:\n  a: x +\n  b: a * 2\n  c: c + 1\n  d: y * b\nsections:\n  S: [a, b, c, d, x, y]\n');
+    const r = await cli([path, '--format', 'json']);
+    const errors = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as { code: string; line: number });
+    expect(errors.map((e) => [e.code, e.line])).toEqual([
+      ['E0201', 5],
+      ['E0201', 7],
+      ['E0707', 9],
+    ]);
   });
   it('a %YAML 1.1 directive does not change how values are read', async () => {
     const r = await cli(['test/fixtures/yaml11.yaml', '--format', 'json']);

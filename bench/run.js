@@ -2,6 +2,7 @@
 // scale, and peak memory. Every comparison is measured side by side in this run. Needs a
 // build (npm ci builds). Not part of `npm test`.
 import { spawnSync } from 'node:child_process';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -116,6 +117,10 @@ function generate(n, shape) {
   return lines.join('\n') + '\n';
 }
 const dir = mkdtempSync(join(tmpdir(), 'estimate-bench-'));
+// Garbage-collection pauses, to say how much of each size's time is the collector's.
+const gcPauses = [];
+new PerformanceObserver((list) => gcPauses.push(...list.getEntries())).observe({ entryTypes: ['gc'] });
+const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 for (const shape of ['chain', 'fan-in']) {
   let previous;
   for (const n of [100, 1000, 10000]) {
@@ -124,13 +129,21 @@ for (const shape of ['chain', 'fan-in']) {
     const once = () => evaluate(buildModel(parseTemplate(source(`${shape}-${n}.yaml`, text))));
     once(); // not counted: the first run of each size compiles code paths the others reuse
     const samples = [];
+    let total = 0;
+    let collecting = 0;
     for (let i = 0; i < (n >= 10000 ? 9 : 15); i++) {
       const t0 = performance.now();
       once();
-      samples.push(performance.now() - t0);
+      const t1 = performance.now();
+      samples.push(t1 - t0);
+      await nextTick(); // the observer hears of pauses a turn or two later
+      await nextTick();
+      total += t1 - t0;
+      collecting += gcPauses.filter((e) => e.startTime >= t0 && e.startTime < t1).reduce((sum, e) => sum + e.duration, 0);
     }
     const st = summary(samples);
-    const growth = previous ? `${(st.median / previous).toFixed(1)}x per 10x` : '';
+    const gcShare = `GC ${Math.round((100 * collecting) / total)}% of the time`;
+    const growth = previous ? `${(st.median / previous).toFixed(1)}x per 10x, ${gcShare}` : gcShare;
     row('Scale', `${shape}, ${n.toLocaleString('en-US')} quantities: load, check, evaluate`, ms(st), growth);
     previous = st.median;
   }

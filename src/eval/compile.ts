@@ -95,7 +95,11 @@ class Compiler {
 
   constructor(private readonly scope: Scope) {}
 
-  private isQuantity: IsQuantity = (name) => this.scope.lookup(name) !== undefined;
+
+  /** Tells unit errors whether a name is a quantity instead ("not a unit"). */
+  private isQuantity(): IsQuantity {
+    return (name) => this.scope.lookup(name) !== undefined;
+  }
 
   /** The part's closure, with the value folded in when it is known. */
   run(r: Run | null): Run {
@@ -113,7 +117,8 @@ class Compiler {
         return this.name(e.name, e.span);
       case 'quantity': {
         const amount = this.expr(e.amount);
-        const unit = unitValue(e.unit, this.scope.registry, this.isQuantity);
+        // A single unit name, the common case, needs no walk of a unit expression.
+        const unit = (e.unit.kind === 'unit' && this.scope.registry.lookup(e.unit.name)) || unitValue(e.unit, this.scope.registry, this.isQuantity());
         if (amount === null) return this.known(unit.dimension, this.value * unit.factor);
         return this.computed(unit.dimension, times(amount, unit.factor));
       }

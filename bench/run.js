@@ -123,12 +123,14 @@ new PerformanceObserver((list) => gcPauses.push(...list.getEntries())).observe({
 const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 for (const shape of ['chain', 'fan-in']) {
   let previous;
+  let previousWithoutGc;
   for (const n of [100, 1000, 10000]) {
     const text = generate(n, shape);
     writeFileSync(join(dir, `${shape}-${n}.yaml`), text);
     const once = () => evaluate(buildModel(parseTemplate(source(`${shape}-${n}.yaml`, text))));
     once(); // not counted: the first run of each size compiles code paths the others reuse
     const samples = [];
+    const withoutGc = [];
     let total = 0;
     let collecting = 0;
     for (let i = 0; i < (n >= 10000 ? 9 : 15); i++) {
@@ -138,14 +140,18 @@ for (const shape of ['chain', 'fan-in']) {
       samples.push(t1 - t0);
       await nextTick(); // the observer hears of pauses a turn or two later
       await nextTick();
+      const paused = gcPauses.filter((e) => e.startTime >= t0 && e.startTime < t1).reduce((sum, e) => sum + e.duration, 0);
       total += t1 - t0;
-      collecting += gcPauses.filter((e) => e.startTime >= t0 && e.startTime < t1).reduce((sum, e) => sum + e.duration, 0);
+      collecting += paused;
+      withoutGc.push(t1 - t0 - paused);
     }
     const st = summary(samples);
-    const gcShare = `GC ${Math.round((100 * collecting) / total)}% of the time`;
-    const growth = previous ? `${(st.median / previous).toFixed(1)}x per 10x, ${gcShare}` : gcShare;
+    const rest = summary(withoutGc).median;
+    const gcShare = `GC ${Math.round((100 * collecting) / total)}%`;
+    const growth = previous ? `${(st.median / previous).toFixed(1)}x per 10x (${(rest / previousWithoutGc).toFixed(1)}x without GC), ${gcShare}` : gcShare;
     row('Scale', `${shape}, ${n.toLocaleString('en-US')} quantities: load, check, evaluate`, ms(st), growth);
     previous = st.median;
+    previousWithoutGc = rest;
   }
 }
 

@@ -43,11 +43,11 @@ const commands = {
 const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
 for (let i = 0; i < 3; i++) for (const args of Object.values(commands)) wall(args);
 for (let i = 0; i < RUNS; i++) for (const [k, args] of Object.entries(commands)) times[k].push(wall(args));
-const base = summary(times['node -e 0']);
-row('Start-up', 'node -e 0', ms(base), '1.00x');
+row('Start-up', 'node -e 0', ms(summary(times['node -e 0'])), '1.00x');
 for (const k of Object.keys(commands).slice(1)) {
-  const st = summary(times[k]);
-  row('Start-up', k, ms(st), `${(st.median / base.median).toFixed(2)}x node -e 0`);
+  // The ratio of each run to the baseline run just before it: both saw the same machine load.
+  const ratio = summary(times[k].map((t, i) => t / times['node -e 0'][i]));
+  row('Start-up', k, ms(summary(times[k])), `${ratio.median.toFixed(2)}x node -e 0`);
 }
 
 // 2. Engine: parse + check + evaluate each expression, against mathjs's evaluate.
@@ -59,15 +59,15 @@ const theirs = EXPRESSIONS.filter((e) => e.mathjs);
 const mathjs = () => {
   for (const e of theirs) mathEvaluate(e.mathjs);
 };
-/** Expressions per second of each runner in each of 15 alternating 250 ms rounds. */
+/** Expressions per second of each runner in each of 21 alternating 200 ms rounds. */
 function throughputs(runners) {
   for (const [f] of runners) for (let i = 0; i < 50; i++) f();
   const rates = runners.map(() => []);
-  for (let round = 0; round < 15; round++) {
+  for (let round = 0; round < 21; round++) {
     runners.forEach(([f, perCall], k) => {
       const t0 = performance.now();
       let n = 0;
-      while (performance.now() - t0 < 250) {
+      while (performance.now() - t0 < 200) {
         f();
         n++;
       }

@@ -95,7 +95,6 @@ class Compiler {
 
   constructor(private readonly scope: Scope) {}
 
-
   /** Tells unit errors whether a name is a quantity instead ("not a unit"). */
   private isQuantity(): IsQuantity {
     return (name) => this.scope.lookup(name) !== undefined;

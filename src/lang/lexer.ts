@@ -107,8 +107,8 @@ export function tokenize(src: Source): Token[] {
 }
 
 /** The text of any token as written (numbers keep theirs only in the source). */
-export function tokenText(src: Source, t: Token): string {
-  return t.kind === 'number' ? src.text.slice(t.start, t.end) : t.text;
+export function tokenText(t: Token): string {
+  return t.kind === 'number' ? t.source.text.slice(t.start, t.end) : t.text;
 }
 
 function unexpectedCharacter(src: Source, i: number): EstimateError {

@@ -362,7 +362,7 @@ class Parser {
   }
 
   private textOf(t: Token): string {
-    return tokenText(this.src, t);
+    return tokenText(t);
   }
 
   private spanOf(t: Token): Span {

@@ -57,7 +57,7 @@ export function buildModel(spec: TemplateSpec): Model {
     const expr = attempt(() => parse(q.value.source));
     if (!expr) continue;
     const reads = namesIn(expr);
-    parsed[slot] = { spec: q, expr, slot, reads, deps: [], readsBroken: refused.size > 0 && reads.some((n) => refused.has(n)) };
+    parsed[slot] = { spec: q, expr, reads, deps: [], readsBroken: refused.size > 0 && reads.some((n) => refused.has(n)) };
     parsedSlots.push(slot);
   }
   for (const slot of parsedSlots) {
@@ -178,7 +178,6 @@ type Attempt = <T>(f: () => T) => T | undefined;
 interface Parsed {
   readonly spec: TemplateSpec['quantities'][number];
   readonly expr: Expr;
-  readonly slot: number;
   readonly reads: string[];
   readonly deps: number[];
   /** Reads a name that was refused, or declared but not built. */

@@ -53,9 +53,17 @@ export const CONVENTIONS: readonly string[] = [
   'rates are per second unless a unit says otherwise; peak = average × peak factor',
 ];
 
+/** What a report holds besides the shown values. */
+export interface ReportOptions {
+  /** The derivation of every quantity (`--explain`, Markdown, JSON): a large template has many. */
+  readonly steps: boolean;
+}
+
 /** Builds the report of one evaluation. */
-export function buildReport(model: Model, results: Results): Report {
-  const value = (item: ModelInput | ModelQuantity) => formatQuantity(results.values[item.slot]!, item.dimension, item.unit);
+export function buildReport(model: Model, results: Results, options: ReportOptions = { steps: true }): Report {
+  // Each value formatted once: a step shows the values of all the quantities it reads.
+  const formatted: (Formatted | undefined)[] = new Array<Formatted | undefined>(model.slotCount);
+  const value = (item: ModelInput | ModelQuantity) => (formatted[item.slot] ??= formatQuantity(results.values[item.slot]!, item.dimension, item.unit));
   const row = (item: ModelInput | ModelQuantity): ReportRow => {
     const base = { name: item.name, label: item.spec.label, help: item.spec.help, value: value(item) };
     if (item.kind === 'input') return { ...base, overridden: results.overridden.has(item.name) };
@@ -67,12 +75,12 @@ export function buildReport(model: Model, results: Results): Report {
     const item = model.byName.get(name);
     return item ? value(item).text : undefined;
   };
-  const steps = model.quantities.map((q): ReportStep => ({
+  const steps = (options.steps ? model.quantities : []).map((q): ReportStep => ({
     name: q.name,
     label: q.spec.label,
     formula: print(q.expr, { asWritten: true, times: '×' }),
     substituted: print(q.expr, { asWritten: true, times: '×', substitute: shownValue }),
-    result: resultText(q, results),
+    result: resultText(q, value(q)),
   }));
   return {
     template: model.spec.name,
@@ -90,9 +98,8 @@ export function buildReport(model: Model, results: Results): Report {
  * The result of a step; a per-second rate is shown per day first, the way the book derives
  * it (300M tweet/day = 3,472 tweet/s).
  */
-function resultText(q: ModelQuantity, results: Results): string {
-  const si = results.values[q.slot]!;
-  const shown = formatQuantity(si, q.dimension, q.unit);
+function resultText(q: ModelQuantity, shown: Formatted): string {
+  const si = shown.si;
   if (shown.value === 0 || q.dimension.exponent('Time') !== -1 || !shown.unit.endsWith('/s') || q.dimension.exponent('Data') !== 0) return shown.text;
   const perDay = formatQuantity(si, q.dimension, { text: shown.unit.replace(/\/s$/, '/day'), dimension: q.dimension, factor: shown.si / shown.value / 86_400 });
   return `${perDay.text} = ${shown.text}`;

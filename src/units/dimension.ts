@@ -15,6 +15,7 @@ export class Dimension {
   private readonly products = new Map<Dimension, Dimension>();
   private readonly quotients = new Map<Dimension, Dimension>();
   private readonly powers = new Map<number, Dimension>();
+  private text: string | undefined;
 
   private constructor(entries: readonly (readonly [string, number])[], key: string) {
     this.entries = entries;
@@ -101,8 +102,13 @@ export class Dimension {
     return this.entries.every(([n]) => !(BASE_DIMENSIONS as readonly string[]).includes(n));
   }
 
-  /** "Data / Time", "tweet / Time", "Scalar", "Data × user", "Time^2". */
+  /** "Data / Time", "tweet / Time", "Scalar", "Data × user", "Time^2" (made once: every formatted value shows it). */
   toString(): string {
+    this.text ??= this.describe();
+    return this.text;
+  }
+
+  private describe(): string {
     if (this.isNone) return 'Scalar';
     const part = ([n, e]: readonly [string, number], sign: number) => {
       const p = e * sign;

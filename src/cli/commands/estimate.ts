@@ -57,7 +57,8 @@ export interface RenderChoice {
 
 /** Evaluates the model and renders the whole estimate as text. */
 export function renderEstimate(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice, columns: number): string {
-  const report = buildReport(model, evaluate(model, overrides));
+  // A table shows the derivation only with --explain; the exports always carry it.
+  const report = buildReport(model, evaluate(model, overrides), { steps: how.format !== 'table' || how.explain });
   switch (how.format) {
     case 'json':
       return renderJson(report);

@@ -147,7 +147,7 @@ function declareUnits(spec: TemplateSpec, errors: EstimateError[]): UnitRegistry
 
 function assignSlots(spec: TemplateSpec, registry: UnitRegistry, errors: EstimateError[], refused: Set<string>): Map<string, number> {
   const slots = new Map<string, number>();
-  const first = new Map<string, Span>();
+  const declared: Span[] = []; // by slot: where each name is declared
   for (const name of [...spec.inputs.map((i) => i.name), ...spec.quantities.map((q) => q.name)]) {
     const problem = checkQuantityName(name, registry);
     if (problem) {
@@ -155,18 +155,18 @@ function assignSlots(spec: TemplateSpec, registry: UnitRegistry, errors: Estimat
       refused.add(name.text);
       continue;
     }
-    const earlier = first.get(name.text);
-    if (earlier) {
+    const earlier = slots.get(name.text);
+    if (earlier !== undefined) {
       errors.push(
         new EstimateError('E0705', `\`${name.text}\` is declared twice`, {
           span: name.span,
-          labels: [{ span: earlier, text: 'first declared here' }],
+          labels: [{ span: declared[earlier]!, text: 'first declared here' }],
           help: ['an input and a quantity cannot share a name'],
         }),
       );
       continue;
     }
-    first.set(name.text, name.span);
+    declared.push(name.span);
     slots.set(name.text, slots.size);
   }
   return slots;

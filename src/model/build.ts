@@ -23,13 +23,17 @@ import { resolveDimension, writtenUnit } from './units-of.js';
 /** Builds and checks the model; throws EstimateErrors with every problem. */
 export function buildModel(spec: TemplateSpec): Model {
   const errors: EstimateError[] = [];
+  /** Keeps the project's errors to report together; anything else is a bug and goes on. */
+  const collect = (e: unknown): void => {
+    const ours = projectErrors(e);
+    if (!ours) throw e;
+    errors.push(...ours);
+  };
   const attempt = <T>(f: () => T): T | undefined => {
     try {
       return f();
     } catch (e) {
-      const ours = projectErrors(e);
-      if (!ours) throw e;
-      errors.push(...ours);
+      collect(e);
       return undefined;
     }
   };
@@ -54,8 +58,13 @@ export function buildModel(spec: TemplateSpec): Model {
   for (const q of spec.quantities) {
     const slot = slots.get(q.name.text);
     if (slot === undefined) continue;
-    const expr = attempt(() => parse(q.value.source));
-    if (!expr) continue;
+    let expr: Expr;
+    try {
+      expr = parse(q.value.source);
+    } catch (e) {
+      collect(e);
+      continue;
+    }
     const reads = namesIn(expr);
     parsed[slot] = { spec: q, expr, reads, deps: [], readsBroken: refused.size > 0 && reads.some((n) => refused.has(n)) };
     parsedSlots.push(slot);
@@ -94,11 +103,16 @@ export function buildModel(spec: TemplateSpec): Model {
     const p = parsed[slot]!;
     // A quantity reading a refused or broken name would resolve it as a unit and report a
     // misleading error, or repeat that name's error: it is skipped.
-    if (broken[slot] || p.readsBroken || p.deps.some((d) => broken[d])) {
+    if (broken[slot] || p.readsBroken || readsBrokenSlot(p.deps, broken)) {
       broken[slot] = 1;
       continue;
     }
-    const q = attempt(() => buildQuantity(p.spec, p.expr, slot, scope, attempt));
+    let q: ModelQuantity | undefined;
+    try {
+      q = buildQuantity(p.spec, p.expr, slot, scope, attempt);
+    } catch (e) {
+      collect(e);
+    }
     if (q) {
       quantities.push(q);
       byName.set(q.name, q);
@@ -174,6 +188,11 @@ function assignSlots(spec: TemplateSpec, registry: UnitRegistry, errors: Estimat
 
 type Attempt = <T>(f: () => T) => T | undefined;
 
+function readsBrokenSlot(deps: readonly number[], broken: Uint8Array): boolean {
+  for (const d of deps) if (broken[d]) return true;
+  return false;
+}
+
 /** A quantity parsed, with the slots of the quantities it reads. */
 interface Parsed {
   readonly spec: TemplateSpec['quantities'][number];
@@ -222,13 +241,13 @@ function buildInput(s: TemplateSpec['inputs'][number], slot: number, registry: U
 function buildQuantity(s: TemplateSpec['quantities'][number], expr: Expr, slot: number, scope: Scope, attempt: Attempt): ModelQuantity {
   const compiled: Compiled = compile(expr, scope);
   const dimension = compiled.dimension;
-  const what = `quantity \`${s.name.text}\``;
+  const what = () => `quantity \`${s.name.text}\``;
   if (s.dimension) {
     const declared = s.dimension;
     attempt(() => {
       const want = resolveDimension(parseUnit(declared.source), scope.registry);
       if (!want.equals(dimension)) {
-        throw new EstimateError('E0708', `${what} is ${dimension}, but its declared dimension is ${want}`, {
+        throw new EstimateError('E0708', `${what()} is ${dimension}, but its declared dimension is ${want}`, {
           span: s.value.span,
           spanLabel: dimension.toString(),
           labels: [],
@@ -237,11 +256,11 @@ function buildQuantity(s: TemplateSpec['quantities'][number], expr: Expr, slot: 
       }
     });
   }
-  const unit = s.unit ? attempt(() => displayUnit(s.unit!, dimension, scope.registry, what)) : compiled.target;
+  const unit = s.unit ? attempt(() => displayUnit(s.unit!, dimension, scope.registry, what())) : compiled.target;
   const book = s.book
     ? attempt(() => {
         const c = compile(parse(s.book!.source), unitScope(scope.registry));
-        expectDimension(c.dimension, dimension, s.book!.span, `\`book\` of ${what}`);
+        expectDimension(c.dimension, dimension, s.book!.span, `\`book\` of ${what()}`);
         return c.run([]);
       })
     : undefined;
@@ -253,8 +272,8 @@ function buildQuantity(s: TemplateSpec['quantities'][number], expr: Expr, slot: 
     expr,
     compiled,
     dimension,
-    ...(unit ? { unit } : {}),
-    ...(book !== undefined ? { book } : {}),
+    unit,
+    book,
   };
 }
 

@@ -45,12 +45,15 @@ export function toSpec(root: YValue | undefined, file: Source, errors: EstimateE
   };
 }
 
+/** The other fields of an entry written as its main field alone (`mau: 300M user`). */
+const noOtherFields = (_key: string, _required?: boolean): Located | undefined => undefined;
+
 /**
  * An input or quantity entry: either its main field alone (`mau: 300M user`) or a mapping of
  * known keys. Returns the main field and a reader for the others, or undefined after an error.
  */
 function entry(key: Located, value: YValue, known: readonly string[], what: string, main: string, errors: EstimateError[]) {
-  if (value.kind === 'scalar') return { main: located(value), get: (): Located | undefined => undefined };
+  if (value.kind === 'scalar') return { main: located(value), get: noOtherFields };
   if (value.kind !== 'map') {
     errors.push(new EstimateError('E0704', `${what} must be a single value or a mapping with \`${main}\``, { span: value.span }));
     return undefined;
@@ -69,9 +72,9 @@ function input(key: Located, value: YValue, errors: EstimateError[]): InputSpec 
     label: e.get('label')?.text ?? key.text,
     help: e.get('help')?.text ?? '',
     default: e.main,
-    ...optional('min', e.get('min')),
-    ...optional('max', e.get('max')),
-    ...optional('unit', e.get('unit')),
+    min: e.get('min'),
+    max: e.get('max'),
+    unit: e.get('unit'),
   };
 }
 
@@ -83,14 +86,10 @@ function quantity(key: Located, value: YValue, errors: EstimateError[]): Quantit
     label: e.get('label')?.text ?? key.text,
     help: e.get('help')?.text ?? '',
     value: e.main,
-    ...optional('unit', e.get('unit')),
-    ...optional('dimension', e.get('dimension')),
-    ...optional('book', e.get('book')),
+    unit: e.get('unit'),
+    dimension: e.get('dimension'),
+    book: e.get('book'),
   };
-}
-
-function optional<K extends string>(k: K, v: Located | undefined): { [P in K]?: Located } {
-  return v ? ({ [k]: v } as { [P in K]?: Located }) : {};
 }
 
 /** The entries of a map by key, reporting unknown keys with a suggestion. */

@@ -142,7 +142,7 @@ for (const shape of SHAPES) {
     const withoutGc = [];
     let total = 0;
     let collecting = 0;
-    for (let i = 0; i < (n >= 10000 ? 9 : 31); i++) {
+    for (let i = 0; i < (n >= 10000 ? 15 : 31); i++) {
       const t0 = performance.now();
       once();
       const t1 = performance.now();

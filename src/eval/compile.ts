@@ -47,7 +47,7 @@ export function compile(expr: Expr, scope: Scope): Compiled {
     const c = new Compiler(scope);
     if (expr.kind === 'convert') {
       const run = c.run(c.expr(expr.expr));
-      const target = resolveUnit(expr.target, scope.registry, (n) => scope.lookup(n) !== undefined);
+      const target = resolveUnit(expr.target, scope.registry, c.isQuantity());
       checkConversion(c.dimension, target, expr.target.span, expr.expr.span);
       return { dimension: c.dimension, run, target };
     }
@@ -96,7 +96,7 @@ class Compiler {
   constructor(private readonly scope: Scope) {}
 
   /** Tells unit errors whether a name is a quantity instead ("not a unit"). */
-  private isQuantity(): IsQuantity {
+  isQuantity(): IsQuantity {
     return (name) => this.scope.lookup(name) !== undefined;
   }
 
@@ -141,13 +141,14 @@ class Compiler {
   }
 
   /**
-   * A part whose operands are known, computed now. A numeric failure (x / 0, overflow) found
-   * here is raised when the expression runs, as without folding: a dimension error elsewhere in
-   * the expression is still the one reported.
+   * One operation on two parts (a part's closure, or null and its known value). With both
+   * known it is computed now; a numeric failure (x / 0, overflow) found then is raised when the
+   * expression runs, as without folding, so a dimension error elsewhere is still the one reported.
    */
-  private fold(dimension: Dimension, f: Arithmetic, a: number, b: number, op: Span, other: Span): Run | null {
+  private combine(dimension: Dimension, f: Arithmetic, l: Run | null, lv: number, r: Run | null, rv: number, op: Span, other: Span): Run | null {
+    if (l !== null || r !== null) return this.computed(dimension, operation(f, l ?? constant(lv), r ?? constant(rv), op, other));
     try {
-      return this.known(dimension, f(a, b, op, other));
+      return this.known(dimension, f(lv, rv, op, other));
     } catch (err) {
       return this.failing(dimension, err);
     }
@@ -195,14 +196,13 @@ class Compiler {
     const r = this.expr(e.right);
     const rd = this.dimension;
     const rv = this.value;
-    const both = l === null && r === null;
     const op = e.opSpan;
     switch (e.op) {
       case '+':
       case '-': {
         if (e.right.kind === 'percent') {
           const k = e.op === '+' ? 1 + e.right.percent / 100 : 1 - e.right.percent / 100;
-          return l === null ? this.fold(ld, mul, lv, k, op, op) : this.computed(ld, scaled(l, k, op));
+          return this.combine(ld, mul, l, lv, null, k, op, op);
         }
         if (!ld.equals(rd)) {
           const verb = e.op === '+' ? 'add' : 'subtract';
@@ -215,18 +215,12 @@ class Compiler {
             help: conversionHelp(rd, ld),
           });
         }
-        if (both) return this.fold(ld, e.op === '+' ? add : sub, lv, rv, op, op);
-        return this.computed(ld, (e.op === '+' ? sum : difference)(l ?? constant(lv), r ?? constant(rv), op));
+        return this.combine(ld, e.op === '+' ? add : sub, l, lv, r, rv, op, op);
       }
-      case '*': {
-        const dimension = ld.mul(rd);
-        return both ? this.fold(dimension, mul, lv, rv, op, op) : this.computed(dimension, product(l ?? constant(lv), r ?? constant(rv), op));
-      }
-      case '/': {
-        const dimension = ld.div(rd);
-        if (both) return this.fold(dimension, div, lv, rv, op, e.right.span);
-        return this.computed(dimension, quotient(l ?? constant(lv), r ?? constant(rv), op, e.right.span));
-      }
+      case '*':
+        return this.combine(ld.mul(rd), mul, l, lv, r, rv, op, op);
+      case '/':
+        return this.combine(ld.div(rd), div, l, lv, r, rv, op, e.right.span);
       case '^': {
         if (!rd.isNone) {
           throw new EstimateError('E0504', `an exponent must be a plain number, not ${rd}`, {
@@ -235,8 +229,7 @@ class Compiler {
           });
         }
         const dimension = ld.isNone ? Dimension.NONE : ld.pow(this.wholeExponent(e, ld));
-        if (both) return this.fold(dimension, pow, lv, rv, op, e.left.span);
-        return this.computed(dimension, raised(l ?? constant(lv), r ?? constant(rv), op, e.left.span));
+        return this.combine(dimension, pow, l, lv, r, rv, op, e.left.span);
       }
     }
   }
@@ -302,18 +295,18 @@ type Arithmetic = (a: number, b: number, op: Span, other: Span) => number;
 const add: Arithmetic = (a, b, op) => finite(a + b, op);
 const sub: Arithmetic = (a, b, op) => finite(a - b, op);
 const mul: Arithmetic = (a, b, op) => finite(a * b, op);
-function div(a: number, b: number, op: Span, divisor: Span): number {
+const div: Arithmetic = (a, b, op, divisor) => {
   if (b === 0) throw divisionByZero(op, divisor);
   return finite(a / b, op);
-}
-function pow(b: number, x: number, op: Span, baseSpan: Span): number {
+};
+const pow: Arithmetic = (b, x, op, baseSpan) => {
   if (b === 0 && x < 0) throw divisionByZero(op, baseSpan);
   const out = b ** x;
   if (Number.isNaN(out)) {
     throw new EstimateError('E0603', `${b} ^ ${x} is not a real number`, { span: op, help: ['a negative number has no real fractional power'] });
   }
   return finite(out, op);
-}
+};
 function applyChecked(def: FunctionDef, fn: string, xs: readonly number[], where: Span): number {
   const out = def.apply(xs);
   if (!Number.isFinite(out)) throw functionDomain(fn, xs, out, where);
@@ -325,12 +318,7 @@ function applyChecked(def: FunctionDef, fn: string, xs: readonly number[], where
 const slotReader = (slot: number): Run => (v) => v[slot]!;
 const times = (a: Run, factor: number): Run => (v) => a(v) * factor;
 const negated = (a: Run): Run => (v) => -a(v);
-const scaled = (l: Run, k: number, op: Span): Run => (v) => mul(l(v), k, op, op);
-const sum = (l: Run, r: Run, op: Span): Run => (v) => add(l(v), r(v), op, op);
-const difference = (l: Run, r: Run, op: Span): Run => (v) => sub(l(v), r(v), op, op);
-const product = (l: Run, r: Run, op: Span): Run => (v) => mul(l(v), r(v), op, op);
-const quotient = (l: Run, r: Run, op: Span, divisor: Span): Run => (v) => div(l(v), r(v), op, divisor);
-const raised = (b: Run, x: Run, op: Span, baseSpan: Span): Run => (v) => pow(b(v), x(v), op, baseSpan);
+const operation = (f: Arithmetic, l: Run, r: Run, op: Span, other: Span): Run => (v) => f(l(v), r(v), op, other);
 const applied =
   (def: FunctionDef, fn: string, runs: readonly Run[], where: Span): Run =>
   (v) =>

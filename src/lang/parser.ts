@@ -88,7 +88,7 @@ class Parser {
       if (!info || info.left < minBp) break;
       this.next();
       const right = this.parseExpr(info.right);
-      left = { kind: 'binary', op: info.op, left, right, span: cover(left.span, right.span), opSpan: this.spanOf(t) };
+      left = { kind: 'binary', op: info.op, left, right, span: cover(left.span, right.span), opSpan: t };
       leftDepth = this.deeper(1 + Math.max(leftDepth, this.depth), left);
     }
     this.nesting--;
@@ -103,7 +103,7 @@ class Parser {
       this.enter();
       const operand = this.parseExprAt(PREFIX_MINUS);
       this.nesting--;
-      const neg: Expr = { kind: 'neg', operand, span: cover(this.spanOf(t), operand.span) };
+      const neg: Expr = { kind: 'neg', operand, span: cover(t, operand.span) };
       this.depth = this.deeper(this.depth + 1, neg);
       return neg;
     }
@@ -127,7 +127,7 @@ class Parser {
     if (t.kind === 'ident' && !KEYWORDS.has(t.text)) {
       this.next();
       if (this.peekIs('(')) return this.parseCall(t);
-      return { kind: 'name', name: t.text, span: this.spanOf(t) };
+      return { kind: 'name', name: t.text, span: t };
     }
     throw this.expectedExpression(t);
   }
@@ -150,7 +150,7 @@ class Parser {
       fn: nameTok.text,
       args,
       span: span(this.src, nameTok.start, close.end),
-      nameSpan: this.spanOf(nameTok),
+      nameSpan: nameTok,
     };
     this.depth = this.deeper(deepest + 1, node);
     return node;
@@ -184,7 +184,7 @@ class Parser {
       return { kind: 'percent', percent: value, span: span(this.src, num.start, after.end) };
     }
     if (dollar) {
-      const unit: UnitExpr = { kind: 'unit', name: 'USD', span: this.spanOf(dollar) };
+      const unit: UnitExpr = { kind: 'unit', name: 'USD', span: dollar };
       return { kind: 'quantity', amount: { ...amount, span: span(this.src, num.start, end) }, unit, span: amount.span, attached: true };
     }
     const u = after;
@@ -211,9 +211,9 @@ class Parser {
     if (t.kind === 'op' && t.text === ')') return this.next();
     if (t.kind === 'eof') {
       throw new EstimateError('E0202', 'unclosed parenthesis', {
-        span: this.spanOf(t),
+        span: t,
         spanLabel: 'expected `)`',
-        labels: [{ span: this.spanOf(open), text: 'opened here' }],
+        labels: [{ span: open, text: 'opened here' }],
       });
     }
     throw this.unexpected(t, inner ? ['expected `)` or an operator'] : []);
@@ -223,7 +223,7 @@ class Parser {
 
   private parseUnitTerm(): UnitExpr {
     const t = this.next();
-    let u: UnitExpr = { kind: 'unit', name: t.text, span: this.spanOf(t) };
+    let u: UnitExpr = { kind: 'unit', name: t.text, span: t };
     if (this.peekIs('^')) {
       this.next();
       const exp = this.parseIntExponent();
@@ -253,13 +253,13 @@ class Parser {
 
   private parseUnitFactor(): UnitExpr {
     const t = this.peek();
-    if (t.kind === 'number' && this.textOf(t) === '1') {
+    if (t.kind === 'number' && tokenText(t) === '1') {
       this.next();
-      return { kind: 'unitOne', span: this.spanOf(t) };
+      return { kind: 'unitOne', span: t };
     }
     if (t.kind === 'op' && t.text === '%') {
       this.next();
-      return { kind: 'unitPercent', span: this.spanOf(t) };
+      return { kind: 'unitPercent', span: t };
     }
     if (t.kind === 'op' && t.text === '(') {
       this.next();
@@ -270,7 +270,7 @@ class Parser {
       return inner;
     }
     if (t.kind === 'ident' && !KEYWORDS.has(t.text)) return this.parseUnitTerm();
-    throw this.error('E0201', t.kind === 'eof' ? 'expected a unit' : `expected a unit, found \`${this.textOf(t)}\``, t, [
+    throw this.error('E0201', t.kind === 'eof' ? 'expected a unit' : `expected a unit, found \`${tokenText(t)}\``, t, [
       'a unit such as `PB`, `TB/day` or `req/s`',
     ]);
   }
@@ -278,14 +278,14 @@ class Parser {
   private parseIntExponent(): { value: number; span: Span } {
     const minus = this.peekIs('-') ? this.next() : undefined;
     const t = this.next();
-    if (t.kind !== 'number' || !/^[0-9_,]+$/.test(this.textOf(t))) {
+    if (t.kind !== 'number' || !/^[0-9_,]+$/.test(tokenText(t))) {
       throw this.error('E0504', 'a unit takes a whole-number exponent', t, ['write `s^2` or `s^-1`']);
     }
     return { value: (minus ? -1 : 1) * numberValue(t), span: span(this.src, (minus ?? t).start, t.end) };
   }
 
   private startsUnit(t: Token): boolean {
-    return (t.kind === 'ident' && !KEYWORDS.has(t.text)) || (t.kind === 'op' && (t.text === '/' || t.text === '%' || t.text === '(')) || (t.kind === 'number' && this.textOf(t) === '1');
+    return (t.kind === 'ident' && !KEYWORDS.has(t.text)) || (t.kind === 'op' && (t.text === '/' || t.text === '%' || t.text === '(')) || (t.kind === 'number' && tokenText(t) === '1');
   }
 
   // --- helpers -----------------------------------------------------------------------------
@@ -304,7 +304,7 @@ class Parser {
   private enter(): void {
     if (++this.nesting > MAX_DEPTH) {
       throw new EstimateError('E0204', `expression is nested too deeply (more than ${MAX_DEPTH} levels)`, {
-        span: this.spanOf(this.peek()),
+        span: this.peek(),
         help: ['split it into named quantities'],
       });
     }
@@ -345,7 +345,7 @@ class Parser {
         ...help,
       ]);
     }
-    return this.error('E0203', `unexpected \`${this.textOf(t)}\``, t, help);
+    return this.error('E0203', `unexpected \`${tokenText(t)}\``, t, help);
   }
 
   private expectedExpression(t: Token): EstimateError {
@@ -354,19 +354,11 @@ class Parser {
       return this.error('E0206', 'a percent sign must follow a number', t, ['write `10%`, or `x * 10%`']);
     }
     if (t.kind === 'ident') return this.error('E0201', `expected an expression, found the keyword \`${t.text}\``, t, []);
-    return this.error('E0201', `expected an expression, found \`${this.textOf(t)}\``, t, []);
+    return this.error('E0201', `expected an expression, found \`${tokenText(t)}\``, t, []);
   }
 
   private error(code: 'E0201' | 'E0203' | 'E0205' | 'E0206' | 'E0102' | 'E0504', msg: string, t: Token, help: string[] = []): EstimateError {
-    return new EstimateError(code, msg, { span: this.spanOf(t), help });
-  }
-
-  private textOf(t: Token): string {
-    return tokenText(t);
-  }
-
-  private spanOf(t: Token): Span {
-    return t;
+    return new EstimateError(code, msg, { span: t, help });
   }
 
   /** The current token; `pos` never passes the final `eof`. */

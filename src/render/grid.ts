@@ -5,6 +5,11 @@
  */
 import { displayWidth, sanitize } from '../diagnostics/sanitize.js';
 
+/** The width tables are fitted to: the terminal's, but never under 60 or over 120 columns. */
+export function tableWidth(terminalColumns: number): number {
+  return Math.max(60, Math.min(terminalColumns, 120));
+}
+
 /** A table with a header row; control characters in cells are shown escaped. */
 export function grid(head: readonly string[], body: readonly (readonly string[])[], columns: number): string {
   const rows = body.map((r) => r.map((c) => sanitize(c)));

@@ -7,7 +7,7 @@ import { EstimateError, projectErrors } from '../../diagnostics/error.js';
 import { sanitize } from '../../diagnostics/sanitize.js';
 import { checkBounds } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
-import { overrideValue, resolveOverrides, withUnit } from '../../model/overrides.js';
+import { overrideValue, resolveOverrides, withUnit, type Override } from '../../model/overrides.js';
 import { parseTemplate } from '../../template/load.js';
 import { builtinFolder, listTemplates, readTemplateFile } from '../../template/read-file.js';
 import { type Io } from '../io.js';
@@ -53,7 +53,7 @@ export async function interview(template: string | undefined, opts: EstimateOpti
   }
   if (answers.length > 0 && (await ask.confirm('Save these answers as a template you can re-run?', false))) {
     const path = await ask.input('Template file', { default: `${model.spec.name}-custom.yaml`, validate: (p) => pathProblem(p, io, ref.path) });
-    saves.push({ path, text: () => withDefaults(model, set) });
+    saves.push({ path, text: () => withDefaults(model, overrides) });
   }
   for (const s of saves) {
     writeAtomically(checkOutputPath(s.path, io.cwd, [ref.path]), s.text());
@@ -109,14 +109,11 @@ function pathProblem(path: string, io: Io, templatePath: string): true | string 
   }
 }
 
-/** The template's text with each answered input's default replaced by the answer. */
-export function withDefaults(model: Model, set: readonly string[]): string {
+/** The template's text with each overridden input's default replaced by its value as given. */
+function withDefaults(model: Model, overrides: ReadonlyMap<string, Override>): string {
   const text = model.spec.file.text;
-  const last = new Map<string, string>();
-  for (const s of set) last.set(s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1));
-  const edits = model.inputs
-    .filter((i) => last.has(i.name))
-    .map((i) => ({ span: i.spec.default.span, value: JSON.stringify(last.get(i.name)!.trim()) }))
+  const edits = [...overrides.values()]
+    .map((o) => ({ span: o.input.spec.default.span, value: JSON.stringify(o.text.trim()) }))
     .sort((a, b) => b.span.start - a.span.start);
   let out = text;
   for (const e of edits) {

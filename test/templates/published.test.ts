@@ -368,6 +368,67 @@ const CASES: Record<string, readonly Figure[]> = {
     erred('storage_5_years', 'TB', 3.65, 3.6, 2, 'cuts 3.65 TB to 3.6TB', -0.0137),
   ],
 
+  'grokking-typeahead.yaml': [
+    // 5bn / 86,400 s = 57,870 /s, "approximately 60K"
+    ok('search_rate', 'search/s', 5e9 / 86_400, 60e3, 1),
+    // 3 words * 5 characters * 2 B = 30 B
+    ok('term_size', 'B/term', 30, 30, 1),
+    // 100M * 30 B = 3 GB
+    ok('index_size', 'GB', 3, 3, 1),
+    // 3 GB + 0.02 * 3 GB * 365 = 3 + 21.9 = 24.9 GB, "25 GB"
+    ok('storage_after_a_year', 'GB', 24.9, 25, 2),
+  ],
+  'grokking-rate-limiter.yaml': [
+    // 8 + 2 + 2 = 12 B
+    ok('fixed_window_record', 'B/user', 12, 12, 2),
+    // (12 + 20) B * 1M = 32 MB
+    ok('fixed_window_memory', 'MB', 32, 32, 2),
+    // 32 MB + 4 B * 1M = 36 MB
+    ok('fixed_window_memory_locked', 'MB', 36, 36, 2),
+    // 10 /s * 1M = 10M /s
+    ok('limiter_rate', 'req/s', 10e6, 10e6, 1),
+    // 8 + (4 + 20) * 500 + 20 = 12,028 B = 12.028 KB, "12KB"
+    ok('sliding_window_record', 'KB/user', 12.028, 12, 2),
+    // 12,028 B * 1M = 12.028 GB, "~= 12GB"
+    ok('sliding_window_memory', 'GB', 12.028, 12, 2),
+    // 8 + (4 + 2 + 20) * 60 + 20 = 1,588 B = 1.588 KB, "1.6KB"
+    ok('counters_record', 'KB/user', 1.588, 1.6, 2),
+    // 1,588 B * 1M = 1.588 GB, "~= 1.6GB"
+    ok('counters_memory', 'GB', 1.588, 1.6, 2),
+  ],
+  'grokking-yelp.yaml': [
+    // 8 + 256 + 8 + 8 + 512 + 1 = 793 B
+    ok('place_row', 'B/place', 793, 793, 3),
+    // 200M square miles / 10 = 20M grids
+    ok('grid_count', 'grid', 20e6, 20e6, 1),
+    // 4 B * 20M + 8 B * 500M = 0.08 + 4 GB = 4.08 GB, "~= 4 GB"
+    ok('grid_index_memory', 'GB', 4.08, 4, 1),
+    // (8 + 8 + 8) B * 500M = 12 GB
+    ok('quadtree_places', 'GB', 12, 12, 2),
+    // 500M / 500 = 1M
+    ok('leaf_grids', 'grid', 1e6, 1e6, 1),
+    // 1M * 1/3 * 4 * 8 B = 10.67 MB, "10 MB"
+    ok('internal_nodes_memory', 'MB', 32 / 3, 10, 1),
+    // 12 GB + 10.67 MB = 12.0107 GB, "12.01GB"
+    ok('quadtree_memory', 'GB', 12 + 32 / 3 / 1000, 12.01, 4),
+  ],
+  'grokking-uber.yaml': [
+    // 3 + 4 * 8 = 35 B
+    ok('location_record', 'B/driver', 35, 35, 2),
+    // 1M * 35 B = 35 MB
+    ok('location_table', 'MB', 35, 35, 2),
+    // 3 + 16 = 19 B
+    ok('update_size', 'B/driver', 19, 19, 2),
+    // 1M * 19 B = 19 MB every three seconds
+    ok('updates_per_interval', 'MB', 19, 19, 2),
+    // 500K * 3 B + 500K * 5 * 8 B = 1.5 MB + 20 MB = 21.5 MB; the source writes ~= 21 MB
+    erred('subscription_memory', 'MB', 21.5, 21, 2, 'cuts 21.5 MB to 21 MB', -0.0233),
+    // 5 * 500K = 2.5M
+    ok('subscribers', 'customer', 2.5e6, 2.5e6, 2),
+    // 2.5M * 19 B / 1 s = 47.5 MB/s
+    ok('broadcast_bandwidth', 'MB/s', 47.5, 47.5, 3),
+  ],
+
   // ---- System Design Interview vol. 2 (notes): a day is 10^5 s ----
   'sdi2-proximity.yaml': [
     // 100M * 5 / 10^5 s = 5,000 /s

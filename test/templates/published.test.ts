@@ -497,6 +497,13 @@ const CASES: Record<string, readonly Figure[]> = {
 /** Cases that today's syntax cannot express at all: none yet (each would be an it.skip with its reason). */
 const NEEDS_ISSUE_13: Record<string, string> = {};
 
+/** A figure's test name; a source error is named with what went wrong and by how much. */
+function title(f: Figure): string {
+  if (f.erred === undefined) return `${f.name} = ${f.published} ${f.unit}`;
+  const pct = `${f.erred.off > 0 ? '+' : ''}${(f.erred.off * 100).toFixed(2)}%`;
+  return `${f.name}: the source's ${f.published} ${f.unit} is ${pct} off (${f.erred.why})`;
+}
+
 async function evaluate(file: string): Promise<Record<string, Output>> {
   const r = await cli([`${DIR}/${file}`, '--format', 'json']);
   expect(r.stderr).toBe('');
@@ -541,9 +548,9 @@ describe.each(Object.entries(CASES))('%s', (file, figures) => {
     expect(withBook).toEqual(figures.map((f) => f.name).sort());
   });
 
-  it.each(figures.map((f) => [f.name, f] as const))('%s', async (name, f) => {
-    const out = (await evaluate(file))[name];
-    expect(out, name).toBeDefined();
+  it.each(figures.map((f) => [title(f), f] as const))('%s', async (_title, f) => {
+    const out = (await evaluate(file))[f.name];
+    expect(out, f.name).toBeDefined();
     expect(out!.unit).toBe(f.unit);
     // The tool computes the exact value.
     expect(near(out!.value, f.exact), `${out!.value} is the exact ${f.exact}`).toBe(true);

@@ -95,22 +95,23 @@ export async function squiggleQuantiles(samples, seed = 'estimate') {
 }
 
 /**
- * The exact percentiles: a product of independent lognormals is lognormal, with the log-space
- * means and variances added (exact factors add their log to the mean).
+ * The exact percentiles of factor × X1 × ... × Xk for independent Xi = `low to high`: a product
+ * of lognormals is lognormal, with the log-space means and variances added (the exact factor
+ * adds its log to the mean).
  */
+export function lognormalProduct(ranges, factor = 1) {
+  let mu = Math.log(factor);
+  let variance = 0;
+  for (const { low, high } of ranges) {
+    mu += (Math.log(low) + Math.log(high)) / 2;
+    variance += ((Math.log(high) - Math.log(low)) / (2 * Z95)) ** 2;
+  }
+  const sigma = Math.sqrt(variance);
+  const q = (z) => Math.exp(mu + z * sigma);
+  return { mu, sigma, p5: q(-Z95), p50: q(0), p95: q(Z95), mean: Math.exp(mu + variance / 2) };
+}
+
+/** The exact percentiles of each output of the model. */
 export function closedForm() {
-  return Object.fromEntries(
-    Object.entries(OUTPUTS).map(([o, { factor, inputs }]) => {
-      let mu = Math.log(factor);
-      let variance = 0;
-      for (const name of inputs) {
-        const { low, high } = RANGES[name];
-        mu += (Math.log(low) + Math.log(high)) / 2;
-        variance += ((Math.log(high) - Math.log(low)) / (2 * Z95)) ** 2;
-      }
-      const sigma = Math.sqrt(variance);
-      const q = (z) => Math.exp(mu + z * sigma);
-      return [o, { mu, sigma, p5: q(-Z95), p50: q(0), p95: q(Z95), mean: Math.exp(mu + variance / 2) }];
-    }),
-  );
+  return Object.fromEntries(Object.entries(OUTPUTS).map(([o, { factor, inputs }]) => [o, lognormalProduct(inputs.map((name) => RANGES[name]), factor)]));
 }

@@ -7,8 +7,10 @@
  *   3. our CLI's percentiles at 200k samples are within 2% of Squiggle's (issue 12).
  */
 import { spawnSync } from 'node:child_process';
+import { run } from '@quri/squiggle-lang';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cliArgs, closedForm, OUTPUTS, RANGES, squiggleQuantiles, Z95 } from '../../bench/twitter-ranges.js';
+import { cliArgs, closedForm, lognormalProduct, OUTPUTS, RANGES, squiggleEnvironment, squiggleQuantiles, Z95 } from '../../bench/twitter-ranges.js';
 import { ROOT, spawnCli } from '../helpers.js';
 
 const SAMPLES = 200_000;
@@ -77,6 +79,38 @@ describe('the Squiggle cross-check model', () => {
       }
       expect(Math.abs(rel(sq[name].mean, closed[name].mean)), `${name} mean`).toBeLessThan(4.5 * meanError(sigma, SAMPLES));
     }
+  });
+
+  it("property: Squiggle's `a to b`, alone or multiplied, is the lognormal of the closed form", async () => {
+    // The reference's two assumptions for any ranges, not only twitter's: `a to b` puts a and b
+    // at the 5th and 95th percentiles, and products of lognormals are lognormal. Compared in log
+    // space, where the standard error of a percentile is sigma x a constant.
+    const n = 20_000;
+    const range = fc
+      .tuple(fc.double({ min: -6, max: 9, noNaN: true }), fc.double({ min: 0.01, max: 3, noNaN: true }))
+      .map(([decade, width]) => ({ low: 10 ** decade, high: 10 ** (decade + width) }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(range, { minLength: 1, maxLength: 4 }), async (ranges) => {
+        const names = ranges.map((_, i) => `x${i}`);
+        const code = [
+          ...ranges.map((r, i) => `${names[i]} = ${r.low} to ${r.high}`),
+          `z = ${names.join(' * ')}`,
+          '{p5: inv(z, 0.05), p50: inv(z, 0.5), p95: inv(z, 0.95)}',
+        ].join('\n');
+        const out = await run(code, { environment: squiggleEnvironment(n) });
+        expect(out.result.ok, code).toBe(true);
+        if (!out.result.ok) return;
+        const dict = out.result.value.result.value as unknown as { get(k: string): { value: unknown } | undefined };
+        const closed = lognormalProduct(ranges);
+        for (const [key, p] of PERCENTILES) {
+          const value = dict.get(key)?.value;
+          expect(typeof value, `${code}\n${key}`).toBe('number');
+          const off = Math.abs(Math.log((value as number) / closed[key]));
+          expect(off, `${code}\n${key}: Squiggle ${String(value)}, closed form ${closed[key]}`).toBeLessThan(4.5 * quantileError(p, closed.sigma, n));
+        }
+      }),
+      { seed: 1, numRuns: 25 },
+    );
   });
 
   it('closed form: the 90% interval of a product is narrower than the product of the intervals', () => {

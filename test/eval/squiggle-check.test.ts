@@ -11,7 +11,7 @@ import { run } from '@quri/squiggle-lang';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cliArgs, closedForm, lognormalProduct, OUTPUTS, RANGES, squiggleEnvironment, squiggleQuantiles, Z95 } from '../../bench/twitter-ranges.js';
-import { ROOT, spawnCli } from '../helpers.js';
+import { cli, ROOT, spawnCli } from '../helpers.js';
 
 const SAMPLES = 200_000;
 const NAMES = Object.keys(OUTPUTS) as (keyof typeof OUTPUTS)[];
@@ -47,10 +47,10 @@ function meanError(sigma: number, n: number): number {
 const rel = (a: number, b: number) => a / b - 1;
 
 describe('the Squiggle cross-check model', () => {
-  it('has the template exact figures as its medians: same formulas, same base units', () => {
+  it('has the template exact figures as its medians: same formulas, same base units', async () => {
     // Each range is centred (geometrically) on the template default, so the closed-form median
     // of each output is the exact run's value; a wrong formula, unit or year length shows here.
-    const r = spawnCli(['twitter', '--format', 'json']);
+    const r = await cli(['twitter', '--format', 'json']);
     expect(r.code).toBe(0);
     const exact = JSON.parse(r.stdout).outputs;
     const closed = closedForm();
@@ -62,6 +62,21 @@ describe('the Squiggle cross-check model', () => {
     const inputs = JSON.parse(r.stdout).inputs;
     for (const [name, range] of Object.entries(RANGES)) {
       expect(Math.abs(rel(Math.sqrt(range.low * range.high), inputs[name].si)), name).toBeLessThan(1e-12);
+    }
+  });
+
+  it.each(Object.keys(RANGES))('has each ranged input as a plain factor of the outputs, as the template: %s at its 5th percentile', async (input) => {
+    // The exact run with one input at its low end against the closed form with that input
+    // fixed there: each output it enters scales by low / default, and the others do not move.
+    const range = RANGES[input as keyof typeof RANGES];
+    const low = range.set.split(' to ')[0]!;
+    const r = await cli(['twitter', '--set', `${input}=${low}`, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const exact = JSON.parse(r.stdout).outputs;
+    for (const name of NAMES) {
+      const { factor, inputs } = OUTPUTS[name];
+      const fixed = inputs.map((i) => (i === input ? { low: range.low, high: range.low } : RANGES[i as keyof typeof RANGES]));
+      expect(Math.abs(rel(exact[name].si, lognormalProduct(fixed, factor).p50)), name).toBeLessThan(1e-12);
     }
   });
 

@@ -2,7 +2,7 @@
 // `node bench/monte-carlo.js`: twitter with four ranged inputs (bench/twitter-ranges.js) at 10k,
 // 100k and 1M samples, in ms and samples per second, against Squiggle on the same model, each
 // round running every contender once so machine load touches all alike. Every figure is a
-// median. Needs a build (dist/). Takes about a minute, most of it Squiggle at 1M samples.
+// median. Needs a build (dist/). Takes one to two minutes, most of it Squiggle at 1M samples.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -80,47 +80,56 @@ export async function monteCarloRows() {
   const row = (...cells) => rows.push(cells);
   const cli = cliSupportsRanges() ? cliOnce : undefined;
   const inProcess = await inProcessHook();
+  // Each of ours is compared with Squiggle run the same way: in process, or a fresh process.
+  const squiggleIn = { name: 'Squiggle 0.10.0, in process', f: squiggleOnce };
+  const squiggleOut = { name: 'Squiggle 0.10.0, start to exit', f: squiggleChildOnce };
   const contenders = [
-    ['Squiggle 0.10.0, in process (run)', squiggleOnce],
-    ['estimate CLI, start to exit', cli],
-    ['estimate in process (dist/cli/program.js run)', inProcess],
+    squiggleIn,
+    { name: 'estimate, in process', f: inProcess, against: squiggleIn },
+    squiggleOut,
+    { name: 'estimate, start to exit', f: cli, against: squiggleOut },
   ];
   // Not counted: one run of each at the smallest size, so none pays for the others' JIT warm-up.
-  for (const [, f] of contenders) if (f) await f(SIZES[0]);
-  const medians = {};
+  for (const { f } of contenders) if (f) await f(SIZES[0]);
   for (const n of SIZES) {
-    const times = contenders.map(() => []);
+    for (const c of contenders) c.times = [];
     for (let round = 0; round < ROUNDS[n]; round++) {
-      for (const [i, [, f]] of contenders.entries()) if (f) times[i].push(await time(() => f(n)));
+      for (const c of contenders) if (c.f) c.times.push(await time(() => c.f(n)));
     }
-    for (const [i, [name, f]] of contenders.entries()) {
-      if (!f) {
-        row('Monte Carlo', `${name}, twitter, 4 ranges, ${k(n)} samples`, NA, '');
+    for (const c of contenders) {
+      const measure = `twitter, 4 ranges, ${k(n)} samples: ${c.name}`;
+      if (!c.f) {
+        row('Monte Carlo', measure, NA, '');
         continue;
       }
-      const st = summary(times[i]);
-      medians[`${i}:${n}`] = st.median;
+      const st = summary(c.times);
+      c[n] = st.median;
       // The ratio of the medians, as for start-up: a single run varies more than the rounds do.
-      const vs = i === 0 ? '1.00x' : `${(medians[`0:${n}`] / st.median).toFixed(1)}x Squiggle's speed`;
-      row('Monte Carlo', `${name}, twitter, 4 ranges, ${k(n)} samples`, `${ms(st)}, ${perSecond(n, st)}`, vs);
+      const vs = c.against ? `${(c.against[n] / st.median).toFixed(1)}x Squiggle's speed` : '';
+      row('Monte Carlo', measure, `${ms(st)}, ${perSecond(n, st)}`, vs);
     }
   }
-  for (const [i, [name, f]] of contenders.entries()) {
-    if (i === 0) continue;
-    const ratio = f ? medians['0:100000'] / medians[`${i}:100000`] : undefined;
-    row('Monte Carlo', `${name} / Squiggle at 100k: speed-up`, ratio ? `${ratio.toFixed(1)}x` : NA, target('>= 10x', ratio && ratio >= 10));
+  for (const c of contenders.filter((x) => x.against)) {
+    const ratio = c.f ? c.against[100_000] / c[100_000] : undefined;
+    row('Monte Carlo', `100k samples, speed-up over Squiggle: ${c.name}`, ratio ? `${ratio.toFixed(1)}x` : NA, target('>= 10x', ratio && ratio >= 10));
   }
-  const rssSquiggle = summary(Array.from({ length: 3 }, () => peakRss(['--input-type=module', '-e', squiggleScript(1_000_000)])));
-  row('Monte Carlo', 'Squiggle at 1M samples, peak RSS (child process)', `${rssSquiggle.median.toFixed(0)} MB`, '');
+  const rssSquiggle = summary(Array.from({ length: 3 }, () => peakRss(squiggleChildArgs(1_000_000)))).median;
+  row('Monte Carlo', '1M samples, peak RSS: Squiggle 0.10.0, start to exit', `${rssSquiggle.toFixed(0)} MB`, '');
   const rssOurs = cli ? summary(Array.from({ length: 3 }, () => peakRss([BIN, ...cliArgs(1_000_000)]))).median : undefined;
-  row('Monte Carlo', 'estimate CLI at 1M samples, peak RSS', rssOurs ? `${rssOurs.toFixed(0)} MB` : NA, target('< 400 MB', rssOurs && rssOurs < 400));
+  row('Monte Carlo', '1M samples, peak RSS: estimate, start to exit', rssOurs ? `${rssOurs.toFixed(0)} MB` : NA, target('< 400 MB', rssOurs && rssOurs < 400));
   return rows;
 }
 
-/** A child's script running the Squiggle model once at n samples. */
-function squiggleScript(n) {
+/** Node arguments for a child that loads Squiggle and runs the model once at n samples. */
+function squiggleChildArgs(n) {
   const model = pathToFileURL(join(ROOT, 'bench/twitter-ranges.js')).href;
-  return `import { squiggleQuantiles } from ${JSON.stringify(model)}; await squiggleQuantiles(${n});`;
+  return ['--input-type=module', '-e', `import { squiggleQuantiles } from ${JSON.stringify(model)}; await squiggleQuantiles(${n});`];
+}
+
+/** Squiggle from start to exit, as our CLI is measured: a fresh node process. */
+function squiggleChildOnce(n) {
+  const r = spawnSync(process.execPath, squiggleChildArgs(n), { stdio: ['ignore', 'ignore', 'pipe'], cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`Squiggle child exited ${r.status}: ${r.stderr}`);
 }
 
 // Alone: print the suite's table.

@@ -128,6 +128,16 @@ describe('the Squiggle cross-check model', () => {
     );
   });
 
+  it('the Squiggle reference is reproducible: the same seed gives the same numbers, another seed others', async () => {
+    // The figures in docs/squiggle-check.md can be re-run: Squiggle's sampler is seeded (Alea).
+    // One after the other: Squiggle hands its generator to jStat, a global.
+    const a = await squiggleQuantiles(10_000, 'estimate');
+    const b = await squiggleQuantiles(10_000, 'estimate');
+    const c = await squiggleQuantiles(10_000, 'other');
+    expect(b).toEqual(a);
+    expect(c.tweet_qps.p50).not.toBe(a.tweet_qps.p50);
+  });
+
   it('closed form: the 90% interval of a product is narrower than the product of the intervals', () => {
     // What a reader of --explain must not assume: p95 of a product is not the product of p95s.
     const closed = closedForm().media_storage;

@@ -63,6 +63,7 @@ function peakRss(args) {
   return r.status === 0 ? kb / 1024 : NaN;
 }
 
+/** Wall time of one call, in ms. */
 async function time(f) {
   const t0 = performance.now();
   await f();

@@ -182,6 +182,13 @@ const rssTwitter = summary(Array.from({ length: 5 }, () => maxRss([BIN, 'twitter
 row('Memory', 'node -e 0, peak RSS', `${rssBase.median.toFixed(1)} MB`, '');
 row('Memory', 'estimate twitter, peak RSS', `${rssTwitter.median.toFixed(1)} MB`, `+${(rssTwitter.median - rssBase.median).toFixed(1)} MB`);
 
+// 5. Monte Carlo (issue 12), only with `npm run bench -- --mc`: about a minute more, most of
+// it Squiggle at 1M samples. `node bench/monte-carlo.js` runs this suite alone.
+if (process.argv.includes('--mc')) {
+  const { monteCarloRows } = await import('./monte-carlo.js');
+  rows.push(...(await monteCarloRows()));
+}
+
 // The table.
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length), ['Suite', 'Measure', 'Result', 'Comparison'][i].length));
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;

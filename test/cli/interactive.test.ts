@@ -62,7 +62,7 @@ describe('the question flow', () => {
     const io = recordingIo({ cwd: mkdtempSync(join(tmpdir(), 'estimate-i-')) });
     const { prompter, rejected } = scripted(['200M user', '1 GB', '150%', '60%', '3', ...Array(twitterInputs - 3).fill(''), 'none', false]);
     await interview('twitter', opts, io, prompter);
-    expect(rejected[0]).toMatch(/`daily_active_ratio` is Scalar, but `1 GB` is Data/);
+    expect(rejected[0]).toMatch(/`daily_active_ratio` is a plain number, but `1 GB` is Data \(write a plain number or a percentage, such as `50%`\)/);
     expect(rejected[1]).toMatch(/above its maximum, 100%/);
     const out = io.stdout.join('');
     expect(out).toContain('200M user (set)');

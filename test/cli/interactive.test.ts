@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { interview } from '../../src/cli/commands/interactive.js';
 import { recordingIo } from '../../src/cli/io.js';
 import { type Prompter } from '../../src/cli/prompts.js';
@@ -12,6 +12,7 @@ import { cli } from '../helpers.js';
 function scripted(answers: (string | boolean | Error)[]) {
   const asked: string[] = [];
   const rejected: string[] = [];
+  const offered: string[][] = [];
   const next = () => {
     if (answers.length === 0) throw new Error('ran out of answers');
     const a = answers.shift()!;
@@ -21,6 +22,7 @@ function scripted(answers: (string | boolean | Error)[]) {
   const prompter: Prompter = {
     select: async (message, choices) => {
       asked.push(message);
+      offered.push(choices.map((c) => c.value));
       const a = next() as string;
       return a === '' ? choices[0]!.value : a;
     },
@@ -40,7 +42,7 @@ function scripted(answers: (string | boolean | Error)[]) {
       return a === '' ? initial : (a as boolean);
     },
   };
-  return { prompter, asked, rejected };
+  return { prompter, asked, rejected, offered };
 }
 
 const opts = { set: [], explain: false, interactive: true, format: 'table' as const };
@@ -111,5 +113,99 @@ describe('the question flow', () => {
     const io = recordingIo();
     expect(reportError(new EstimateError('E0130', 'cancelled'), io, { json: false, debug: false })).toBe(130);
     expect(io.stderr.join('')).toBe('cancelled\n');
+  });
+});
+
+describe('export and save as template', () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'estimate-i-'));
+    dirs.push(d);
+    return d;
+  };
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const keep = (n: number) => Array<string>(n).fill('');
+
+  it('offers every output format, and JSON proposes twitter-estimate.json', async () => {
+    const cwd = tempDir();
+    const { prompter, offered } = scripted([...keep(twitterInputs), 'json', '']);
+    await interview('twitter', opts, recordingIo({ cwd }), prompter);
+    expect(offered[0]).toEqual(['none', 'table', 'markdown', 'json', 'csv']);
+    expect(readdirSync(cwd)).toEqual(['twitter-estimate.json']);
+    expect(JSON.parse(readFileSync(join(cwd, 'twitter-estimate.json'), 'utf8')).template).toBe('twitter');
+  });
+  it('keeps the extension consistent with the format: report.md is refused for JSON, report becomes report.json', async () => {
+    const cwd = tempDir();
+    const { prompter, rejected } = scripted([...keep(twitterInputs), 'json', 'report.md', 'report']);
+    const io = recordingIo({ cwd });
+    await interview('twitter', opts, io, prompter);
+    expect(rejected[0]).toContain('.md is for Markdown; a JSON file ends in .json');
+    expect(readdirSync(cwd)).toEqual(['report.json']);
+    expect(io.stderr.join('')).toContain('wrote report.json');
+  });
+  it('CSV and text tables can be exported too', async () => {
+    const cwd = tempDir();
+    await interview('twitter', opts, recordingIo({ cwd }), scripted([...keep(twitterInputs), 'csv', '']).prompter);
+    await interview('twitter', opts, recordingIo({ cwd }), scripted([...keep(twitterInputs), 'table', '']).prompter);
+    expect(readdirSync(cwd).sort()).toEqual(['twitter-estimate.csv', 'twitter-estimate.txt']);
+    expect(readFileSync(join(cwd, 'twitter-estimate.txt'), 'utf8')).toBe((await cli(['twitter'])).stdout);
+  });
+  it('asks before replacing an existing file; No asks for another name', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'twitter-estimate.md'), 'keep me');
+    const { prompter, asked } = scripted([...keep(twitterInputs), 'markdown', '', false, 'other.md']);
+    await interview('twitter', opts, recordingIo({ cwd }), prompter);
+    expect(asked).toContain('twitter-estimate.md exists. Replace it?');
+    expect(readFileSync(join(cwd, 'twitter-estimate.md'), 'utf8')).toBe('keep me');
+    expect(readFileSync(join(cwd, 'other.md'), 'utf8')).toContain('# Twitter');
+  });
+  it('Yes replaces it', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'twitter-estimate.md'), 'old');
+    await interview('twitter', opts, recordingIo({ cwd }), scripted([...keep(twitterInputs), 'markdown', '', true]).prompter);
+    expect(readFileSync(join(cwd, 'twitter-estimate.md'), 'utf8')).toContain('# Twitter');
+  });
+  it('a saved template has no book figures, a new name and title, derived_from, and the answers as written', async () => {
+    const cwd = tempDir();
+    // mau=1bn, daily_active_ratio=60 (a percentage), media_size=2MB (per tweet filled in).
+    const answers = ['1bn', '60', '', '', '2MB', ...keep(twitterInputs - 5)];
+    await interview('twitter', opts, recordingIo({ cwd }), scripted([...answers, 'none', true, 'my-twitter']).prompter);
+    const text = readFileSync(join(cwd, 'my-twitter.yaml'), 'utf8');
+    expect(text).not.toMatch(/^\s*book:/m);
+    expect(text).toMatch(/^name: "my-twitter"$/m);
+    expect(text).toMatch(/^derived_from: "twitter"$/m);
+    expect(text).toContain('title: "Twitter: QPS and storage (custom)"');
+    expect(text).toContain('default: "1bn user"');
+    expect(text).toContain('default: "60%"');
+    expect(text).toContain('default: "2MB/tweet"');
+    // Comments and the rest of the layout survive.
+    expect(text).toContain('# Twitter QPS and storage');
+    const again = await cli([join(cwd, 'my-twitter.yaml'), '--format', 'json']);
+    expect(again.stderr).toBe('');
+    const doc = JSON.parse(again.stdout) as { title: string; outputs: Record<string, { value: number; book?: unknown }> };
+    expect(doc.title).toBe('Twitter: QPS and storage (custom)');
+    expect(doc.outputs['dau']!.value).toBe(600e6);
+    expect(Object.values(doc.outputs).some((o) => o.book !== undefined)).toBe(false);
+  });
+  it('the template file is .yaml: another extension is refused, a bare name gets .yaml', async () => {
+    const cwd = tempDir();
+    const { prompter, rejected } = scripted(['1bn', ...keep(twitterInputs - 1), 'none', true, 'mine.md', 'mine']);
+    await interview('twitter', opts, recordingIo({ cwd }), prompter);
+    expect(rejected[0]).toContain('a template file ends in .yaml, not .md');
+    expect(readdirSync(cwd)).toEqual(['mine.yaml']);
+  });
+  it('answers given with --set are saved too, even when every prompt keeps its default', async () => {
+    const cwd = tempDir();
+    await interview('twitter', { ...opts, set: ['mau=1bn'] }, recordingIo({ cwd }), scripted([...keep(twitterInputs), 'none', true, '']).prompter);
+    expect(readFileSync(join(cwd, 'twitter-custom.yaml'), 'utf8')).toContain('default: "1bn user"');
+  });
+  it('a template derived from a derived template says so once', async () => {
+    const cwd = tempDir();
+    await interview('twitter', opts, recordingIo({ cwd }), scripted(['1bn', ...keep(twitterInputs - 1), 'none', true, 'a']).prompter);
+    await interview(join(cwd, 'a.yaml'), opts, recordingIo({ cwd }), scripted(['2bn', ...keep(twitterInputs - 1), 'none', true, 'b']).prompter);
+    const text = readFileSync(join(cwd, 'b.yaml'), 'utf8');
+    expect(text.match(/derived_from/g)).toHaveLength(1);
+    expect(text).toMatch(/^derived_from: "a"$/m);
+    expect(text).toContain('title: "Twitter: QPS and storage (custom)"');
   });
 });

@@ -37,18 +37,18 @@ const VALUE_OPTIONS = new Set(['-s', '--set', '-f', '--format', '-o', '--output'
  * `-fjson`, `--format JSON`) or calc's `--json`, before any `--`.
  */
 export function wantsJson(args: readonly string[]): boolean {
+  let calcJson = false;
+  let format: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--') return false;
-    if (a === '--json') return true;
-    const m = /^(?:--format=?|-f=?)(.*)$/.exec(a);
-    if (m) {
-      const value = m[1] !== '' ? m[1]! : a === '--format' || a === '-f' ? args[i + 1] : undefined;
-      if (value !== undefined && formatNamed(value)?.name === 'json') return true;
-    }
+    if (a === '--') break;
+    if (a === '--json') calcJson = true;
+    const m = /^(?:--format=?|-f=?)(.*)$/s.exec(a);
+    // The last --format wins, as it does for the output.
+    if (m) format = m[1] !== '' ? m[1] : a === '--format' || a === '-f' ? args[i + 1] : format;
     if (VALUE_OPTIONS.has(a)) i++;
   }
-  return false;
+  return calcJson || (format !== undefined && formatNamed(format)?.name === 'json');
 }
 
 /** calc's own options: anything else after `calc` that starts with `-` and no letter is math. */

@@ -85,13 +85,16 @@ export function readAnswer(input: ModelInput, text: string, model: Model, source
   const value = compile(expr, unitScope(model.registry));
   const trimmed = text.trim();
   const unit = input.unit;
-  if (value.dimension.isNone && isBareNumber(expr) && unit && (unit.percent || !input.dimension.isNone)) {
+  // A percent input is one whose default is written as a percentage (`50%`); a default written
+  // as a fraction (`0.5`, even with `unit: "%"`) keeps bare numbers fractions, like itself.
+  const percent = writtenUnit(input.defaultExpr, model.registry)?.kind === 'unitPercent';
+  if (value.dimension.isNone && isBareNumber(expr) && unit && (percent || !input.dimension.isNone)) {
     // A bare number takes the unit of the input's default: mau=1.5bn means 1.5bn user, and
     // daily_active_ratio=60 means 60% (the default is written `50%`).
     const run = value.run;
-    const factor = unit.factor;
-    const written = unit.percent ? `${trimmed}%` : `${trimmed} ${unit.text}`;
-    return { value: { dimension: input.dimension, run: (v) => run(v) * factor }, written: checkedText(written, trimmed, unit.percent ? '* 1%' : `* 1 ${unit.text}`, model) };
+    const factor = percent ? 0.01 : unit.factor;
+    const written = percent ? `${trimmed}%` : `${trimmed} ${unit.text}`;
+    return { value: { dimension: input.dimension, run: (v) => run(v) * factor }, written: checkedText(written, trimmed, percent ? '* 1%' : `* 1 ${unit.text}`, model) };
   }
   if (value.dimension.equals(input.dimension)) return { value, written: trimmed };
   const filled = missingDenominator(input, value.dimension, model.registry);

@@ -145,3 +145,10 @@ describe('ref in every format', () => {
     expect((await cli(['ref', 'latency', '-f', 'md'])).stdout).toBe((await cli(['ref', 'latency', '--format', 'markdown'])).stdout);
   });
 });
+
+describe('JSON mode follows the last --format', () => {
+  it('-f json -f md is Markdown, so errors are text', () => {
+    expect(wantsJson(['twitter', '-f', 'json', '-f', 'md'])).toBe(false);
+    expect(wantsJson(['twitter', '-f', 'md', '--format=json'])).toBe(true);
+  });
+});

@@ -90,3 +90,21 @@ describe('messages say "a plain number", not "Scalar"', () => {
     expect(r.stderr).not.toContain('Scalar');
   });
 });
+
+describe('which inputs are percent inputs', () => {
+  it('an input whose default is written as a fraction keeps bare numbers fractions, even with unit: "%"', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'estimate-pct-'));
+    try {
+      const file = join(dir, 'f.yaml');
+      writeFileSync(file, 'name: f\ntitle: F\ninputs:\n  share:\n    default: 0.5\n    unit: "%"\nquantities:\n  twice:\n    value: share * 2\n    unit: "%"\nsections:\n  S: [twice]\n');
+      const r = await cli([file, '--set', 'share=0.25', '--format', 'json']);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout).outputs.twice.value).toBeCloseTo(50, 9);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -21,6 +21,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     status = s;
   });
   try {
+    const commands = program.commands.map((c) => c.name());
+    // `estimate help lst`: commander would print the root help as an error; say which word.
+    if (args[0] === 'help' && args[1] !== undefined && !args[1].startsWith('-') && !commands.includes(args[1])) throw unknownCommand(args[1], commands);
     await program.parseAsync([...args], { from: 'user' });
     return status;
   } catch (e) {
@@ -205,12 +208,15 @@ function printVersion(io: Io): never {
   throw new CommanderError(0, 'commander.version', v);
 }
 
+/** A word where a command was expected, with the closest command if any. */
+function unknownCommand(word: string, commands: readonly string[]): EstimateError {
+  const hint = didYouMean(word, commands);
+  return new EstimateError('E0908', `unknown command \`${word}\`${hint ? `; ${hint}` : ''}`, { where: 'command line', help: [`the commands are ${commands.join(', ')}`] });
+}
+
 /** `estimate calcc 1+1`: a mistyped command; `estimate twitter extra`: one word too many. */
 function excessArguments(args: readonly string[], commands: readonly string[]): EstimateError {
-  const hint = didYouMean(args[0]!, commands);
-  if (hint) {
-    return new EstimateError('E0908', `unknown command \`${args[0]}\`; ${hint}`, { where: 'command line', help: [`the commands are ${commands.join(', ')}`] });
-  }
+  if (didYouMean(args[0]!, commands)) return unknownCommand(args[0]!, commands);
   return new EstimateError('E0908', `unexpected argument \`${args[1]}\`: an estimate takes one template`, {
     where: 'command line',
     help: ['quote a value with spaces: --set "mau=1.5 billion"', 'run `estimate --help` for the usage'],

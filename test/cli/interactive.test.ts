@@ -208,4 +208,13 @@ describe('export and save as template', () => {
     expect(text).toMatch(/^derived_from: "a"$/m);
     expect(text).toContain('title: "Twitter: QPS and storage (custom)"');
   });
+  it('a folder is no file name', async () => {
+    const cwd = tempDir();
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(cwd, 'out'));
+    const { prompter, rejected } = scripted([...keep(twitterInputs), 'markdown', 'out', 'out/', 'out/e.md']);
+    await interview('twitter', opts, recordingIo({ cwd }), prompter);
+    expect(rejected).toEqual(['out is a folder; give a file name', 'out/ is a folder; give a file name']);
+    expect(readdirSync(join(cwd, 'out'))).toEqual(['e.md']);
+  });
 });

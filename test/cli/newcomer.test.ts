@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { expressionsAsOperands, wantsJson } from '../../src/cli/program.js';
 import { OUTPUT_FORMATS, formatNamed, formatOfPath } from '../../src/render/formats.js';
-import { cli, ROOT } from '../helpers.js';
+import { cli, ROOT, spawnCli } from '../helpers.js';
 
 const version = (JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { version: string }).version;
 
@@ -150,5 +150,31 @@ describe('JSON mode follows the last --format', () => {
   it('-f json -f md is Markdown, so errors are text', () => {
     expect(wantsJson(['twitter', '-f', 'json', '-f', 'md'])).toBe(false);
     expect(wantsJson(['twitter', '-f', 'md', '--format=json'])).toBe(true);
+  });
+});
+
+describe('help for a mistyped command', () => {
+  it('`estimate help lst` names the word and suggests list', async () => {
+    const r = await cli(['help', 'lst']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command `lst`; did you mean `list`?');
+  });
+});
+
+describe('the real binary (the bundle)', () => {
+  it('-v prints the version from package.json', () => {
+    expect(spawnCli(['-v'])).toEqual({ code: 0, stdout: version + '\n', stderr: '' });
+  });
+  it('calc -2^2 evaluates', () => {
+    expect(spawnCli(['calc', '-2^2'])).toEqual({ code: 0, stdout: '-4\n', stderr: '' });
+  });
+  it('a usage error in JSON mode is one JSON object', () => {
+    const r = spawnCli(['twitter', '-f', 'json', '--nope']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stderr)).toEqual({ level: 'error', code: 'E0908', message: "unknown option '--nope'" });
+  });
+  it('ref nines -f csv and twitter -f md render through the format registry', () => {
+    expect(spawnCli(['ref', 'nines', '-f', 'csv']).stdout).toMatch(/^Availability,Per day,Per day \(si\)/);
+    expect(spawnCli(['twitter', '-f', 'md']).stdout).toMatch(/^# Twitter: QPS and storage/);
   });
 });

@@ -4,7 +4,7 @@
  * Answers only fill in the options that flags produce; nothing is written until the end, and
  * no existing file is replaced without asking.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { EstimateError, projectErrors } from '../../diagnostics/error.js';
 import { sanitize } from '../../diagnostics/sanitize.js';
@@ -110,8 +110,10 @@ async function askPath(ask: Prompter, io: Io, templatePath: string, message: str
       await ask.input(message, {
         default: proposed,
         validate: (p) => {
-          if (p.trim() === '') return 'give a file name';
-          const r = rule(p.trim());
+          const t = p.trim();
+          if (t === '') return 'give a file name';
+          if (/[/\\]$/.test(t) || isFolder(resolve(io.cwd, t))) return `${sanitize(t)} is a folder; give a file name`;
+          const r = rule(t);
           if ('problem' in r) return r.problem;
           if (taken.some((s) => resolve(io.cwd, s.path) === resolve(io.cwd, r.path))) return `${r.path} is already chosen for the other file`;
           return pathProblem(r.path, io, templatePath);
@@ -123,6 +125,14 @@ async function askPath(ask: Prompter, io: Io, templatePath: string, message: str
     if (!existsSync(resolve(io.cwd, path))) return path;
     if (await ask.confirm(`${sanitize(path)} exists. Replace it?`, false)) return path;
     proposed = path;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

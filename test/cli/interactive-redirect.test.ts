@@ -13,8 +13,9 @@ const canRun = (hasTmux && built) || process.env['CI'] !== undefined;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('interactive mode with standard output redirected', () => {
-  it.skipIf(!canRun)('`estimate twitter -i > out.txt` asks on the terminal and writes the estimate to the file', async () => {
-    const session = `estimate-redirect-${process.pid}`;
+  // With only stdout redirected the questions go to stderr; with stderr redirected too, to /dev/tty.
+  it.skipIf(!canRun).each([['> out.txt', ''], ['> out.txt 2> err.txt', ' 2> err.txt']])('`estimate twitter -i %s` asks on the terminal and writes the estimate to the file', async (_name, more) => {
+    const session = `estimate-redirect-${process.pid}-${more === '' ? 1 : 2}`;
     const dir = mkdtempSync(join(tmpdir(), 'estimate-redirect-'));
     const out = join(dir, 'out.txt');
     const tmux = (...args: string[]) => execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
@@ -29,7 +30,7 @@ describe('interactive mode with standard output redirected', () => {
       }
     };
     try {
-      tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '40', `cd ${ROOT} && node bin/estimate.js twitter -i > ${out}; echo EXIT=$?; sleep 5`);
+      tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '40', `cd ${ROOT} && node bin/estimate.js twitter -i > ${out}${more.replace('err.txt', join(dir, 'err.txt'))}; echo EXIT=$?; sleep 5`);
       await waitFor('Monthly active users (mau)');
       tmux('send-keys', '-t', session, '1bn', 'Enter');
       await waitFor('(daily_active_ratio)');

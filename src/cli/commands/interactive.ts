@@ -4,7 +4,8 @@
  * Answers only fill in the options that flags produce; nothing is written until the end, and
  * no existing file is replaced without asking.
  */
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { isatty, WriteStream } from 'node:tty';
 import { basename, resolve } from 'node:path';
 import { EstimateError, projectErrors } from '../../diagnostics/error.js';
 import { sanitize } from '../../diagnostics/sanitize.js';
@@ -26,19 +27,51 @@ export type InteractiveOptions = EstimateOptions & { readonly format: FormatName
 
 /**
  * Runs the interactive mode on the terminal. Questions need a person typing (standard input a
- * terminal) and a terminal to draw on: standard output, or standard error when the estimate
- * itself goes to a file or a pipe (`estimate twitter -i > out.txt`).
+ * terminal) and a terminal to draw on: standard output, else standard error, else /dev/tty, so
+ * the estimate itself may go to a file or a pipe (`estimate twitter -i > out.txt`).
  */
 export async function runInteractive(template: string | undefined, opts: InteractiveOptions, io: Io): Promise<number> {
-  const drawOnStderr = !io.stdoutIsTTY && process.stderr.isTTY === true;
-  if (!io.stdinIsTTY || (!io.stdoutIsTTY && !drawOnStderr)) {
+  const screen = io.stdinIsTTY && !io.stdoutIsTTY ? promptScreen() : undefined;
+  if (!io.stdinIsTTY || (!io.stdoutIsTTY && !screen)) {
     throw new EstimateError('E0907', 'interactive mode needs a terminal', {
       where: '--interactive',
       help: ['give the answers as flags instead: --set name=value (see `estimate show <template>` for the inputs)'],
     });
   }
   const { terminalPrompter } = await import('../prompts.js');
-  return interview(template, opts, io, await terminalPrompter(drawOnStderr ? process.stderr : undefined));
+  try {
+    return await interview(template, opts, io, await terminalPrompter(screen?.stream));
+  } finally {
+    screen?.close();
+  }
+}
+
+/**
+ * /dev/tty as a stream that outlives each question: the prompt library ends its output stream
+ * when a question is answered (standard error is exempt from that, an opened terminal is not),
+ * and the next question must still be drawn.
+ */
+class LastingTerminal extends WriteStream {
+  override end(...args: unknown[]): this {
+    const done = args.find((a) => typeof a === 'function') as (() => void) | undefined;
+    done?.();
+    return this;
+  }
+}
+
+/** Where the questions go when standard output is not a terminal: stderr, else /dev/tty. */
+function promptScreen(): { stream: NodeJS.WritableStream; close: () => void } | undefined {
+  if (process.stderr.isTTY) return { stream: process.stderr, close: () => undefined };
+  let fd: number | undefined;
+  try {
+    fd = openSync('/dev/tty', 'w');
+    if (!isatty(fd)) throw new Error('not a terminal');
+    const stream = new LastingTerminal(fd);
+    return { stream, close: () => stream.destroy() };
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    return undefined;
+  }
 }
 
 /** A file to write at the end. */

@@ -35,6 +35,12 @@ export interface RootContext {
   readonly commands: readonly string[];
 }
 
+/** A word of the command line as a message quotes it: at most 60 characters, so a huge argument is not echoed whole. */
+export function quotedArg(word: string): string {
+  const chars = [...word];
+  return '`' + (chars.length > 60 ? chars.slice(0, 59).join('') + '…' : word) + '`';
+}
+
 let version: string | undefined;
 
 /**

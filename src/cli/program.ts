@@ -5,10 +5,11 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EstimateError } from '../diagnostics/error.js';
+import { errorToJson, renderError } from '../diagnostics/render.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { describeFormats, formatNamed, OUTPUT_FORMATS, type FormatName } from '../render/formats.js';
 import { type Io } from './io.js';
-import { type EstimateOptions, packageVersion, type RefOptions } from './options.js';
+import { type EstimateOptions, packageVersion, quotedArg, type RefOptions } from './options.js';
 import { reportError } from './report-error.js';
 
 /** Runs the program on argv (without `node` and the script); returns the exit status. */
@@ -195,10 +196,11 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
  */
 export function usageError(text: string, json: boolean): string {
   const lines = text.replace(/^error:\s*/, '').trimEnd().split('\n');
-  const hints = lines.filter((l) => /^\(Did you mean .*\)$/.test(l.trim())).map((l) => 'd' + l.trim().slice(2, -1));
-  const message = lines.filter((l) => !/^\(Did you mean .*\)$/.test(l.trim())).join(' ');
-  if (json) return JSON.stringify({ level: 'error', code: 'E0908', message, ...(hints.length ? { help: hints } : {}) }) + '\n';
-  return `error[E0908]: ${message}\n${hints.map((h) => `  = help: ${h}\n`).join('')}`;
+  const isHint = (l: string) => /^\(Did you mean .*\)$/s.test(l.trim());
+  const help = lines.filter(isHint).map((l) => 'd' + l.trim().slice(2, -1));
+  // Rendered like every other error, so the same escaping applies to what the user typed.
+  const err = new EstimateError('E0908', lines.filter((l) => !isHint(l)).join(' '), help.length ? { help } : {});
+  return (json ? JSON.stringify(errorToJson(err)) : renderError(err)) + '\n';
 }
 
 /** Prints the version and stops, the way commander's own --version does. */
@@ -211,13 +213,13 @@ function printVersion(io: Io): never {
 /** A word where a command was expected, with the closest command if any. */
 function unknownCommand(word: string, commands: readonly string[]): EstimateError {
   const hint = didYouMean(word, commands);
-  return new EstimateError('E0908', `unknown command \`${word}\`${hint ? `; ${hint}` : ''}`, { where: 'command line', help: [`the commands are ${commands.join(', ')}`] });
+  return new EstimateError('E0908', `unknown command ${quotedArg(word)}${hint ? `; ${hint}` : ''}`, { where: 'command line', help: [`the commands are ${commands.join(', ')}`] });
 }
 
 /** `estimate calcc 1+1`: a mistyped command; `estimate twitter extra`: one word too many. */
 function excessArguments(args: readonly string[], commands: readonly string[]): EstimateError {
   if (didYouMean(args[0]!, commands)) return unknownCommand(args[0]!, commands);
-  return new EstimateError('E0908', `unexpected argument \`${args[1]}\`: an estimate takes one template`, {
+  return new EstimateError('E0908', `unexpected argument ${quotedArg(args[1]!)}: an estimate takes one template`, {
     where: 'command line',
     help: ['quote a value with spaces: --set "mau=1.5 billion"', 'run `estimate --help` for the usage'],
   });

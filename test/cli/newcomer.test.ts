@@ -178,3 +178,20 @@ describe('the real binary (the bundle)', () => {
     expect(spawnCli(['twitter', '-f', 'md']).stdout).toMatch(/^# Twitter: QPS and storage/);
   });
 });
+
+describe('commander\'s messages are escaped like every error', () => {
+  it('an unknown option with an escape sequence is shown escaped', async () => {
+    const r = await cli(['twitter', '--\x1b[31mred']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('\x1b');
+    expect(r.stderr).toContain('error[E0908]: unknown option');
+  });
+});
+
+describe('a huge argument is not echoed whole', () => {
+  it.each([[['x'.repeat(100_000)]], [['twitter', 'y'.repeat(100_000)]], [['help', 'z'.repeat(100_000)]]])('%#', async (args) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.length).toBeLessThan(2000);
+  });
+});

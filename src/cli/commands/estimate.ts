@@ -10,7 +10,7 @@ import { buildReport } from '../../render/report.js';
 import { parseTemplate } from '../../template/load.js';
 import { builtinFolder, findTemplate, listTemplates, looksLikePath, readTemplateFile, type TemplateRef } from '../../template/read-file.js';
 import { type Io } from '../io.js';
-import { type EstimateOptions, type RootContext } from '../options.js';
+import { type EstimateOptions, quotedArg, type RootContext } from '../options.js';
 import { checkOutputPath, writeAtomically } from '../write-output.js';
 
 /** A loaded template and where it came from. */
@@ -40,7 +40,7 @@ function findOrSuggest(arg: string, io: Io, commands: readonly string[]): Templa
     const templates = listTemplates(io.env).map((t) => t.name);
     const close = suggest(arg, [...commands, ...templates]);
     const kind = (c: string) => (commands.includes(c) ? 'command' : 'template');
-    throw new EstimateError('E0901', `unknown template or command \`${arg}\`${close.length ? `; did you mean \`${close[0]}\`?` : ''}`, {
+    throw new EstimateError('E0901', `unknown template or command ${quotedArg(arg)}${close.length ? `; did you mean \`${close[0]}\`?` : ''}`, {
       where: 'command line',
       help: [
         ...(close.length > 1 ? [`or the ${close.slice(1).map((c) => `${kind(c)} \`${c}\``).join(', ')}`] : []),

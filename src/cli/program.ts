@@ -8,6 +8,7 @@ import { EstimateError } from '../diagnostics/error.js';
 import { errorToJson, renderError } from '../diagnostics/render.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { describeFormats, formatNamed, OUTPUT_FORMATS, type FormatName } from '../render/formats.js';
+import { expressionsAsOperands, wantsJson } from './argv.js';
 import { type Io } from './io.js';
 import { type EstimateOptions, packageVersion, quotedArg, type RefOptions } from './options.js';
 import { reportError } from './report-error.js';
@@ -31,59 +32,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     return reportError(e, io, { json, debug });
   }
-}
-
-/** Options that take a value, so the word after them is never read as a command or an option. */
-const VALUE_OPTIONS = new Set(['-s', '--set', '-f', '--format', '-o', '--output', '--to', '--units']);
-
-/**
- * Whether errors are wanted as JSON: `--format json` in any spelling (`-f json`, `--format=json`,
- * `-fjson`, `--format JSON`) or calc's `--json`, before any `--`.
- */
-export function wantsJson(args: readonly string[]): boolean {
-  let calcJson = false;
-  let format: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') break;
-    if (a === '--json') calcJson = true;
-    const m = /^(?:--format=?|-f=?)(.*)$/s.exec(a);
-    // The last --format wins, as it does for the output.
-    if (m) format = m[1] !== '' ? m[1] : a === '--format' || a === '-f' ? args[i + 1] : format;
-    if (VALUE_OPTIONS.has(a)) i++;
-  }
-  return calcJson || (format !== undefined && formatNamed(format)?.name === 'json');
-}
-
-/** calc's own options: anything else after `calc` that starts with `-` and no letter is math. */
-const CALC_FLAGS = /^(?:--json|--to|--units|--to=.*|--units=.*|-h|--help|--[A-Za-z][\w-]*)$/s;
-
-/**
- * `calc -2^2`, `calc "-1 MB"`: an expression may start with `-`, which commander would take for
- * an option. The words of calc that are not its options move behind a `--`, where commander
- * reads them as the expression; calc's options (`--json`, `--to`, `--units`) still work on
- * either side of it. A word like `--jsn` stays an option, so commander names the misspelling.
- */
-export function expressionsAsOperands(args: readonly string[]): string[] {
-  let at = 0;
-  while (at < args.length && args[at]!.startsWith('-') && args[at] !== '--') at += VALUE_OPTIONS.has(args[at]!) ? 2 : 1;
-  if (args[at] !== 'calc') return [...args];
-  const flags: string[] = [];
-  const words: string[] = [];
-  for (let i = at + 1; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') {
-      words.push(...args.slice(i + 1));
-      break;
-    }
-    if (CALC_FLAGS.test(a)) {
-      flags.push(a);
-      if ((a === '--to' || a === '--units') && i + 1 < args.length) flags.push(args[++i]!);
-    } else {
-      words.push(a);
-    }
-  }
-  return [...args.slice(0, at + 1), ...flags, ...(words.length > 0 ? ['--', ...words] : [])];
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -134,7 +82,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('-o, --output <file>', 'write to a file (format from its extension unless --format)')
     .option('-e, --explain', 'show each derivation step', false)
     .option('-i, --interactive', 'answer one question per input', false)
-    .action(async (template: string | undefined, opts: EstimateOptions & { version?: boolean; V?: boolean }, cmd: Command) => {
+    .action(async (template: string | undefined, opts: EstimateOptions, cmd: Command) => {
       const commands = program.commands.map((c) => c.name()).concat('help');
       if (cmd.args.length > 1) throw excessArguments(cmd.args, commands);
       if (template === undefined && !opts.interactive && !(io.stdinIsTTY && io.stdoutIsTTY)) {
@@ -144,7 +92,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
         return;
       }
       const { runEstimate } = await import('./commands/estimate.js');
-      setStatus(await runEstimate(template, { set: opts.set, explain: opts.explain, interactive: opts.interactive, ...(opts.format ? { format: opts.format } : {}), ...(opts.output !== undefined ? { output: opts.output } : {}) }, io, { commands }));
+      setStatus(await runEstimate(template, opts, io, { commands }));
     });
 
   program

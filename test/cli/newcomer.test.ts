@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { expressionsAsOperands, wantsJson } from '../../src/cli/program.js';
+import { expressionsAsOperands, wantsJson } from '../../src/cli/argv.js';
 import { OUTPUT_FORMATS, formatNamed, formatOfPath } from '../../src/render/formats.js';
 import { cli, ROOT, spawnCli } from '../helpers.js';
 

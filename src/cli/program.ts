@@ -147,7 +147,9 @@ export function usageError(text: string, json: boolean): string {
   const isHint = (l: string) => /^\(Did you mean .*\)$/s.test(l.trim());
   const help = lines.filter(isHint).map((l) => 'd' + l.trim().slice(2, -1));
   // Rendered like every other error, so the same escaping applies to what the user typed.
-  const err = new EstimateError('E0908', lines.filter((l) => !isHint(l)).join(' '), help.length ? { help } : {});
+  // commander quotes what was typed ('--xxx…'): a huge word is cut, not echoed whole.
+  const message = lines.filter((l) => !isHint(l)).join(' ').replace(/'([^']{61,})'/g, (_, w: string) => quotedArg(w).replace(/^`|`$/g, "'"));
+  const err = new EstimateError('E0908', message, help.length ? { help: help.map((h) => (h.length > 200 ? h.slice(0, 199) + '…' : h)) } : {});
   return (json ? JSON.stringify(errorToJson(err)) : renderError(err)) + '\n';
 }
 

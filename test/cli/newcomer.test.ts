@@ -189,7 +189,14 @@ describe('commander\'s messages are escaped like every error', () => {
 });
 
 describe('a huge argument is not echoed whole', () => {
-  it.each([[['x'.repeat(100_000)]], [['twitter', 'y'.repeat(100_000)]], [['help', 'z'.repeat(100_000)]]])('%#', async (args) => {
+  it.each([
+    [['x'.repeat(100_000)]],
+    [['twitter', 'y'.repeat(100_000)]],
+    [['help', 'z'.repeat(100_000)]],
+    [['twitter', '-f', 'f'.repeat(100_000)]],
+    [['twitter', '--' + 'o'.repeat(100_000)]],
+    [['twitter', '-f', 'json', '--' + 'o'.repeat(100_000)]],
+  ])('%#', async (args) => {
     const r = await cli(args);
     expect(r.code).toBe(2);
     expect(r.stderr.length).toBeLessThan(2000);

@@ -217,4 +217,13 @@ describe('export and save as template', () => {
     expect(rejected).toEqual(['out is a folder; give a file name', 'out/ is a folder; give a file name']);
     expect(readdirSync(join(cwd, 'out'))).toEqual(['e.md']);
   });
+  it('a typed name with an escape sequence comes back escaped in the message', async () => {
+    const cwd = tempDir();
+    const again = scripted([...keep(twitterInputs), 'json', 'bad.md\x1b[2J/', 'ok.json']);
+    await interview('twitter', opts, recordingIo({ cwd }), again.prompter);
+    expect(again.rejected).toHaveLength(1);
+    expect(again.rejected[0]).not.toContain('\x1b');
+    expect(again.rejected[0]).toContain('is a folder');
+    expect(readdirSync(cwd)).toEqual(['ok.json']);
+  });
 });

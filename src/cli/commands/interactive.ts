@@ -142,14 +142,10 @@ async function askPath(ask: Prompter, io: Io, templatePath: string, message: str
     const typed = (
       await ask.input(message, {
         default: proposed,
+        // What the user typed comes back in the messages, escaped like every echo.
         validate: (p) => {
-          const t = p.trim();
-          if (t === '') return 'give a file name';
-          if (/[/\\]$/.test(t) || isFolder(resolve(io.cwd, t))) return `${sanitize(t)} is a folder; give a file name`;
-          const r = rule(t);
-          if ('problem' in r) return r.problem;
-          if (taken.some((s) => resolve(io.cwd, s.path) === resolve(io.cwd, r.path))) return `${r.path} is already chosen for the other file`;
-          return pathProblem(r.path, io, templatePath);
+          const problem = fileNameProblem(p.trim(), io, templatePath, rule, taken);
+          return problem === undefined ? true : sanitize(problem);
         },
       })
     ).trim();
@@ -159,6 +155,17 @@ async function askPath(ask: Prompter, io: Io, templatePath: string, message: str
     if (await ask.confirm(`${sanitize(path)} exists. Replace it?`, false)) return path;
     proposed = path;
   }
+}
+
+/** Why a typed file name cannot be used, or undefined when it can. */
+function fileNameProblem(typed: string, io: Io, templatePath: string, rule: ExtensionRule, taken: readonly Save[]): string | undefined {
+  if (typed === '') return 'give a file name';
+  if (/[/\\]$/.test(typed) || isFolder(resolve(io.cwd, typed))) return `${typed} is a folder; give a file name`;
+  const r = rule(typed);
+  if ('problem' in r) return r.problem;
+  if (taken.some((s) => resolve(io.cwd, s.path) === resolve(io.cwd, r.path))) return `${r.path} is already chosen for the other file`;
+  const problem = pathProblem(r.path, io, templatePath);
+  return problem === true ? undefined : problem;
 }
 
 function isFolder(path: string): boolean {

@@ -211,3 +211,29 @@ describe('ref without a card, in a format', () => {
     expect((await cli(['ref'])).stdout).toMatch(/^latency {3}latency numbers/);
   });
 });
+
+describe('argv pre-reading (property)', () => {
+  it('calc words keep their order, nothing is lost, and only one -- is added', async () => {
+    const fc = (await import('fast-check')).default;
+    const word = fc.oneof(fc.constantFrom('--json', '--to', 'KB', '--units', 'user', '-h', '--', '-2', '-1 MB', '^2', '--jsn', '-', 'x'), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 8 }), (rest) => {
+        const out = expressionsAsOperands(['calc', ...rest]);
+        expect(out[0]).toBe('calc');
+        const added = out.length - 1 - rest.length;
+        expect(added === 0 || added === 1).toBe(true);
+        const sorted = (a: string[]) => [...a].sort();
+        const withoutAdded = added === 1 ? (() => { const c = [...out.slice(1)]; c.splice(c.indexOf('--'), 1); return c; })() : out.slice(1);
+        expect(sorted(withoutAdded)).toEqual(sorted(rest));
+      }),
+    );
+  });
+  it('wantsJson never throws and is false without json anywhere', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 8 }).filter((s) => !/json/i.test(s)), { maxLength: 8 }), (args) => {
+        expect(wantsJson(args)).toBe(false);
+      }),
+    );
+  });
+});

@@ -23,8 +23,8 @@ export interface OutputFormat {
   readonly aliases: readonly string[];
   /** File extensions that imply the format; the first is the one proposed for a new file. */
   readonly extensions: readonly string[];
-  /** The choice shown by the interactive export. */
-  readonly label: string;
+  /** What a file of this format holds, for menus and messages ("Markdown"). */
+  readonly title: string;
   /** Loads the renderer of an estimate's report. */
   readonly report: () => Promise<(report: Report, layout: Layout) => string>;
   /** Loads the renderer of a reference card. */
@@ -37,7 +37,7 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
     name: 'table',
     aliases: ['txt', 'text'],
     extensions: ['.txt'],
-    label: 'Text tables (.txt)',
+    title: 'text tables',
     report: async () => {
       const [{ renderTable }, { tableWidth }] = await Promise.all([import('./table.js'), import('./grid.js')]);
       return (r, l) => renderTable(r, { columns: tableWidth(l.columns), explain: l.explain });
@@ -51,7 +51,7 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
     name: 'markdown',
     aliases: ['md'],
     extensions: ['.md', '.markdown'],
-    label: 'Markdown (.md)',
+    title: 'Markdown',
     report: async () => (await import('./markdown.js')).renderMarkdown,
     card: async () => (await import('./card.js')).renderCardMarkdown,
   },
@@ -59,7 +59,7 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
     name: 'json',
     aliases: [],
     extensions: ['.json'],
-    label: 'JSON (.json)',
+    title: 'JSON',
     report: async () => (await import('./json.js')).renderJson,
     card: async () => (await import('./card.js')).renderCardJson,
   },
@@ -67,14 +67,16 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
     name: 'csv',
     aliases: [],
     extensions: ['.csv'],
-    label: 'CSV (.csv)',
+    title: 'CSV',
     report: async () => (await import('./csv.js')).renderCsv,
     card: async () => (await import('./card-csv.js')).renderCardCsv,
   },
 ];
 
-/** The format names, for help texts and messages. */
-export const FORMAT_NAMES: readonly FormatName[] = OUTPUT_FORMATS.map((f) => f.name);
+/** The choice the interactive export shows: "Markdown (.md)". */
+export function menuLabel(f: OutputFormat): string {
+  return `${f.title[0]!.toUpperCase()}${f.title.slice(1)} (${f.extensions[0]})`;
+}
 
 /** The format of a name or alias, in any case (`md`, `Markdown`), or undefined. */
 export function formatNamed(text: string): OutputFormat | undefined {

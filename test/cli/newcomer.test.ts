@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { expressionsAsOperands, wantsJson } from '../../src/cli/argv.js';
-import { OUTPUT_FORMATS, formatNamed, formatOfPath } from '../../src/render/formats.js';
+import { OUTPUT_FORMATS, formatNamed, formatOfPath, menuLabel } from '../../src/render/formats.js';
 import { cli, ROOT, spawnCli } from '../helpers.js';
 
 const version = (JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { version: string }).version;
@@ -116,6 +116,7 @@ describe('formats: one registry, aliases, JSON errors', () => {
     expect(wantsJson(['calc', '--', '--json'])).toBe(false);
   });
   it('every format has a name, a unique extension and a menu label', () => {
+    expect(OUTPUT_FORMATS.map(menuLabel)).toEqual(['Text tables (.txt)', 'Markdown (.md)', 'JSON (.json)', 'CSV (.csv)']);
     const exts = OUTPUT_FORMATS.flatMap((f) => f.extensions);
     expect(new Set(exts).size).toBe(exts.length);
     for (const f of OUTPUT_FORMATS) {

@@ -12,7 +12,7 @@ import { sanitize } from '../../diagnostics/sanitize.js';
 import { checkBounds } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
 import { readAnswer, resolveOverrides } from '../../model/overrides.js';
-import { extensionOf, formatOfPath, OUTPUT_FORMATS, outputFormat, type FormatName } from '../../render/formats.js';
+import { extensionOf, formatNamed, formatOfPath, menuLabel, OUTPUT_FORMATS, outputFormat, type FormatName } from '../../render/formats.js';
 import { parseTemplate } from '../../template/load.js';
 import { builtinFolder, listTemplates, readTemplateFile } from '../../template/read-file.js';
 import { withDefaults, type DerivedName } from '../../template/with-defaults.js';
@@ -91,9 +91,9 @@ export async function interview(template: string | undefined, opts: InteractiveO
   if (outPath) return 0;
 
   const saves: Save[] = [];
-  const exportAs = await ask.select('Export this estimate?', [{ value: 'none', name: 'No' }, ...OUTPUT_FORMATS.map((f) => ({ value: f.name, name: f.label }))]);
-  if (exportAs !== 'none') {
-    const format = outputFormat(exportAs as FormatName);
+  const exportAs = await ask.select('Export this estimate?', [{ value: 'none', name: 'No' }, ...OUTPUT_FORMATS.map((f) => ({ value: f.name, name: menuLabel(f) }))]);
+  const format = formatNamed(exportAs);
+  if (format) {
     const path = await askPath(ask, io, ref.path, 'File name', `${model.spec.name}-estimate${format.extensions[0]}`, exportExtension(format.name), saves);
     saves.push({ path, text: () => renderEstimate(model, overrides, { format: format.name, explain: opts.explain }, io.columns) });
   }
@@ -120,7 +120,7 @@ function exportExtension(format: FormatName): ExtensionRule {
     const ext = extensionOf(path);
     if (ext === undefined) return { path: path + f.extensions[0] };
     const implied = formatOfPath(path);
-    if (implied && implied.name !== format) return { problem: `${ext} is for ${implied.label.replace(/ \(.*\)$/, '')}; a ${f.label.replace(/ \(.*\)$/, '')} file ends in ${f.extensions.join(' or ')}` };
+    if (implied && implied.name !== format) return { problem: `${ext} is for ${implied.title}; a ${f.title} file ends in ${f.extensions.join(' or ')}` };
     return { path };
   };
 }

@@ -46,11 +46,20 @@ function scripted(answers: (string | boolean | Error)[]) {
 }
 
 const opts = { set: [], explain: false, interactive: true, format: 'table' as const };
+
+/** A fresh folder for one test, removed after the file's tests (nothing is left in the temp folder). */
+const made: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'estimate-i-'));
+  made.push(d);
+  return d;
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const twitterInputs = 12;
 
 describe('the question flow', () => {
   it('keeps defaults on Enter and prints the same tables as the command', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'estimate-i-'));
+    const cwd = tempDir();
     const io = recordingIo({ cwd });
     const { prompter, asked } = scripted([...Array(twitterInputs).fill(''), 'none']);
     expect(await interview('twitter', opts, io, prompter)).toBe(0);
@@ -61,7 +70,7 @@ describe('the question flow', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
   it('parses overrides, gives a bare number the default unit, and re-asks wrong dimensions and out-of-bounds answers', async () => {
-    const io = recordingIo({ cwd: mkdtempSync(join(tmpdir(), 'estimate-i-')) });
+    const io = recordingIo({ cwd: tempDir() });
     const { prompter, rejected } = scripted(['200M user', '1 GB', '150%', '60%', '3', ...Array(twitterInputs - 3).fill(''), 'none', false]);
     await interview('twitter', opts, io, prompter);
     expect(rejected[0]).toMatch(/`daily_active_ratio` is a plain number, but `1 GB` is Data \(write a plain number or a percentage, such as `50%`\)/);
@@ -72,7 +81,7 @@ describe('the question flow', () => {
     expect(out).toMatch(/Daily active users\s+│ 120M user/);
   });
   it('exports Markdown and saves the answers as a template that re-runs to the same numbers', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'estimate-i-'));
+    const cwd = tempDir();
     const io = recordingIo({ cwd });
     const { prompter } = scripted(['1bn', ...Array(twitterInputs - 1).fill(''), 'markdown', '', true, '']);
     await interview('twitter', opts, io, prompter);
@@ -83,14 +92,14 @@ describe('the question flow', () => {
     expect(JSON.parse(again.stdout).outputs.dau.value).toBe(500e6);
   });
   it('choosing a template from the list when none is given', async () => {
-    const io = recordingIo({ cwd: mkdtempSync(join(tmpdir(), 'estimate-i-')) });
+    const io = recordingIo({ cwd: tempDir() });
     const { prompter, asked } = scripted(['crawler', ...Array(7).fill(''), 'none']);
     await interview(undefined, opts, io, prompter);
     expect(asked[0]).toBe('Which estimate?');
     expect(io.stdout.join('')).toContain('Web crawler');
   });
   it('cancel gives E0130 and writes nothing', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'estimate-i-'));
+    const cwd = tempDir();
     const io = recordingIo({ cwd });
     const { prompter } = scripted(['', '', new EstimateError('E0130', 'cancelled')]);
     await expect(interview('twitter', opts, io, prompter)).rejects.toMatchObject({ code: 'E0130' });
@@ -98,7 +107,7 @@ describe('the question flow', () => {
     expect(io.stdout.join('')).toBe('');
   });
   it('cancel at the file-name prompt writes nothing either', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'estimate-i-'));
+    const cwd = tempDir();
     const { prompter } = scripted([...Array(twitterInputs).fill(''), 'markdown', new EstimateError('E0130', 'cancelled')]);
     await expect(interview('twitter', opts, recordingIo({ cwd }), prompter)).rejects.toMatchObject({ code: 'E0130' });
     expect(existsSync(join(cwd, 'twitter-estimate.md'))).toBe(false);
@@ -117,13 +126,6 @@ describe('the question flow', () => {
 });
 
 describe('export and save as template', () => {
-  const dirs: string[] = [];
-  const tempDir = () => {
-    const d = mkdtempSync(join(tmpdir(), 'estimate-i-'));
-    dirs.push(d);
-    return d;
-  };
-  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
   const keep = (n: number) => Array<string>(n).fill('');
 
   it('offers every output format, and JSON proposes twitter-estimate.json', async () => {

@@ -51,8 +51,10 @@ export function expressionsAsOperands(args: readonly string[]): string[] {
       break;
     }
     if (CALC_FLAGS.test(a)) {
+      // `calc 1 --to` with no unit: left as typed, so commander says the argument is missing.
+      if ((a === '--to' || a === '--units') && i + 1 >= args.length) return [...args];
       flags.push(a);
-      if ((a === '--to' || a === '--units') && i + 1 < args.length) flags.push(args[++i]!);
+      if (a === '--to' || a === '--units') flags.push(args[++i]!);
     } else {
       words.push(a);
     }

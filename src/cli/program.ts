@@ -57,8 +57,6 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .exitOverride()
     // Options after a subcommand belong to it (`ref nines --format json`), not to the root.
     .enablePositionalOptions()
-    // A second word at the root is checked by the action (`estimate calcc 1+1` -> did you mean calc?).
-    .allowExcessArguments(true)
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
@@ -135,6 +133,10 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
       setStatus(await runRef(card, opts, io));
     });
 
+  // A second word at the root is checked by its action (`estimate calcc 1+1` -> did you mean
+  // calc?). Set last: subcommands copy their parent's settings when made, and must keep
+  // refusing extra words (`estimate list extra`).
+  program.allowExcessArguments(true);
   return program;
 }
 

@@ -214,19 +214,26 @@ describe('ref without a card, in a format', () => {
 });
 
 describe('argv pre-reading (property)', () => {
-  it('calc words keep their order, nothing is lost, and only one -- is added', async () => {
+  it('calc words: nothing is lost but a `--`, and the expression keeps its order', async () => {
     const fc = (await import('fast-check')).default;
     const word = fc.oneof(fc.constantFrom('--json', '--to', 'KB', '--units', 'user', '-h', '--', '-2', '-1 MB', '^2', '--jsn', '-', 'x'), fc.string({ maxLength: 6 }));
     fc.assert(
       fc.property(fc.array(word, { maxLength: 8 }), (rest) => {
         const out = expressionsAsOperands(['calc', ...rest]);
         expect(out[0]).toBe('calc');
-        const added = out.length - 1 - rest.length;
-        expect(added === 0 || added === 1).toBe(true);
-        const sorted = (a: string[]) => [...a].sort();
-        const withoutAdded = added === 1 ? (() => { const c = [...out.slice(1)]; c.splice(c.indexOf('--'), 1); return c; })() : out.slice(1);
-        expect(sorted(withoutAdded)).toEqual(sorted(rest));
+        const noDashes = (a: readonly string[]) => a.filter((w) => w !== '--').sort();
+        expect(noDashes(out.slice(1))).toEqual(noDashes(rest));
+        // The words behind the added `--` appear in the order they were typed.
+        const at = out.indexOf('--');
+        if (at >= 0 && !rest.includes('--')) {
+          const expr = out.slice(at + 1);
+          expect(rest.filter((w) => expr.includes(w))).toEqual(expect.arrayContaining(expr));
+          let k = 0;
+          for (const w of rest) if (k < expr.length && w === expr[k]) k++;
+          expect(k).toBe(expr.length);
+        }
       }),
+      { numRuns: 2000 },
     );
   });
   it('wantsJson never throws and is false without json anywhere', async () => {
@@ -236,5 +243,18 @@ describe('argv pre-reading (property)', () => {
         expect(wantsJson(args)).toBe(false);
       }),
     );
+  });
+});
+
+describe('subcommands still refuse extra words', () => {
+  it.each([[['list', 'extra']], [['ref', 'latency', 'extra']], [['show', 'twitter', 'extra']]])('%j', async (args) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('too many arguments');
+  });
+  it('calc 1 --to: the missing unit is named', async () => {
+    const r = await cli(['calc', '1', '--to']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("option '--to <unit>' argument missing");
   });
 });

@@ -69,17 +69,10 @@ export function resolveOverrides(model: Model, assignments: readonly string[]): 
   return out;
 }
 
-/** Compiles an answer for an input: the same rule for `--set` and for the interactive prompts. */
-export function overrideValue(input: ModelInput, text: string, model: Model, sourceName = `--set ${input.name}`): Compiled {
-  return readAnswer(input, text, model, sourceName).value;
-}
-
-/** The answer as it should be written down: `3` -> `3 tweet/user/day`, `60` -> `60%`, `2MB` -> `2MB/tweet`. */
-export function withUnit(input: ModelInput, text: string, model: Model): string {
-  return readAnswer(input, text, model, `answer ${input.name}`).written;
-}
-
-/** Reads an answer for an input by the rules above; E0708 when its dimension still differs. */
+/**
+ * Reads an answer for an input by the rules above, the same for `--set` and for the interactive
+ * prompts; E0708 when its dimension still differs.
+ */
 export function readAnswer(input: ModelInput, text: string, model: Model, sourceName = `--set ${input.name}`): Answer {
   const expr: Expr = parse(source(sourceName, text));
   const value = compile(expr, unitScope(model.registry));

@@ -1,33 +1,31 @@
 /**
  * argv -> options -> command. Builds the commander program; each command's module is imported
- * only when that command runs, so start-up pays for nothing it does not use.
+ * only when that command runs, so start-up pays for nothing it does not use. The options
+ * types live in options.ts, the output formats in render/formats.ts.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { EstimateError } from '../diagnostics/error.js';
+import { errorToJson, renderError } from '../diagnostics/render.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { describeFormats, formatNamed, OUTPUT_FORMATS, type FormatName } from '../render/formats.js';
+import { expressionsAsOperands, wantsJson } from './argv.js';
 import { type Io } from './io.js';
+import { type EstimateOptions, packageVersion, quotedArg, type RefOptions } from './options.js';
 import { reportError } from './report-error.js';
-
-/** The output formats of an estimate. */
-export const FORMATS = ['table', 'markdown', 'json', 'csv'] as const;
-
-/** Options of `estimate <template>`, filled by flags (and by the interactive prompts). */
-export interface EstimateOptions {
-  readonly set: readonly string[];
-  readonly format?: (typeof FORMATS)[number];
-  readonly output?: string;
-  readonly explain: boolean;
-  readonly interactive: boolean;
-}
 
 /** Runs the program on argv (without `node` and the script); returns the exit status. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
-  const args = argv.filter((a) => a !== '--debug');
+  const args = expressionsAsOperands(argv.filter((a) => a !== '--debug'));
   const json = wantsJson(args);
   let status = 0;
-  const program = buildProgram(io, (s) => {
+  const program = buildProgram(io, json, (s) => {
     status = s;
   });
   try {
+    const commands = program.commands.map((c) => c.name());
+    // `estimate help lst`: commander would print the root help as an error; say which word.
+    if (args[0] === 'help' && args[1] !== undefined && !args[1].startsWith('-') && !commands.includes(args[1])) throw unknownCommand(args[1], commands);
     await program.parseAsync([...args], { from: 'user' });
     return status;
   } catch (e) {
@@ -36,40 +34,55 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-function wantsJson(args: readonly string[]): boolean {
-  const i = args.indexOf('--format');
-  return args.includes('--json') || args.includes('--format=json') || (i >= 0 && args[i + 1] === 'json');
-}
-
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function buildProgram(io: Io, setStatus: (s: number) => void): Command {
+/** `--format md` -> markdown: a name or an alias of a format (render/formats.ts). */
+function parseFormat(value: string): FormatName {
+  const f = formatNamed(value);
+  if (f) return f.name;
+  const hint = didYouMean(value, OUTPUT_FORMATS.flatMap((x) => [x.name, ...x.aliases]));
+  throw new InvalidArgumentError(`The formats are ${describeFormats()}.${hint ? ` ${hint[0]!.toUpperCase()}${hint.slice(1)}` : ''}`);
+}
+
+function formatOption(): Option {
+  return new Option('-f, --format <format>', `output format: ${describeFormats()}`).argParser(parseFormat);
+}
+
+function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Command {
   const program = new Command('estimate');
   program
     .description('Back-of-the-envelope capacity estimates: QPS, peak load, storage, bandwidth, cache, servers, cost.')
-    .version('0.1.0', '-V, --version')
     .exitOverride()
     // Options after a subcommand belong to it (`ref nines --format json`), not to the root.
     .enablePositionalOptions()
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(s.replace(/^error:/, 'error[E0908]:')),
+      // commander's own usage errors, in the same shape as every other error (text or JSON).
+      outputError: (s, write) => write(usageError(s, json)),
     })
     .showSuggestionAfterError(true)
     .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show help for a command')
+    .addOption(new Option('-v, --version', 'print the version'))
+    // -V too: the spelling commander and many tools use.
+    .addOption(new Option('-V').hideHelp())
+    .on('option:version', () => printVersion(io))
+    .on('option:V', () => printVersion(io))
     .addHelpText('after', '\nRun `estimate list` for the built-in templates, `estimate calc "300M * 50%"` for the calculator.\nAdd --debug to any command to see stack traces of internal errors.');
 
   program
     .argument('[template]', 'a built-in template name, a .yaml file, or a name in $ESTIMATE_TEMPLATES')
     .option('-s, --set <name=expr>', 'override an input (repeatable): --set mau=1.5bn', collect, [])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS))
+    .addOption(formatOption())
     .option('-o, --output <file>', 'write to a file (format from its extension unless --format)')
     .option('-e, --explain', 'show each derivation step', false)
     .option('-i, --interactive', 'answer one question per input', false)
-    .action(async (template: string | undefined, opts: EstimateOptions) => {
+    .action(async (template: string | undefined, opts: EstimateOptions, cmd: Command) => {
+      const commands = program.commands.map((c) => c.name()).concat('help');
+      if (cmd.args.length > 1) throw excessArguments(cmd.args, commands);
       if (template === undefined && !opts.interactive && !(io.stdinIsTTY && io.stdoutIsTTY)) {
         // Never prompt without a terminal: bare `estimate` in a pipe or CI shows the usage.
         io.err(program.helpInformation());
@@ -77,12 +90,12 @@ function buildProgram(io: Io, setStatus: (s: number) => void): Command {
         return;
       }
       const { runEstimate } = await import('./commands/estimate.js');
-      setStatus(await runEstimate(template, opts, io));
+      setStatus(await runEstimate(template, opts, io, { commands }));
     });
 
   program
     .command('calc')
-    .description('evaluate one expression: estimate calc "150M * 2 / day"')
+    .description('evaluate one expression: estimate calc "150M * 2 / day" (it may start with -: calc -2^2)')
     .argument('<expression...>', 'the expression (quote it, or pass it as several words)')
     .option('--json', 'print {value, unit, si, dimension}', false)
     .option('--to <unit>', 'convert the result to this unit')
@@ -113,12 +126,53 @@ function buildProgram(io: Io, setStatus: (s: number) => void): Command {
     .command('ref')
     .description('reference cards: latency, powers, nines')
     .argument('[card]', 'the card to show')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS))
+    .addOption(formatOption())
     .option('-o, --output <file>', 'write to a file')
-    .action(async (card: string | undefined, opts: { format?: (typeof FORMATS)[number]; output?: string }) => {
+    .action(async (card: string | undefined, opts: RefOptions) => {
       const { runRef } = await import('./commands/ref.js');
       setStatus(await runRef(card, opts, io));
     });
 
+  // A second word at the root is checked by its action (`estimate calcc 1+1` -> did you mean
+  // calc?). Set last: subcommands copy their parent's settings when made, and must keep
+  // refusing extra words (`estimate list extra`).
+  program.allowExcessArguments(true);
   return program;
+}
+
+/**
+ * One of commander's messages (`error: unknown option '--jsn'\n(Did you mean --json?)`) as an
+ * E0908 like every other error: `error[E0908]: ...` with `= help:` lines, or one JSON object.
+ */
+export function usageError(text: string, json: boolean): string {
+  const lines = text.replace(/^error:\s*/, '').trimEnd().split('\n');
+  const isHint = (l: string) => /^\(Did you mean .*\)$/s.test(l.trim());
+  const help = lines.filter(isHint).map((l) => 'd' + l.trim().slice(2, -1));
+  // Rendered like every other error, so the same escaping applies to what the user typed.
+  // commander quotes what was typed ('--xxx…'): a huge word is cut, not echoed whole.
+  const message = lines.filter((l) => !isHint(l)).join(' ').replace(/'([^']{61,})'/g, (_, w: string) => quotedArg(w).replace(/^`|`$/g, "'"));
+  const err = new EstimateError('E0908', message, help.length ? { help: help.map((h) => (h.length > 200 ? h.slice(0, 199) + '…' : h)) } : {});
+  return (json ? JSON.stringify(errorToJson(err)) : renderError(err)) + '\n';
+}
+
+/** Prints the version and stops, the way commander's own --version does. */
+function printVersion(io: Io): never {
+  const v = packageVersion();
+  io.out(v + '\n');
+  throw new CommanderError(0, 'commander.version', v);
+}
+
+/** A word where a command was expected, with the closest command if any. */
+function unknownCommand(word: string, commands: readonly string[]): EstimateError {
+  const hint = didYouMean(word, commands);
+  return new EstimateError('E0908', `unknown command ${quotedArg(word)}${hint ? `; ${hint}` : ''}`, { where: 'command line', help: [`the commands are ${commands.join(', ')}`] });
+}
+
+/** `estimate calcc 1+1`: a mistyped command; `estimate twitter extra`: one word too many. */
+function excessArguments(args: readonly string[], commands: readonly string[]): EstimateError {
+  if (didYouMean(args[0]!, commands)) return unknownCommand(args[0]!, commands);
+  return new EstimateError('E0908', `unexpected argument ${quotedArg(args[1]!)}: an estimate takes one template`, {
+    where: 'command line',
+    help: ['quote a value with spaces: --set "mau=1.5 billion"', 'run `estimate --help` for the usage'],
+  });
 }

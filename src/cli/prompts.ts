@@ -24,8 +24,11 @@ export interface Prompter {
 
 const cancelled = () => new EstimateError('E0130', 'cancelled');
 
-/** The real prompts on the process's terminal. */
-export async function terminalPrompter(): Promise<Prompter> {
+/**
+ * The real prompts on the process's terminal, drawn on `output` (standard error when standard
+ * output is redirected: `estimate twitter -i > out.txt`).
+ */
+export async function terminalPrompter(output?: NodeJS.WritableStream): Promise<Prompter> {
   // Loaded with require (the library ships CommonJS too) so the bundled CLI has no dynamic
   // import of a package, which the code-cached loader in bin/estimate.js cannot serve.
   const { input, search, select, confirm } = createRequire(import.meta.url)('@inquirer/prompts') as typeof import('@inquirer/prompts');
@@ -59,9 +62,9 @@ export async function terminalPrompter(): Promise<Prompter> {
                   return choices.filter((c) => c.value.toLowerCase().includes(t) || c.name.toLowerCase().includes(t)).map((c) => ({ ...c }));
                 },
               },
-              { signal },
+              { signal, ...(output ? { output } : {}) },
             )
-          : select<string>({ message, choices: choices.map((c) => ({ ...c })) }, { signal }),
+          : select<string>({ message, choices: choices.map((c) => ({ ...c })) }, { signal, ...(output ? { output } : {}) }),
       ),
     input: (message, opts) =>
       guard((signal) =>
@@ -71,9 +74,9 @@ export async function terminalPrompter(): Promise<Prompter> {
             ...(opts.default !== undefined ? { default: opts.default } : {}),
             ...(opts.validate ? { validate: opts.validate } : {}),
           },
-          { signal },
+          { signal, ...(output ? { output } : {}) },
         ),
       ),
-    confirm: (message, initial) => guard((signal) => confirm({ message, default: initial }, { signal })),
+    confirm: (message, initial) => guard((signal) => confirm({ message, default: initial }, { signal, ...(output ? { output } : {}) })),
   };
 }

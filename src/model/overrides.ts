@@ -1,17 +1,37 @@
-/** `--set name=expr` overrides: parsed by the engine, a bare number taking the input's unit. */
+/**
+ * `--set name=expr` overrides and the answers typed at the interactive prompts: one reading for
+ * both, by the engine, with two newcomer rules (docs/templates.md, "Overrides"):
+ *
+ * - a bare number takes the unit of the input's default: `mau=1.5bn` is 1.5bn user, and for an
+ *   input written as a percentage `60` is 60% (and `0.6` is 0.6%);
+ * - a value that lacks only the trailing count denominator of the input's unit takes it:
+ *   `media_size=2MB` for an input in MB/tweet is 2 MB/tweet. Only count units (user, tweet)
+ *   written last in the input's own unit are filled in; any other difference stays an error.
+ */
 import { EstimateError } from '../diagnostics/error.js';
 import { source } from '../diagnostics/source.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { compile, unitScope, withByteHint, type Compiled } from '../eval/compile.js';
-import { type Expr } from '../lang/ast.js';
+import { type Expr, type UnitExpr } from '../lang/ast.js';
 import { parse } from '../lang/parser.js';
+import { type Dimension } from '../units/dimension.js';
+import { type UnitRegistry } from '../units/registry.js';
 import { type Model, type ModelInput } from './model.js';
+import { writtenUnit } from './units-of.js';
 
-/** An override: the input and its compiled value, and the text as given. */
+/** An override: the input and its compiled value, the text as given and as it is written down. */
 export interface Override {
   readonly input: ModelInput;
   readonly value: Compiled;
   readonly text: string;
+  /** The value with what a rule filled in (`60%`, `2MB/tweet`): what a saved template holds. */
+  readonly written: string;
+}
+
+/** An answer read for an input: its value and its text with the unit a rule filled in. */
+export interface Answer {
+  readonly value: Compiled;
+  readonly written: string;
 }
 
 /** Splits `name=expr`; a usage error (exit 2) when there is no `=` or no name. */
@@ -43,44 +63,92 @@ export function resolveOverrides(model: Model, assignments: readonly string[]): 
         help: [...(hint ? [hint] : []), `the inputs are ${model.inputs.map((i) => i.name).join(', ')}`],
       });
     }
-    out.set(name, { input, value: overrideValue(input, text, model), text });
+    const answer = readAnswer(input, text, model);
+    out.set(name, { input, value: answer.value, text, written: answer.written });
   }
   return out;
 }
 
-/** Compiles an answer for an input: the same rule for `--set` and for the interactive prompts. */
-export function overrideValue(input: ModelInput, text: string, model: Model, sourceName = `--set ${input.name}`): Compiled {
-  const src = source(sourceName, text);
-  let expr: Expr = parse(src);
-  let value = compile(expr, unitScope(model.registry));
-  if (value.dimension.isNone && !input.dimension.isNone && isBareNumber(expr) && input.unit && !input.unit.percent) {
-    // A bare number takes the unit of the input's default: mau=1.5bn means 1.5bn user.
-    const factor = input.unit.factor;
+/**
+ * Reads an answer for an input by the rules above, the same for `--set` and for the interactive
+ * prompts; E0708 when its dimension still differs.
+ */
+export function readAnswer(input: ModelInput, text: string, model: Model, sourceName = `--set ${input.name}`): Answer {
+  const expr: Expr = parse(source(sourceName, text));
+  const value = compile(expr, unitScope(model.registry));
+  const trimmed = text.trim();
+  const unit = input.unit;
+  // A percent input is one whose default is written as a percentage (`50%`); a default written
+  // as a fraction (`0.5`, even with `unit: "%"`) keeps bare numbers fractions, like itself.
+  const percent = writtenUnit(input.defaultExpr, model.registry)?.kind === 'unitPercent';
+  if (value.dimension.isNone && isBareNumber(expr) && unit && (percent || !input.dimension.isNone)) {
+    // A bare number takes the unit of the input's default: mau=1.5bn means 1.5bn user, and
+    // daily_active_ratio=60 means 60% (the default is written `50%`).
     const run = value.run;
-    expr = { kind: 'binary', op: '*', left: expr, right: { kind: 'name', name: input.unit.text, span: expr.span }, span: expr.span, opSpan: expr.span };
-    value = { dimension: input.dimension, run: (v) => run(v) * factor };
+    const factor = percent ? 0.01 : unit.factor;
+    const written = percent ? `${trimmed}%` : `${trimmed} ${unit.text}`;
+    return { value: { dimension: input.dimension, run: (v) => run(v) * factor }, written: checkedText(written, trimmed, percent ? '* 1%' : `* 1 ${unit.text}`, model) };
   }
-  if (!value.dimension.equals(input.dimension)) {
-    const err = new EstimateError('E0708', `\`${input.name}\` is ${input.dimension}, but \`${text.trim()}\` is ${value.dimension}`, {
-      span: expr.span,
-      spanLabel: value.dimension.toString(),
-      help: [`write it in a unit of ${input.dimension}, such as \`${input.spec.default.text}\``],
-    });
-    throw withByteHint(err, expr);
+  if (value.dimension.equals(input.dimension)) return { value, written: trimmed };
+  const filled = missingDenominator(input, value.dimension, model.registry);
+  if (filled) {
+    // `2MB` where MB/tweet is asked: the input's own count denominator, shown in the echo.
+    const run = value.run;
+    const divisor = filled.factor;
+    const filledValue: Compiled = { dimension: input.dimension, run: (v) => run(v) / divisor };
+    return { value: filledValue, written: appended(`${trimmed}/${filled.text}`, `(${trimmed}) / ${filled.text}`, filledValue, model) };
   }
-  return value;
+  const err = new EstimateError('E0708', `\`${input.name}\` is ${input.dimension}, but \`${trimmed}\` is ${value.dimension}`, {
+    span: expr.span,
+    spanLabel: value.dimension.toString(),
+    help: [input.dimension.isNone ? `write a plain number or a percentage, such as \`${input.spec.default.text}\`` : `write it in a unit of ${input.dimension}, such as \`${input.spec.default.text}\``],
+  });
+  throw withByteHint(err, expr);
 }
 
 function isBareNumber(e: Expr): boolean {
   return e.kind === 'number' || (e.kind === 'neg' && isBareNumber(e.operand));
 }
 
-/** The answer as it should be written down: a bare number gets the input's unit (`3` -> `3 MB/tweet`). */
-export function withUnit(input: ModelInput, text: string, model: Model): string {
-  const expr = parse(source(`answer ${input.name}`, text));
-  const value = compile(expr, unitScope(model.registry));
-  if (value.dimension.isNone && !input.dimension.isNone && isBareNumber(expr) && input.unit && !input.unit.percent) {
-    return `${text.trim()} ${input.unit.text}`;
+/** `1.5bn user` reads back as written; an unusual number (`1e3`) gets the unit by multiplication. */
+function checkedText(written: string, trimmed: string, times: string, model: Model): string {
+  try {
+    compile(parse(source('written', written)), unitScope(model.registry));
+    return written;
+  } catch {
+    return `(${trimmed}) ${times}`;
   }
-  return text.trim();
+}
+
+/** `2MB/tweet` when it reads back as the same value (`1 MB + 1 MB/tweet` does not), else the parenthesised form. */
+function appended(plain: string, safe: string, want: Compiled, model: Model): string {
+  try {
+    const got = compile(parse(source('written', plain)), unitScope(model.registry));
+    if (got.dimension.equals(want.dimension) && got.run([]) === want.run([])) return plain;
+  } catch {
+    // not an expression as written: the parenthesised form is
+  }
+  return safe;
+}
+
+/**
+ * The count units written last in the input's unit (`MB/tweet` -> tweet; `tweet/s/server` ->
+ * server; `B/user/tweet` -> tweet, then user/tweet) whose division turns `have` into the input's
+ * dimension; undefined when none does. Units between them and a non-count unit stop the search.
+ */
+function missingDenominator(input: ModelInput, have: Dimension, registry: UnitRegistry): { text: string; factor: number } | undefined {
+  let u: UnitExpr | undefined = writtenUnit(input.defaultExpr, registry);
+  const names: string[] = [];
+  let dimension = have;
+  let factor = 1;
+  while (u && u.kind === 'unitDiv' && u.right.kind === 'unit') {
+    const count = registry.lookup(u.right.name);
+    if (!count || !count.count) return undefined;
+    names.unshift(u.right.name);
+    dimension = dimension.div(count.dimension);
+    factor *= count.factor;
+    if (dimension.equals(input.dimension)) return { text: names.join('/'), factor };
+    u = u.left;
+  }
+  return undefined;
 }

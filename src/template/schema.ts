@@ -5,7 +5,8 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { type InputSpec, type Located, type QuantitySpec, type SectionSpec, type TemplateSpec } from './types.js';
 import { type YMap, type YScalar, type YValue } from './yaml-tree.js';
 
-const TOP_KEYS = ['name', 'title', 'description', 'source', 'units', 'inputs', 'quantities', 'sections'] as const;
+// derived_from: the template a saved set of answers came from (interactive mode writes it).
+const TOP_KEYS = ['name', 'title', 'description', 'source', 'derived_from', 'units', 'inputs', 'quantities', 'sections'] as const;
 const INPUT_KEYS = ['label', 'help', 'default', 'min', 'max', 'unit'] as const;
 const QUANTITY_KEYS = ['label', 'help', 'value', 'unit', 'dimension', 'book'] as const;
 
@@ -25,6 +26,7 @@ export function toSpec(root: YValue | undefined, file: Source, errors: EstimateE
   const text = (key: string, required: boolean) => scalarText(top.get(key), key, root.span, required, errors);
   const name = text('name', true);
   const title = text('title', true);
+  text('derived_from', false);
   const units = listOf(top.get('units'), 'units', errors);
   const inputs = mapOf(top.get('inputs'), 'inputs', root.span, true, errors).map((e) => input(e.key, e.value, errors));
   const quantities = mapOf(top.get('quantities'), 'quantities', root.span, true, errors).map((e) => quantity(e.key, e.value, errors));

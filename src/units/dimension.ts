@@ -109,7 +109,7 @@ export class Dimension {
   }
 
   private describe(): string {
-    if (this.isNone) return 'Scalar';
+    if (this.isNone) return 'a plain number';
     const part = ([n, e]: readonly [string, number], sign: number) => {
       const p = e * sign;
       return p === 1 ? n : `${n}^${p}`;

@@ -3,15 +3,7 @@ import { EstimateError } from '../../diagnostics/error.js';
 import { calculate } from '../../eval/calculate.js';
 import { countNameProblem, UnitRegistry } from '../../units/registry.js';
 import { type Io } from '../io.js';
-
-/** Options of `estimate calc`. */
-export interface CalcOptions {
-  readonly expression: string;
-  readonly json: boolean;
-  readonly to?: string;
-  /** Count units to declare, comma-separated (`user,tweet`). */
-  readonly units?: string;
-}
+import { type CalcOptions } from '../options.js';
 
 /** Runs the calculator; returns the exit status. */
 export function runCalc(opts: CalcOptions, io: Io): number {

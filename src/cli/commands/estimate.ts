@@ -1,20 +1,17 @@
 /** `estimate <template>`: load, check, override, evaluate, render; to stdout or a file. */
-import { EstimateError } from '../../diagnostics/error.js';
+import { EstimateError, projectErrors } from '../../diagnostics/error.js';
+import { suggest } from '../../diagnostics/suggest.js';
 import { buildModel } from '../../model/build.js';
 import { evaluate } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
 import { resolveOverrides, type Override } from '../../model/overrides.js';
-import { renderCsv } from '../../render/csv.js';
-import { tableWidth } from '../../render/grid.js';
-import { renderJson } from '../../render/json.js';
-import { renderMarkdown } from '../../render/markdown.js';
+import { formatOfPath, knownExtensions, outputFormat, type FormatName } from '../../render/formats.js';
 import { buildReport } from '../../render/report.js';
-import { renderTable } from '../../render/table.js';
 import { parseTemplate } from '../../template/load.js';
-import { builtinFolder, findTemplate, looksLikePath, readTemplateFile, type TemplateRef } from '../../template/read-file.js';
+import { builtinFolder, findTemplate, listTemplates, looksLikePath, readTemplateFile, type TemplateRef } from '../../template/read-file.js';
 import { type Io } from '../io.js';
-import { type EstimateOptions } from '../program.js';
-import { checkOutputPath, formatFromPath, writeAtomically } from '../write-output.js';
+import { type EstimateOptions, quotedArg, type RootContext } from '../options.js';
+import { checkOutputPath, writeAtomically } from '../write-output.js';
 
 /** A loaded template and where it came from. */
 export interface LoadedModel {
@@ -22,59 +19,82 @@ export interface LoadedModel {
   readonly model: Model;
 }
 
-/** Finds, reads, parses and builds a template. */
-export function loadModel(arg: string, io: Io): LoadedModel {
-  const ref = findTemplate(arg, io.env, io.cwd);
+/** Finds, reads, parses and builds a template; an unknown name is also checked against the commands. */
+export function loadModel(arg: string, io: Io, context: RootContext = { commands: [] }): LoadedModel {
+  const ref = findOrSuggest(arg, io, context.commands);
   const display = looksLikePath(arg) ? arg : ref.builtin ? `templates/${ref.name}.yaml` : ref.path;
   const spec = parseTemplate(readTemplateFile(ref.path, display), ref.builtin ? { name: ref.name, folder: builtinFolder() } : undefined);
   return { ref, model: buildModel(spec) };
 }
 
-/** Runs an estimate; returns the exit status. */
-export async function runEstimate(template: string | undefined, opts: EstimateOptions, io: Io): Promise<number> {
-  const format = opts.format ?? (opts.output ? formatFromPath(opts.output) : 'table');
-  if (!format) {
-    throw new EstimateError('E0904', `cannot tell the format of ${opts.output} from its extension`, {
-      where: `--output ${opts.output}`,
-      help: ['use .md, .json, .csv or .txt, or give --format'],
+/**
+ * The root takes a template name, so a mistyped command (`estimate lst`) arrives here as an
+ * unknown template: the did-you-mean looks at the commands and the templates together.
+ */
+function findOrSuggest(arg: string, io: Io, commands: readonly string[]): TemplateRef {
+  try {
+    return findTemplate(arg, io.env, io.cwd);
+  } catch (e) {
+    const err = projectErrors(e)?.[0];
+    if (!err || err.code !== 'E0901' || commands.length === 0 || looksLikePath(arg)) throw e;
+    const templates = listTemplates(io.env).map((t) => t.name);
+    const close = suggest(arg, [...commands, ...templates]);
+    const kind = (c: string) => (commands.includes(c) ? 'command' : 'template');
+    throw new EstimateError('E0901', `unknown template or command ${quotedArg(arg)}${close.length ? `; did you mean \`${close[0]}\`?` : ''}`, {
+      where: 'command line',
+      help: [
+        ...(close.length > 1 ? [`or the ${close.slice(1).map((c) => `${kind(c)} \`${c}\``).join(', ')}`] : []),
+        `the commands are ${commands.join(', ')}; the templates are ${templates.join(', ')}`,
+      ],
     });
   }
+}
+
+/** The format asked for, else the one the output file's extension implies, else table. */
+export function chosenFormat(format: FormatName | undefined, output: string | undefined): FormatName {
+  if (format) return format;
+  if (output === undefined || output === '-') return 'table';
+  const f = formatOfPath(output);
+  if (!f) {
+    throw new EstimateError('E0904', `cannot tell the format of ${output} from its extension`, {
+      where: `--output ${output}`,
+      help: [`use ${knownExtensions().join(', ')}, or give --format`],
+    });
+  }
+  return f.name;
+}
+
+/** Runs an estimate; returns the exit status. */
+export async function runEstimate(template: string | undefined, opts: EstimateOptions, io: Io, context?: RootContext): Promise<number> {
+  const format = chosenFormat(opts.format, opts.output);
   if (opts.interactive || template === undefined) {
     const { runInteractive } = await import('./interactive.js');
     return runInteractive(template, { ...opts, format }, io);
   }
-  const { ref, model } = loadModel(template, io);
+  const { ref, model } = loadModel(template, io, context);
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
   const overrides = resolveOverrides(model, opts.set);
-  emit(model, overrides, { format, explain: opts.explain, outPath }, io);
+  await emit(model, overrides, { format, explain: opts.explain, outPath }, io);
   return 0;
 }
 
 /** What to render and how. */
 export interface RenderChoice {
-  readonly format: 'table' | 'markdown' | 'json' | 'csv';
+  readonly format: FormatName;
   readonly explain: boolean;
 }
 
 /** Evaluates the model and renders the whole estimate as text. */
-export function renderEstimate(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice, columns: number): string {
+export async function renderEstimate(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice, columns: number): Promise<string> {
   // A table shows the derivation only with --explain; the exports always carry it.
   const report = buildReport(model, evaluate(model, overrides), { steps: how.format !== 'table' || how.explain });
-  switch (how.format) {
-    case 'json':
-      return renderJson(report);
-    case 'markdown':
-      return renderMarkdown(report);
-    case 'csv':
-      return renderCsv(report);
-    case 'table':
-      return renderTable(report, { columns: tableWidth(columns), explain: how.explain });
-  }
+  const render = await outputFormat(how.format).report();
+  return render(report, { columns, explain: how.explain });
 }
 
 /** Renders, then prints or writes the file: nothing is written unless everything succeeded. */
-export function emit(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice & { outPath: string | undefined }, io: Io): void {
-  const text = renderEstimate(model, overrides, how, io.columns);
+export async function emit(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice & { outPath: string | undefined }, io: Io): Promise<void> {
+  const text = await renderEstimate(model, overrides, how, io.columns);
   if (how.outPath) {
     writeAtomically(how.outPath, text);
     io.err(`wrote ${how.outPath}\n`);

@@ -1,65 +1,187 @@
 /**
  * Interactive mode: choose a template, answer one question per input (read by the engine, with
  * the same rules as --set), see the tables, then export or save the answers as a template.
- * Answers only fill in the options that flags produce; nothing is written until the end.
+ * Answers only fill in the options that flags produce; nothing is written until the end, and
+ * no existing file is replaced without asking.
  */
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { isatty, WriteStream } from 'node:tty';
+import { basename, resolve } from 'node:path';
 import { EstimateError, projectErrors } from '../../diagnostics/error.js';
 import { sanitize } from '../../diagnostics/sanitize.js';
 import { checkBounds } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
-import { overrideValue, resolveOverrides, withUnit, type Override } from '../../model/overrides.js';
+import { readAnswer, resolveOverrides } from '../../model/overrides.js';
+import { extensionOf, formatNamed, formatOfPath, menuLabel, OUTPUT_FORMATS, outputFormat, type FormatName } from '../../render/formats.js';
 import { parseTemplate } from '../../template/load.js';
 import { builtinFolder, listTemplates, readTemplateFile } from '../../template/read-file.js';
+import { withDefaults, type DerivedName } from '../../template/with-defaults.js';
 import { type Io } from '../io.js';
-import { type EstimateOptions } from '../program.js';
+import { type EstimateOptions } from '../options.js';
 import { type Prompter } from '../prompts.js';
 import { checkOutputPath, writeAtomically } from '../write-output.js';
 import { emit, loadModel, renderEstimate } from './estimate.js';
 
-type Format = 'table' | 'markdown' | 'json' | 'csv';
+/** The options of an interactive run, the format already chosen. */
+export type InteractiveOptions = EstimateOptions & { readonly format: FormatName };
 
-/** Runs the interactive mode on the terminal; exits 2 without one. */
-export async function runInteractive(template: string | undefined, opts: EstimateOptions & { format: Format }, io: Io): Promise<number> {
-  if (!io.stdinIsTTY || !io.stdoutIsTTY) {
+/**
+ * Runs the interactive mode on the terminal. Questions need a person typing (standard input a
+ * terminal) and a terminal to draw on: standard output, else standard error, else /dev/tty, so
+ * the estimate itself may go to a file or a pipe (`estimate twitter -i > out.txt`).
+ */
+export async function runInteractive(template: string | undefined, opts: InteractiveOptions, io: Io): Promise<number> {
+  const screen = io.stdinIsTTY && !io.stdoutIsTTY ? promptScreen() : undefined;
+  if (!io.stdinIsTTY || (!io.stdoutIsTTY && !screen)) {
     throw new EstimateError('E0907', 'interactive mode needs a terminal', {
       where: '--interactive',
       help: ['give the answers as flags instead: --set name=value (see `estimate show <template>` for the inputs)'],
     });
   }
   const { terminalPrompter } = await import('../prompts.js');
-  return interview(template, opts, io, await terminalPrompter());
+  try {
+    return await interview(template, opts, io, await terminalPrompter(screen?.stream));
+  } finally {
+    screen?.close();
+  }
+}
+
+/**
+ * /dev/tty as a stream that outlives each question: the prompt library ends its output stream
+ * when a question is answered (standard error is exempt from that, an opened terminal is not),
+ * and the next question must still be drawn.
+ */
+class LastingTerminal extends WriteStream {
+  override end(...args: unknown[]): this {
+    const done = args.find((a) => typeof a === 'function') as (() => void) | undefined;
+    done?.();
+    return this;
+  }
+}
+
+/** Where the questions go when standard output is not a terminal: stderr, else /dev/tty. */
+function promptScreen(): { stream: NodeJS.WritableStream; close: () => void } | undefined {
+  if (process.stderr.isTTY) return { stream: process.stderr, close: () => undefined };
+  let fd: number | undefined;
+  try {
+    fd = openSync('/dev/tty', 'w');
+    if (!isatty(fd)) throw new Error('not a terminal');
+    const stream = new LastingTerminal(fd);
+    return { stream, close: () => stream.destroy() };
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    return undefined;
+  }
+}
+
+/** A file to write at the end. */
+interface Save {
+  readonly path: string;
+  readonly text: () => Promise<string> | string;
 }
 
 /** The question flow, with any prompter (tests inject scripted answers). */
-export async function interview(template: string | undefined, opts: EstimateOptions & { format: Format }, io: Io, ask: Prompter): Promise<number> {
+export async function interview(template: string | undefined, opts: InteractiveOptions, io: Io, ask: Prompter): Promise<number> {
   const name = template ?? (await chooseTemplate(io, ask));
   const { ref, model } = loadModel(name, io);
   const answers = await askInputs(model, opts.set, ask);
-  const set = [...opts.set, ...answers];
-  const overrides = resolveOverrides(model, set);
+  const overrides = resolveOverrides(model, [...opts.set, ...answers]);
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
-  emit(model, overrides, { format: opts.format, explain: opts.explain, outPath }, io);
+  await emit(model, overrides, { format: opts.format, explain: opts.explain, outPath }, io);
   if (outPath) return 0;
 
-  const exportAs = await ask.select('Export this estimate?', [
-    { value: 'none', name: 'No' },
-    { value: 'markdown', name: 'Markdown (.md)' },
-    { value: 'json', name: 'JSON (.json)' },
-  ]);
-  const saves: { path: string; text: () => string }[] = [];
-  if (exportAs === 'markdown' || exportAs === 'json') {
-    const path = await ask.input('File name', { default: `${model.spec.name}-estimate.${exportAs === 'markdown' ? 'md' : 'json'}`, validate: (p) => pathProblem(p, io, ref.path) });
-    saves.push({ path, text: () => renderEstimate(model, overrides, { format: exportAs, explain: opts.explain }, io.columns) });
+  const saves: Save[] = [];
+  const exportAs = await ask.select('Export this estimate?', [{ value: 'none', name: 'No' }, ...OUTPUT_FORMATS.map((f) => ({ value: f.name, name: menuLabel(f) }))]);
+  const format = formatNamed(exportAs);
+  if (format) {
+    const path = await askPath(ask, io, ref.path, 'File name', `${model.spec.name}-estimate${format.extensions[0]}`, exportExtension(format.name), saves);
+    saves.push({ path, text: () => renderEstimate(model, overrides, { format: format.name, explain: opts.explain }, io.columns) });
   }
-  if (answers.length > 0 && (await ask.confirm('Save these answers as a template you can re-run?', false))) {
-    const path = await ask.input('Template file', { default: `${model.spec.name}-custom.yaml`, validate: (p) => pathProblem(p, io, ref.path) });
-    saves.push({ path, text: () => withDefaults(model, overrides) });
+  if (overrides.size > 0 && (await ask.confirm('Save these answers as a template you can re-run?', false))) {
+    const path = await askPath(ask, io, ref.path, 'Template file', `${model.spec.name}-custom.yaml`, yamlExtension, saves);
+    const defaults = new Map([...overrides.values()].map((o) => [o.input.name, o.written]));
+    const text = withDefaults(model.spec, defaults, derivedName(model, path));
+    saves.push({ path, text: () => text });
   }
   for (const s of saves) {
-    writeAtomically(checkOutputPath(s.path, io.cwd, [ref.path]), s.text());
+    writeAtomically(checkOutputPath(s.path, io.cwd, [ref.path]), await s.text());
     io.err(`wrote ${s.path}\n`);
   }
   return 0;
+}
+
+/** A file name's extension checked against what the file will hold: the name to use, or why not. */
+type ExtensionRule = (path: string) => { path: string } | { problem: string };
+
+/** An export keeps its format's extension: none is added, another format's is refused. */
+function exportExtension(format: FormatName): ExtensionRule {
+  const f = outputFormat(format);
+  return (path) => {
+    const ext = extensionOf(path);
+    if (ext === undefined) return { path: path + f.extensions[0] };
+    const implied = formatOfPath(path);
+    if (implied && implied.name !== format) return { problem: `${ext} is for ${implied.title}; a ${f.title} file ends in ${f.extensions.join(' or ')}` };
+    return { path };
+  };
+}
+
+/** A template is a .yaml (or .yml) file: `.yaml` is added to a bare name, another extension refused. */
+const yamlExtension: ExtensionRule = (path) => {
+  const ext = extensionOf(path);
+  if (ext === undefined) return { path: path + '.yaml' };
+  if (ext === '.yaml' || ext === '.yml') return { path };
+  return { problem: `a template file ends in .yaml, not ${ext}` };
+};
+
+/**
+ * Asks for a file name until it is one that may be written: the folder exists, it is not the
+ * template, its extension fits, and an existing file is replaced only when the user says so.
+ */
+async function askPath(ask: Prompter, io: Io, templatePath: string, message: string, proposed: string, rule: ExtensionRule, taken: readonly Save[]): Promise<string> {
+  for (;;) {
+    const typed = (
+      await ask.input(message, {
+        default: proposed,
+        // What the user typed comes back in the messages, escaped like every echo.
+        validate: (p) => {
+          const problem = fileNameProblem(p.trim(), io, templatePath, rule, taken);
+          return problem === undefined ? true : sanitize(problem);
+        },
+      })
+    ).trim();
+    const r = rule(typed);
+    const path = 'path' in r ? r.path : typed;
+    if (!existsSync(resolve(io.cwd, path))) return path;
+    if (await ask.confirm(`${sanitize(path)} exists. Replace it?`, false)) return path;
+    proposed = path;
+  }
+}
+
+/** Why a typed file name cannot be used, or undefined when it can. */
+function fileNameProblem(typed: string, io: Io, templatePath: string, rule: ExtensionRule, taken: readonly Save[]): string | undefined {
+  if (typed === '') return 'give a file name';
+  if (/[/\\]$/.test(typed) || isFolder(resolve(io.cwd, typed))) return `${typed} is a folder; give a file name`;
+  const r = rule(typed);
+  if ('problem' in r) return r.problem;
+  if (taken.some((s) => resolve(io.cwd, s.path) === resolve(io.cwd, r.path))) return `${r.path} is already chosen for the other file`;
+  const problem = pathProblem(r.path, io, templatePath);
+  return problem === true ? undefined : problem;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The saved template's name (from its file name when that is a valid name) and title. */
+function derivedName(model: Model, path: string): DerivedName {
+  const stem = basename(path).replace(/\.ya?ml$/i, '');
+  const name = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(stem) && stem !== model.spec.name ? stem : `${model.spec.name}-custom`;
+  const title = model.spec.title.endsWith(' (custom)') ? model.spec.title : `${model.spec.title} (custom)`;
+  return { name, title };
 }
 
 async function chooseTemplate(io: Io, ask: Prompter): Promise<string> {
@@ -86,7 +208,7 @@ async function askInputs(model: Model, preset: readonly string[], ask: Prompter)
       default: shown,
       validate: (t) => {
         try {
-          checkBounds(input, overrideValue(input, t, model, `answer ${input.name}`).run([]));
+          checkBounds(input, readAnswer(input, t, model, `answer ${input.name}`).value.run([]));
           return true;
         } catch (e) {
           const err = projectErrors(e)?.[0];
@@ -95,7 +217,7 @@ async function askInputs(model: Model, preset: readonly string[], ask: Prompter)
         }
       },
     });
-    if (text.trim() !== input.spec.default.text.trim()) answers.push(`${input.name}=${withUnit(input, text, model)}`);
+    if (text.trim() !== input.spec.default.text.trim()) answers.push(`${input.name}=${readAnswer(input, text, model, `answer ${input.name}`).written}`);
   }
   return answers;
 }
@@ -107,19 +229,4 @@ function pathProblem(path: string, io: Io, templatePath: string): true | string 
   } catch (e) {
     return (e as Error).message;
   }
-}
-
-/** The template's text with each overridden input's default replaced by its value as given. */
-function withDefaults(model: Model, overrides: ReadonlyMap<string, Override>): string {
-  const text = model.spec.file.text;
-  const edits = [...overrides.values()]
-    .map((o) => ({ span: o.input.spec.default.span, value: JSON.stringify(o.text.trim()) }))
-    .sort((a, b) => b.span.start - a.span.start);
-  let out = text;
-  for (const e of edits) {
-    const { start, end } = e.span;
-    const quoted = /^["']/.test(text.slice(start - 1, start)) ? 1 : 0;
-    out = out.slice(0, start - quoted) + e.value + out.slice(end + quoted);
-  }
-  return out;
 }

@@ -1,38 +1,32 @@
-/** `estimate ref [card]`: the reference cards (latency, powers of two, nines). */
+/** `estimate ref [card]`: the reference cards (latency, powers of two, nines), in every output format. */
 import { EstimateError } from '../../diagnostics/error.js';
 import { suggest } from '../../diagnostics/suggest.js';
+import { type Card } from '../../reference/card.js';
 import { CARDS } from '../../reference/index.js';
-import { renderCardJson, renderCardMarkdown, renderCardTable } from '../../render/card.js';
-import { tableWidth } from '../../render/grid.js';
+import { outputFormat } from '../../render/formats.js';
 import { type Io } from '../io.js';
-import { checkOutputPath, formatFromPath, writeAtomically } from '../write-output.js';
-
-/** Options of `estimate ref`. */
-export interface RefOptions {
-  readonly format?: 'table' | 'markdown' | 'json' | 'csv';
-  readonly output?: string;
-}
+import { quotedArg, type RefOptions } from '../options.js';
+import { checkOutputPath, writeAtomically } from '../write-output.js';
+import { chosenFormat } from './estimate.js';
 
 /** Lists the cards, or prints one. */
 export async function runRef(name: string | undefined, opts: RefOptions, io: Io): Promise<number> {
-  if (name === undefined) {
+  if (name === undefined && opts.format === undefined && opts.output === undefined) {
     for (const [n, c] of CARDS) io.out(`${n.padEnd(8)}  ${c.summary}\n`);
     return 0;
   }
-  const entry = CARDS.get(name);
-  if (!entry) {
-    const close = suggest(name, CARDS.keys());
-    throw new EstimateError('E0908', `unknown reference card \`${name}\``, {
+  // The list of cards is itself a card, so `ref --format json` is JSON like every card.
+  const entry = name === undefined ? { build: cardList } : CARDS.get(name);
+  if (!entry || name === '') {
+    const close = suggest(name ?? '', CARDS.keys());
+    throw new EstimateError('E0908', `unknown reference card ${quotedArg(name ?? '')}`, {
       where: 'ref argument',
       help: [close.length ? `did you mean \`${close[0]}\`?` : `the cards are ${[...CARDS.keys()].join(', ')}`],
     });
   }
-  const format = opts.format ?? (opts.output ? formatFromPath(opts.output) : 'table');
-  if (format === 'csv' || !format) {
-    throw new EstimateError('E0904', 'reference cards export to table, markdown or json', { where: opts.output ? `--output ${opts.output}` : '--format' });
-  }
-  const card = entry.build();
-  const text = format === 'json' ? renderCardJson(card) : format === 'markdown' ? renderCardMarkdown(card) : renderCardTable(card, tableWidth(io.columns));
+  const format = chosenFormat(opts.format, opts.output);
+  const render = await outputFormat(format).card();
+  const text = render(entry.build(), { columns: io.columns, explain: false });
   if (opts.output) {
     writeAtomically(checkOutputPath(opts.output, io.cwd, []), text);
     io.err(`wrote ${opts.output}\n`);
@@ -40,4 +34,16 @@ export async function runRef(name: string | undefined, opts: RefOptions, io: Io)
     io.out(text);
   }
   return 0;
+}
+
+/** The cards as a card of their own: name and content. */
+function cardList(): Card {
+  return {
+    name: 'cards',
+    title: 'Reference cards',
+    source: 'estimate ref <card> shows one',
+    columns: ['Card', 'Content'],
+    rows: [...CARDS].map(([n, c]) => [n, c.summary]),
+    notes: [],
+  };
 }

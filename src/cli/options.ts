@@ -1,0 +1,54 @@
+/**
+ * The options each command takes, as the command line (and the interactive prompts) fill them.
+ * Commands import their options from here and program.ts imports the commands lazily, so no
+ * command depends on the program that parses argv.
+ */
+import { readFileSync } from 'node:fs';
+import { type FormatName } from '../render/formats.js';
+
+/** Options of `estimate <template>`, filled by flags (and by the interactive prompts). */
+export interface EstimateOptions {
+  readonly set: readonly string[];
+  readonly format?: FormatName;
+  readonly output?: string;
+  readonly explain: boolean;
+  readonly interactive: boolean;
+}
+
+/** Options of `estimate calc`. */
+export interface CalcOptions {
+  readonly expression: string;
+  readonly json: boolean;
+  readonly to?: string;
+  /** Count units to declare, comma-separated (`user,tweet`). */
+  readonly units?: string;
+}
+
+/** Options of `estimate ref`. */
+export interface RefOptions {
+  readonly format?: FormatName;
+  readonly output?: string;
+}
+
+/** What the root command knows besides its options: the subcommands a mistyped word may mean. */
+export interface RootContext {
+  readonly commands: readonly string[];
+}
+
+/** A word of the command line as a message quotes it: at most 60 characters, so a huge argument is not echoed whole. */
+export function quotedArg(word: string): string {
+  const chars = [...word];
+  return '`' + (chars.length > 60 ? chars.slice(0, 59).join('') + '…' : word) + '`';
+}
+
+let version: string | undefined;
+
+/**
+ * The version, read from package.json, its only home. Read on demand: only `--version` needs
+ * it, so no other run pays for the file. package.json sits two folders above this module in
+ * the sources (src/cli), in the compiled tree (dist/cli) and next to the bundle (dist/bundle).
+ */
+export function packageVersion(): string {
+  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return version;
+}

@@ -1,4 +1,5 @@
 /** The program's view of its process: streams, terminal facts, environment. Tests pass a fake one. */
+import { writeSync } from 'node:fs';
 import { StandardOutput } from './stdout.js';
 
 /** Everything a command may know about or do to its process. */
@@ -19,7 +20,7 @@ export function processIo(): Io {
   const stdout = new StandardOutput();
   return {
     out: (t) => stdout.write(t),
-    err: (t) => void process.stderr.write(t),
+    err: writeStderr,
     // A getter: touching process.stdin builds a stream (2 ms), and only a run without a
     // template asks whether a person is typing.
     get stdinIsTTY() {
@@ -34,6 +35,28 @@ export function processIo(): Io {
     env: process.env,
     cwd: process.cwd(),
   };
+}
+
+/**
+ * Writes to standard error directly: a message must not be lost to a stream that has not
+ * flushed at exit, and a standard error that is full or closed must not become an uncaught
+ * exception (there is nowhere left to report it; the exit status still says what happened).
+ */
+function writeStderr(text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  while (done < bytes.length) {
+    try {
+      done += writeSync(2, bytes, done);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') return;
+      // A non-blocking pipe that is full: the stream queues the rest, and its errors are dropped.
+      const stream = process.stderr;
+      if (stream.listenerCount('error') === 0) stream.on('error', () => undefined);
+      stream.write(bytes.subarray(done));
+      return;
+    }
+  }
 }
 
 /** An Io that records what was written, for tests. */

@@ -41,6 +41,11 @@ function wantsJson(args: readonly string[]): boolean {
   return args.includes('--json') || args.includes('--format=json') || (i >= 0 && args[i + 1] === 'json');
 }
 
+/** `-o -` is standard output, as for most Unix tools: no file at all. */
+function fileOutput(output: string | undefined): string | undefined {
+  return output === '-' ? undefined : output;
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -66,7 +71,7 @@ function buildProgram(io: Io, setStatus: (s: number) => void): Command {
     .argument('[template]', 'a built-in template name, a .yaml file, or a name in $ESTIMATE_TEMPLATES')
     .option('-s, --set <name=expr>', 'override an input (repeatable): --set mau=1.5bn', collect, [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS))
-    .option('-o, --output <file>', 'write to a file (format from its extension unless --format)')
+    .option('-o, --output <file>', 'write to a file (format from its extension unless --format); - is standard output')
     .option('-e, --explain', 'show each derivation step', false)
     .option('-i, --interactive', 'answer one question per input', false)
     .action(async (template: string | undefined, opts: EstimateOptions) => {
@@ -77,7 +82,7 @@ function buildProgram(io: Io, setStatus: (s: number) => void): Command {
         return;
       }
       const { runEstimate } = await import('./commands/estimate.js');
-      setStatus(await runEstimate(template, opts, io));
+      setStatus(await runEstimate(template, { ...opts, output: fileOutput(opts.output) }, io));
     });
 
   program
@@ -117,7 +122,7 @@ function buildProgram(io: Io, setStatus: (s: number) => void): Command {
     .option('-o, --output <file>', 'write to a file')
     .action(async (card: string | undefined, opts: { format?: (typeof FORMATS)[number]; output?: string }) => {
       const { runRef } = await import('./commands/ref.js');
-      setStatus(await runRef(card, opts, io));
+      setStatus(await runRef(card, { ...opts, output: fileOutput(opts.output) }, io));
     });
 
   return program;

@@ -3,7 +3,7 @@
  * only when that command runs, so start-up pays for nothing it does not use.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { type Io } from './io.js';
+import { withVerbose, type Io } from './io.js';
 import { reportError } from './report-error.js';
 
 /** The output formats of an estimate. */
@@ -19,9 +19,11 @@ export interface EstimateOptions {
 }
 
 /** Runs the program on argv (without `node` and the script); returns the exit status. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], processIo: Io): Promise<number> {
   const debug = argv.includes('--debug');
-  const args = argv.filter((a) => a !== '--debug');
+  // --verbose, like --debug, may stand anywhere: it only adds notes on stderr.
+  const io = argv.includes('--verbose') ? withVerbose(processIo) : processIo;
+  const args = argv.filter((a) => a !== '--debug' && a !== '--verbose');
   const json = wantsJson(args);
   let status = 0;
   const program = buildProgram(io, (s) => {
@@ -65,7 +67,7 @@ function buildProgram(io: Io, setStatus: (s: number) => void): Command {
     })
     .showSuggestionAfterError(true)
     .helpOption('-h, --help', 'show help')
-    .addHelpText('after', '\nRun `estimate list` for the built-in templates, `estimate calc "300M * 50%"` for the calculator.\nAdd --debug to any command to see stack traces of internal errors.');
+    .addHelpText('after', '\nRun `estimate list` for the built-in templates, `estimate calc "300M * 50%"` for the calculator.\nAdd --debug to any command to see stack traces of internal errors, --verbose to see which\nfiles of the template folders were skipped.');
 
   program
     .argument('[template]', 'a built-in template name, a .yaml file, or a name in $ESTIMATE_TEMPLATES')

@@ -67,13 +67,13 @@ export class StandardOutput {
     return (this.isTerminal && this.system.stream().columns) || 80;
   }
 
-  write(text: string): void {
+  write(text: string | Uint8Array): void {
     if (this.streaming || this.isTerminal) return this.toStream(text);
     if (!this.checked) {
       this.checked = true;
       if (this.system.wasClosed(this.system.fd)) throw lost('it was closed when estimate started (`>&-`)');
     }
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     let done = 0;
     while (done < bytes.length) {
       try {

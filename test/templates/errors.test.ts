@@ -15,7 +15,6 @@ const EXPECTED: Record<string, [string, number, number]> = {
   'E0704-empty.yaml': ['E0704', 1, 1],
   'E0704-list.yaml': ['E0704', 1, 1],
   'E0704-non-string-key.yaml': ['E0704', 4, 3],
-  'E0704-scalar.yaml': ['E0704', 1, 1],
   'E0705-duplicate-key.yaml': ['E0705', 5, 3],
   'E0705-duplicate-name.yaml': ['E0705', 6, 3],
   'E0706-name-is-unit.yaml': ['E0706', 6, 3],

@@ -12,7 +12,7 @@ import { buildReport } from '../../render/report.js';
 import { renderTable } from '../../render/table.js';
 import { parseTemplate } from '../../template/load.js';
 import { builtinFolder, findTemplate, looksLikePath, readTemplateFile, type TemplateRef } from '../../template/read-file.js';
-import { type Io } from '../io.js';
+import { verboseNotes, type Io } from '../io.js';
 import { type EstimateOptions } from '../program.js';
 import { checkOutputPath, formatFromPath, writeAtomically } from '../write-output.js';
 
@@ -24,7 +24,7 @@ export interface LoadedModel {
 
 /** Finds, reads, parses and builds a template. */
 export function loadModel(arg: string, io: Io): LoadedModel {
-  const ref = findTemplate(arg, io.env, io.cwd);
+  const ref = findTemplate(arg, io.env, io.cwd, verboseNotes(io));
   const display = looksLikePath(arg) ? arg : ref.builtin ? `templates/${ref.name}.yaml` : ref.path;
   const spec = parseTemplate(readTemplateFile(ref.path, display), ref.builtin ? { name: ref.name, folder: builtinFolder() } : undefined);
   return { ref, model: buildModel(spec) };

@@ -104,11 +104,9 @@ export class StandardOutput {
   }
 }
 
+/** One line on stderr, as the shell's tools report it: the estimate is incomplete or missing. */
 function lost(why: string): EstimateError {
-  return new EstimateError('E0802', `cannot write to standard output: ${why}`, {
-    where: 'standard output',
-    help: ['the output is incomplete or missing; write it to a file with -o FILE'],
-  });
+  return new EstimateError('E0802', `cannot write to standard output: ${why}`);
 }
 
 /** False when `fd` is certainly no terminal (a file, a pipe, /dev/null), asked of the file system. */

@@ -22,6 +22,7 @@ import {
   fsyncSync,
   lstatSync,
   openSync,
+  readdirSync,
   readlinkSync,
   realpathSync,
   renameSync,
@@ -62,7 +63,19 @@ export type OutputPlan =
   /** A regular file, existing (`old` set) or new: a temporary file in `path`'s folder, then a rename. */
   | { readonly kind: 'replace'; readonly path: string; readonly old: Stats | undefined }
   /** A device, a FIFO, a /dev/stdout-like path, or a file in a folder we may not add to: opened and written in place. */
-  | { readonly kind: 'direct'; readonly path: string; readonly fifo: boolean };
+  | { readonly kind: 'direct'; readonly path: string; readonly fifo: boolean }
+  /** `/dev/stdout`, `/dev/fd/N`: the process's own descriptor, written as bash does (a dup, not an open). */
+  | { readonly kind: 'descriptor'; readonly fd: number };
+
+/**
+ * The standard descriptor a path names, as bash reads it: /dev/stdout, /dev/fd/2. Only 1 and 2:
+ * a higher number may be one of Node's own descriptors, which must never be written.
+ */
+function namedDescriptor(path: string): number | undefined {
+  const m = /^\/(?:dev\/(?:fd\/([12])|(stdout|stderr))|proc\/self\/fd\/([12]))$/.exec(path);
+  if (!m) return undefined;
+  return m[2] ? (m[2] === 'stdout' ? 1 : 2) : Number(m[1] ?? m[3]);
+}
 
 /** Follows symbolic links one by one, so a link to a file not yet there yields the file to create. */
 function finalTarget(full: string, shown: string): string {
@@ -88,6 +101,15 @@ function isKernelPath(path: string): boolean {
 /** Decides how `path` (resolved against `cwd`) will be written, or refuses it. */
 export function planOutput(path: string, cwd: string): OutputPlan {
   const full = resolve(cwd, path);
+  const fd = namedDescriptor(full);
+  if (fd !== undefined) {
+    try {
+      fstatSync(fd);
+    } catch {
+      throw refused(path, `descriptor ${fd} is not open`);
+    }
+    return { kind: 'descriptor', fd };
+  }
   let st: Stats | undefined;
   try {
     st = statSync(full);
@@ -101,7 +123,10 @@ export function planOutput(path: string, cwd: string): OutputPlan {
   if (st === undefined) return planNewFile(finalTarget(full, path), path);
   if (st.isDirectory()) throw refused(path, 'it is a directory');
   if (st.isSocket()) throw refused(path, 'it is a socket');
-  if (!st.isFile()) return { kind: 'direct', path: full, fifo: st.isFIFO() };
+  if (!st.isFile()) {
+    if (!st.isCharacterDevice() && !st.isBlockDevice() && isOwnDescriptor(st)) throw refused(path, "it leads to one of estimate's own descriptors");
+    return { kind: 'direct', path: full, fifo: st.isFIFO() };
+  }
   if (isKernelPath(full)) return { kind: 'direct', path: full, fifo: false };
   // Root may write any regular file (as with the shell's `>`); access() knows, and it also
   // sees a read-only file system and ACLs.
@@ -110,6 +135,30 @@ export function planOutput(path: string, cwd: string): OutputPlan {
   // A writable file in a folder we may not add to: the shell writes it in place, and so do we.
   if (!mayAccess(dirname(target), constants.W_OK | constants.X_OK)) return { kind: 'direct', path: target, fifo: false };
   return { kind: 'replace', path: target, old: st };
+}
+
+/**
+ * True when a pipe or an anonymous inode is one of this process's descriptors above 2
+ * (`-o /dev/fd/7` or a link to it): Node's event loop uses some, and writing one crashes it.
+ * Devices are left out: a /dev/null the process happens to hold open is still fine to write.
+ */
+function isOwnDescriptor(target: Stats): boolean {
+  let fds: string[];
+  try {
+    fds = readdirSync('/proc/self/fd');
+  } catch {
+    return false;
+  }
+  return fds.some((name) => {
+    const fd = Number(name);
+    if (!(fd > 2)) return false;
+    try {
+      const st = fstatSync(fd);
+      return st.dev === target.dev && st.ino === target.ino && st.rdev === target.rdev;
+    } catch {
+      return false;
+    }
+  });
 }
 
 function planNewFile(target: string, shown: string): OutputPlan {
@@ -135,7 +184,7 @@ export function checkOutputPath(path: string, cwd: string, protectedPaths: reado
       return resolve(p);
     }
   };
-  if (protectedPaths.some((p) => real(p) === real(plan.path))) {
+  if (plan.kind !== 'descriptor' && protectedPaths.some((p) => real(p) === real(plan.path))) {
     throw new EstimateError('E0906', `refusing to overwrite the template ${path} with the estimate`, { where: `--output ${path}`, help: ['choose another output file'] });
   }
   return resolve(cwd, path);
@@ -149,6 +198,12 @@ export function writeOutputFile(path: string, text: string, shown: string = path
       return replaceFile(plan.path, plan.old, text, shown);
     case 'direct':
       return writeInPlace(plan.path, plan.fifo, text, shown);
+    case 'descriptor':
+      try {
+        return writeAll(plan.fd, text);
+      } catch (e) {
+        throw writeFailed(e, shown, undefined);
+      }
   }
 }
 

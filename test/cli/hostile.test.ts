@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT } from '../helpers.js';
+import { cli, ROOT, tempDir } from '../helpers.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'estimate-test-'));
+const tmp = () => tempDir('estimate-test-');
 
 /** As root, whether the checkout is readable by `nobody` (a clone in a 0700 folder is not). */
 const nobodyCanRun = () =>

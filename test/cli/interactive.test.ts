@@ -1,12 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { interview } from '../../src/cli/commands/interactive.js';
 import { recordingIo } from '../../src/cli/io.js';
 import { type Prompter } from '../../src/cli/prompts.js';
 import { EstimateError } from '../../src/diagnostics/error.js';
-import { cli } from '../helpers.js';
+import { cli, tempDir } from '../helpers.js';
 
 /** A prompter that plays back answers; '' keeps the default; a validate failure takes the next answer. */
 function scripted(answers: (string | boolean | Error)[]) {
@@ -48,7 +47,7 @@ const twitterInputs = 12;
 
 describe('the question flow', () => {
   it('keeps defaults on Enter and prints the same tables as the command', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'estimate-i-'));
+    const cwd = tempDir('estimate-i-');
     const io = recordingIo({ cwd });
     const { prompter, asked } = scripted([...Array(twitterInputs).fill(''), 'none']);
     expect(await interview('twitter', opts, io, prompter)).toBe(0);
@@ -59,7 +58,7 @@ describe('the question flow', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
   it('parses overrides, gives a bare number the default unit, and re-asks wrong dimensions and out-of-bounds answers', async () => {
-    const io = recordingIo({ cwd: mkdtempSync(join(tmpdir(), 'estimate-i-')) });
+    const io = recordingIo({ cwd: tempDir('estimate-i-') });
     const { prompter, rejected } = scripted(['200M user', '1 GB', '150%', '60%', '3', ...Array(twitterInputs - 3).fill(''), 'none', false]);
     await interview('twitter', opts, io, prompter);
     expect(rejected[0]).toMatch(/`daily_active_ratio` is Scalar, but `1 GB` is Data/);
@@ -70,7 +69,7 @@ describe('the question flow', () => {
     expect(out).toMatch(/Daily active users\s+│ 120M user/);
   });
   it('exports Markdown and saves the answers as a template that re-runs to the same numbers', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'estimate-i-'));
+    const cwd = tempDir('estimate-i-');
     const io = recordingIo({ cwd });
     const { prompter } = scripted(['1bn', ...Array(twitterInputs - 1).fill(''), 'markdown', '', true, '']);
     await interview('twitter', opts, io, prompter);
@@ -81,14 +80,14 @@ describe('the question flow', () => {
     expect(JSON.parse(again.stdout).outputs.dau.value).toBe(500e6);
   });
   it('choosing a template from the list when none is given', async () => {
-    const io = recordingIo({ cwd: mkdtempSync(join(tmpdir(), 'estimate-i-')) });
+    const io = recordingIo({ cwd: tempDir('estimate-i-') });
     const { prompter, asked } = scripted(['crawler', ...Array(7).fill(''), 'none']);
     await interview(undefined, opts, io, prompter);
     expect(asked[0]).toBe('Which estimate?');
     expect(io.stdout.join('')).toContain('Web crawler');
   });
   it('cancel gives E0130 and writes nothing', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'estimate-i-'));
+    const cwd = tempDir('estimate-i-');
     const io = recordingIo({ cwd });
     const { prompter } = scripted(['', '', new EstimateError('E0130', 'cancelled')]);
     await expect(interview('twitter', opts, io, prompter)).rejects.toMatchObject({ code: 'E0130' });
@@ -96,7 +95,7 @@ describe('the question flow', () => {
     expect(io.stdout.join('')).toBe('');
   });
   it('cancel at the file-name prompt writes nothing either', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'estimate-i-'));
+    const cwd = tempDir('estimate-i-');
     const { prompter } = scripted([...Array(twitterInputs).fill(''), 'markdown', new EstimateError('E0130', 'cancelled')]);
     await expect(interview('twitter', opts, recordingIo({ cwd }), prompter)).rejects.toMatchObject({ code: 'E0130' });
     expect(existsSync(join(cwd, 'twitter-estimate.md'))).toBe(false);

@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { cli, golden } from '../helpers.js';
+import { cli, golden, tempDir } from '../helpers.js';
 
 const TEMPLATES = ['twitter', 'url-shortener', 'crawler', 'autocomplete', 'video-cdn', 'cloud-drive'];
 
@@ -49,10 +49,9 @@ describe.each(TEMPLATES)('%s exports', (t) => {
 describe('escaping in exports', () => {
   const evil = ['--set', 'mau=1M'];
   it('Markdown escapes pipes and backticks, CSV neutralises formulas', async () => {
-    const { writeFileSync, mkdtempSync, readFileSync } = await import('node:fs');
+    const { writeFileSync, readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'estimate-esc-'));
+    const dir = tempDir('estimate-esc-');
     const yaml = readFileSync('test/fixtures/valid.yaml', 'utf8')
       .replace('label: Users', 'label: "Users | `x` =1+1"')
       .replace('help: How many users.', 'help: "=HYPERLINK(\\"http://x\\")\\nsecond line, with comma"');

@@ -40,7 +40,7 @@ describe('the real binary', () => {
     [['nope'], 2],
   ];
   it.each(worst)('%j: exit %d, a located message, no stack trace', (args, code) => {
-    const r = spawnCli(args.map((a) => (a.length > 1000 ? a.slice(0, 100_000) : a)));
+    const r = spawnCli(args);
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(/^error\[E\d{4}\]/);
     expect(r.stderr).not.toMatch(/\n\s+at /);

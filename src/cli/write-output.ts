@@ -120,7 +120,11 @@ export function planOutput(path: string, cwd: string): OutputPlan {
     if (code === 'ELOOP') throw refused(path, 'too many levels of symbolic links');
     if (code !== 'ENOENT') throw refused(path, describe(e));
   }
-  if (st === undefined) return planNewFile(finalTarget(full, path), path);
+  if (st === undefined) {
+    // `> out.md/` names a folder that is not there: the shell refuses it, and so do we.
+    if (/[\\/]$/.test(path)) throw refused(path, 'the path ends in a slash but no such folder exists');
+    return planNewFile(finalTarget(full, path), path);
+  }
   if (st.isDirectory()) throw refused(path, 'it is a directory');
   if (st.isSocket()) throw refused(path, 'it is a socket');
   if (!st.isFile()) {

@@ -70,9 +70,10 @@ describe('-o on regular files', () => {
       [join(dir, 'sub.md'), 'it is a directory'],
       [join(dir, 'missing', 'x.md'), `the folder ${join(dir, 'missing')} does not exist`],
       [join(dir, 'file', 'x.md'), 'a part of the path is a file, not a folder'],
+      [join(dir, 'new.md') + '/', 'the path ends in a slash but no such folder exists'],
     ];
     for (const [path, why] of cases) {
-      const r = await cli(['twitter', '-o', path]);
+      const r = await cli(['twitter', '-o', path, '--format', 'markdown']);
       expect(r.code, path).toBe(2);
       expect(r.stderr, path).toContain(`error[E0906]: cannot write ${path}: ${why}`);
     }

@@ -224,7 +224,7 @@ export function readTemplateBytes(path: string, displayName: string): Buffer {
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       total += n;
-      if (total > MAX_TEMPLATE_BYTES) throw tooLarge(displayName, 'grew past the limit while it was read');
+      if (total > MAX_TEMPLATE_BYTES) throw tooLarge(displayName, `passed the limit while it was read (its size was given as ${st.size.toLocaleString('en-US')} bytes)`);
       chunks.push(chunk.subarray(0, n));
     }
     return Buffer.concat(chunks, total);

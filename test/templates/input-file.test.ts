@@ -4,7 +4,7 @@
  * not a template is named as such without echoing its content.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordingIo } from '../../src/cli/io.js';
@@ -49,6 +49,11 @@ describe('input files', () => {
     const r = await cli([big]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error[E0712]');
+  });
+  it.skipIf(!existsSync('/proc/kallsyms'))('a file larger than its reported size (/proc/kallsyms says 0) stops at the limit while read', async () => {
+    const r = await cli(['/proc/kallsyms']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[E0712]: /proc/kallsyms passed the limit while it was read (its size was given as 0 bytes)');
   });
   it('a /proc file that reports size 0 is read, within the limit, like any text', async () => {
     const r = await cli(['/proc/self/status']);

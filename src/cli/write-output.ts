@@ -136,8 +136,13 @@ export function planOutput(path: string, cwd: string): OutputPlan {
   // sees a read-only file system and ACLs.
   if (!mayAccess(full, constants.W_OK)) throw refused(path, 'permission denied (the file is read-only for you)');
   const target = realpathSync(full);
-  // A writable file in a folder we may not add to: the shell writes it in place, and so do we.
-  if (!mayAccess(dirname(target), constants.W_OK | constants.X_OK)) return { kind: 'direct', path: target, fifo: false };
+  // A writable file in a folder we may not add to, or someone else's file (group-writable, say)
+  // whose owner a rename would change (and a sticky /tmp would refuse): the shell writes it in
+  // place, and so do we.
+  const euid = process.geteuid?.();
+  if (!mayAccess(dirname(target), constants.W_OK | constants.X_OK) || (euid !== undefined && euid !== 0 && st.uid !== euid)) {
+    return { kind: 'direct', path: target, fifo: false };
+  }
   return { kind: 'replace', path: target, old: st };
 }
 

@@ -62,6 +62,18 @@ describe('-o on regular files', () => {
     expect(readFileSync(out, 'utf8')).toBe('old\n');
     expect(readdirSync(dir)).toEqual(['ro.md']);
   });
+  it.skipIf(!IS_ROOT)("someone else's writable file in a sticky folder is written in place, keeping its owner, as > does", () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o1777);
+    const out = join(dir, 'shared.md');
+    writeFileSync(out, 'old\n');
+    chmodSync(out, 0o666);
+    const r = spawnSync(process.execPath, [BIN, 'twitter', '-o', out], { encoding: 'utf8', uid: 65534, gid: 65534 });
+    expect(r.stderr).toBe(`wrote ${out}\n`);
+    expect(r.status).toBe(0);
+    expect(statSync(out)).toMatchObject({ uid: 0, gid: 0 });
+    expect(readFileSync(out, 'utf8')).toContain('# Twitter');
+  });
   it('a directory, a missing folder and a file used as a folder are refused with the path and the reason', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'file'), '');

@@ -25,6 +25,12 @@ describe('-o on regular files', () => {
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(readFileSync(out, 'utf8')).toContain('# Twitter: QPS and storage');
   });
+  it('the "wrote" note shows an escape sequence in the file name escaped', async () => {
+    const dir = tempDir();
+    const r = await cli(['twitter', '-o', join(dir, 'x\x1b[31m.md')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`wrote ${dir}/x\\x1b[31m.md\n`);
+  });
   it('creates a new file 0666 less the umask, and leaves no temporary file', async () => {
     const dir = tempDir();
     const r = await cli(['twitter', '-o', join(dir, 'new.json')]);

@@ -1,5 +1,6 @@
 /** `estimate <template>`: load, check, override, evaluate, render; to stdout or a file. */
 import { EstimateError } from '../../diagnostics/error.js';
+import { sanitize } from '../../diagnostics/sanitize.js';
 import { buildModel } from '../../model/build.js';
 import { evaluate } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
@@ -77,7 +78,7 @@ export function emit(model: Model, overrides: ReadonlyMap<string, Override>, how
   const text = renderEstimate(model, overrides, how, io.columns);
   if (how.outPath) {
     writeAtomically(how.outPath, text);
-    io.err(`wrote ${how.outPath}\n`);
+    io.err(`wrote ${sanitize(how.outPath)}\n`);
   } else {
     io.out(text);
   }

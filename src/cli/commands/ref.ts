@@ -1,5 +1,6 @@
 /** `estimate ref [card]`: the reference cards (latency, powers of two, nines). */
 import { EstimateError } from '../../diagnostics/error.js';
+import { sanitize } from '../../diagnostics/sanitize.js';
 import { suggest } from '../../diagnostics/suggest.js';
 import { CARDS } from '../../reference/index.js';
 import { renderCardJson, renderCardMarkdown, renderCardTable } from '../../render/card.js';
@@ -35,7 +36,7 @@ export async function runRef(name: string | undefined, opts: RefOptions, io: Io)
   const text = format === 'json' ? renderCardJson(card) : format === 'markdown' ? renderCardMarkdown(card) : renderCardTable(card, tableWidth(io.columns));
   if (opts.output) {
     writeAtomically(checkOutputPath(opts.output, io.cwd, []), text);
-    io.err(`wrote ${opts.output}\n`);
+    io.err(`wrote ${sanitize(opts.output)}\n`);
   } else {
     io.out(text);
   }

@@ -31,6 +31,7 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { EstimateError } from '../diagnostics/error.js';
 
@@ -219,7 +220,20 @@ export function writeOutputFile(path: string, text: string, shown: string = path
 /** The former name of writeOutputFile, kept for its call sites. */
 export const writeAtomically = writeOutputFile;
 
+/**
+ * From the first write on, SIGINT, SIGTERM and SIGHUP wait until the file is complete: with a
+ * listener, Node handles them after the synchronous write and rename instead of dying half-way
+ * and leaving the temporary file. Writing is the last thing a run does, so it then exits
+ * 128 + the signal's number, as a shell reports it.
+ */
+function deferSignals(): void {
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    if (process.listenerCount(sig) === 0) process.once(sig, () => process.exit(128 + osConstants.signals[sig]));
+  }
+}
+
 function replaceFile(path: string, old: Stats | undefined, text: string, shown: string): void {
+  deferSignals();
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {

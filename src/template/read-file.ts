@@ -97,7 +97,11 @@ export function scanTemplates(env: Readonly<Record<string, string | undefined>>)
     let entries: Dirent[] = [];
     try {
       entries = readdirSync(folder, { withFileTypes: true }).filter((d) => d.name.endsWith('.yaml'));
-    } catch {
+    } catch (e) {
+      // No folder is the usual case; one that is there but cannot be listed deserves a note.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR') skipped.push({ path: folder, reason: 'the template folder is not a folder' });
+      else if (code !== 'ENOENT') skipped.push({ path: folder, reason: `the template folder cannot be read (${code ?? 'error'})` });
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

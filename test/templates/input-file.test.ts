@@ -90,6 +90,14 @@ describe('the template folder', () => {
     expect(r.stderr).toContain('unknown template `fifo`');
     expect(r.stderr).toContain(`${join(dir, 'fifo.yaml')} was skipped: it is a FIFO (named pipe), not a regular file`);
   });
+  it('a template folder that is a file is noted, not silently ignored', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'file'), '');
+    const r = await cli(['list'], { env: { ESTIMATE_TEMPLATES: join(dir, 'file') } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^twitter /m);
+    expect(r.stderr).toBe(`note: skipped ${join(dir, 'file')}: the template folder is not a folder\n`);
+  });
   it('--verbose makes a lookup report the skipped files on stderr; without it, nothing', async () => {
     const dir = folder();
     const quiet = await cli(['mine', '--format', 'json'], { env: { ESTIMATE_TEMPLATES: dir } });

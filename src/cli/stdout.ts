@@ -9,7 +9,7 @@
  */
 import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { EstimateError } from '../diagnostics/error.js';
-import { describe } from './write-output.js';
+import { describe } from './errno.js';
 
 /** What StandardOutput uses of the process; tests pass fakes. */
 export interface OutputSystem {

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
 
 describe('the published package', () => {
   const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
@@ -23,5 +23,17 @@ describe('the published package', () => {
     const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as Record<string, unknown>;
     expect(pkg).toMatchObject({ license: 'MIT', repository: { type: 'git' }, bugs: { url: expect.stringMatching(/^https:/) }, homepage: expect.stringMatching(/^https:/) });
     expect(readFileSync(`${ROOT}/LICENSE`, 'utf8')).toMatch(/^MIT License/);
+  });
+  it('installs from the packed tarball into a fresh prefix and runs', () => {
+    const dir = tempDir('estimate-pack-');
+    const npm = (args: string[], cwd: string) => spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 120_000 });
+    expect(npm(['pack', '--pack-destination', dir, '--ignore-scripts', '--silent'], ROOT).status).toBe(0);
+    const { version } = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { version: string };
+    const install = npm(['install', '-g', `./estimate-cli-${version}.tgz`, '--prefix', `${dir}/prefix`, '--prefer-offline', '--no-audit', '--no-fund', '--silent'], dir);
+    expect(install.status, install.stderr).toBe(0);
+    const run = spawnSync(`${dir}/prefix/bin/estimate`, ['twitter', '--format', 'json'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ template: 'twitter' });
+    expect(spawnSync(`${dir}/prefix/bin/estimate`, ['show', 'twitter'], { encoding: 'utf8' }).stdout).toBe(readFileSync(`${ROOT}/templates/twitter.yaml`, 'utf8'));
   });
 });

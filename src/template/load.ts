@@ -36,7 +36,7 @@ export function parseTemplate(file: Source, builtin?: BuiltinKey): TemplateSpec 
       throw new EstimateErrors(read.errors);
     }
     root = read.root;
-    const stranger = strangerFile(root);
+    const stranger = strangerFile(root, file.text);
     if (stranger) throw notATemplate(file, stranger);
   }
   const found: EstimateError[] = [];
@@ -51,8 +51,9 @@ export function parseTemplate(file: Source, builtin?: BuiltinKey): TemplateSpec 
  * never quoted: the file may be anything the user pointed at, and echoing it helps nobody. An
  * empty file, or a list of template-like mappings, is a template gone wrong: toSpec shows where.
  */
-function strangerFile(root: YValue | undefined): string | undefined {
-  if (!root) return undefined;
+function strangerFile(root: YValue | undefined, text: string): string | undefined {
+  // Nothing but comments (/etc/hosts.deny): an empty template would show its first line.
+  if (!root) return text.trim() === '' ? undefined : `it holds only comments (${lines(text)})`;
   switch (root.kind) {
     case 'scalar':
       return root.isNull ? undefined : `it holds a single text value (${lines(root.text)})`;

@@ -30,8 +30,9 @@ export function parseTemplate(file: Source, builtin?: BuiltinKey): TemplateSpec 
   if (!root) {
     const read = readYaml(file);
     if (read.errors.length > 0) {
-      // Only plain syntax errors: refused YAML features (aliases, E0711) and limits (E0712) say more.
-      const syntaxOnly = read.errors.every((e) => e.code === 'E0701');
+      // Refused YAML features (aliases: billion laughs, E0711) and limits (E0712) say more than
+      // "not a template"; syntax errors, odd keys and duplicates (/proc/cpuinfo) do not.
+      const syntaxOnly = read.errors.every((e) => e.code !== 'E0711' && e.code !== 'E0712');
       if (syntaxOnly && !TEMPLATE_KEY_LINE.test(file.text)) throw notATemplate(file, `it does not read as YAML and has no template key (${lines(file.text)})`);
       throw new EstimateErrors(read.errors);
     }

@@ -146,6 +146,7 @@ describe('a file that is not a template', () => {
     ['config.json', '{"secret_token": "hunter2", "port": 8080}\n', 'its top level has 2 keys and no title, inputs or quantities', 'hunter2'],
     ['package.json', '{\n  "name": "x",\n  "private_key": "hunter2"\n}\n', 'its top level has 2 keys and no title, inputs or quantities', 'private_key'],
     ['list.yaml', '- hunter2\n- two\n', 'it is a list of 2 items', 'hunter2'],
+    ['cpuinfo', 'processor\t: 0\nhunter2\t: x\n\nprocessor\t: 1\nhunter2\t: y\n', 'it does not read as YAML and has no template key (5 lines)', 'hunter2'],
     ['hosts.deny', '# hunter2 lives here\n# and here\n', 'it holds only comments (2 lines)', 'hunter2'],
     ['script.py', 'def f(x):\n  return {x: [1, 2}\n', 'it does not read as YAML and has no template key (2 lines)', 'def f'],
   ];

@@ -76,3 +76,16 @@ export function missing(available: boolean): boolean {
 
 /** True when the tests run as root (device nodes need it; root also ignores file modes). */
 export const IS_ROOT = process.getuid?.() === 0;
+
+let mknodWorks: boolean | undefined;
+
+/**
+ * True when the tests may make device nodes (`mknod DIR/full c 1 7`): root, with the capability
+ * (a container may withhold it). Tests that need it are reported as skipped otherwise.
+ */
+export function canMknod(): boolean {
+  if (mknodWorks === undefined) {
+    mknodWorks = IS_ROOT && spawnSync('mknod', [join(tempDir('estimate-mknod-'), 'null'), 'c', '1', '3']).status === 0;
+  }
+  return mknodWorks;
+}

@@ -44,9 +44,21 @@ function finalTarget(full: string, shown: string): string {
   throw refused(shown, 'too many levels of symbolic links');
 }
 
-/** Paths the kernel resolves itself (`/dev/stdout` -> /proc/self/fd/1 -> a pipe): opened, never renamed. */
+/** Descriptor paths (`/dev/fd/3` after `3>out.md`): the kernel resolves them; opened, never renamed. */
 function isKernelPath(path: string): boolean {
-  return /^\/(dev\/(stdout|stderr|fd\/)|proc\/)/.test(path);
+  return /^\/(dev\/(stdout|stderr|fd\/\d+$)|proc\/self\/fd\/\d+$)/.test(path);
+}
+
+/**
+ * /proc/sysrq-trigger, /sys/power/state: the shell would write them, but no estimate belongs in a
+ * kernel interface, and as root the first byte of a title could reboot the machine.
+ */
+function isKernelInterface(path: string): boolean {
+  return /^\/(proc|sys)(\/|$)/.test(path);
+}
+
+function kernelInterface(shown: string): EstimateError {
+  return refused(shown, 'it is a kernel interface (/proc, /sys), not a file');
 }
 
 /** Decides how `path` (resolved against `cwd`) will be written, or refuses it. */
@@ -61,6 +73,7 @@ export function planOutput(path: string, cwd: string): OutputPlan {
     }
     return { kind: 'descriptor', fd };
   }
+  if (isKernelInterface(full) && !isKernelPath(full)) throw kernelInterface(path);
   let st: Stats | undefined;
   try {
     st = statSync(full);
@@ -74,7 +87,9 @@ export function planOutput(path: string, cwd: string): OutputPlan {
   if (st === undefined) {
     // `> out.md/` names a folder that is not there: the shell refuses it, and so do we.
     if (/[\\/]$/.test(path)) throw refused(path, 'the path ends in a slash but no such folder exists');
-    return planNewFile(finalTarget(full, path), path);
+    const target = finalTarget(full, path);
+    if (isKernelInterface(target)) throw kernelInterface(path);
+    return planNewFile(target, path);
   }
   if (st.isDirectory()) throw refused(path, 'it is a directory');
   if (st.isSocket()) throw refused(path, 'it is a socket');
@@ -83,10 +98,11 @@ export function planOutput(path: string, cwd: string): OutputPlan {
     return { kind: 'direct', path: full, fifo: st.isFIFO() };
   }
   if (isKernelPath(full)) return { kind: 'direct', path: full, fifo: false };
+  const target = realpathSync(full);
+  if (isKernelInterface(target)) throw kernelInterface(path);
   // Root may write any regular file (as with the shell's `>`); access() knows, and it also
   // sees a read-only file system and ACLs.
   if (!mayAccess(full, constants.W_OK)) throw refused(path, 'permission denied (the file is read-only for you)');
-  const target = realpathSync(full);
   // A writable file in a folder we may not add to, or someone else's file (group-writable, say)
   // whose owner a rename would change (and a sticky /tmp would refuse): the shell writes it in
   // place, and so do we.

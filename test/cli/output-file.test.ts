@@ -192,6 +192,17 @@ describe('-o through links, to devices, FIFOs and standard output', () => {
       expect([0, 2], `/dev/fd/${fd}: ${r.stderr}`).toContain(r.status);
     }
   });
+  it('a kernel interface (/proc, /sys), or a link to one, is refused, never written', async () => {
+    // /proc/self/comm is harmless to get wrong (it names this process); /proc/sysrq-trigger is
+    // what the rule is for, and is deliberately not used here.
+    const dir = tempDir();
+    symlinkSync('/proc/self/comm', join(dir, 'comm.md'));
+    for (const path of ['/proc/self/comm', join(dir, 'comm.md'), '/sys/estimate-test-missing']) {
+      const r = await cli(['twitter', '-o', path, '--format', 'json']);
+      expect(r.code, path).toBe(2);
+      expect(r.stderr, path).toContain(`cannot write ${path}: it is a kernel interface (/proc, /sys), not a file`);
+    }
+  });
   it('a socket is refused', async () => {
     const dir = tempDir();
     const path = join(dir, 'sock');

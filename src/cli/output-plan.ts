@@ -93,8 +93,10 @@ export function planOutput(path: string, cwd: string): OutputPlan {
   }
   if (st.isDirectory()) throw refused(path, 'it is a directory');
   if (st.isSocket()) throw refused(path, 'it is a socket');
+  // A disk or partition: `>` would write over it; an estimate never belongs there.
+  if (st.isBlockDevice()) throw refused(path, 'it is a block device (a disk), not a file');
   if (!st.isFile()) {
-    if (!st.isCharacterDevice() && !st.isBlockDevice() && isOwnDescriptor(st)) throw refused(path, "it leads to one of estimate's own descriptors");
+    if (!st.isCharacterDevice() && isOwnDescriptor(st)) throw refused(path, "it leads to one of estimate's own descriptors");
     return { kind: 'direct', path: full, fifo: st.isFIFO() };
   }
   if (isKernelPath(full)) return { kind: 'direct', path: full, fifo: false };

@@ -157,10 +157,16 @@ describe('-o through links, to devices, FIFOs and standard output', () => {
     expect(r.code).toBe(74);
     expect(r.stderr).toContain(`error[E0801]: writing ${full} failed: no space left on device (ENOSPC)`);
     expect(statSync(full).isCharacterDevice()).toBe(true);
+    // A block-device twin (loop0, major 7): refused, never opened.
+    const disk = join(dir, 'disk');
+    expect(spawnSync('mknod', [disk, 'b', '7', '0']).status).toBe(0);
+    const refusedDisk = await cli(['twitter', '-o', disk, '--format', 'json']);
+    expect(refusedDisk.code).toBe(2);
+    expect(refusedDisk.stderr).toContain(`cannot write ${disk}: it is a block device (a disk), not a file`);
     const ok = await cli(['twitter', '-o', nul, '--format', 'json']);
     expect(ok.code).toBe(0);
     expect(statSync(nul).isCharacterDevice()).toBe(true);
-    expect(readdirSync(dir).sort()).toEqual(['full', 'null']);
+    expect(readdirSync(dir).sort()).toEqual(['disk', 'full', 'null']);
   });
   it.skipIf(missing(hasMkfifo))('a FIFO is written in place for its reader, and stays a FIFO', async () => {
     const dir = tempDir();

@@ -61,6 +61,16 @@ function kernelInterface(shown: string): EstimateError {
   return refused(shown, 'it is a kernel interface (/proc, /sys), not a file');
 }
 
+/**
+ * The "memory" devices of major 1 other than null, zero, full, random and urandom: /dev/mem,
+ * /dev/kmem, /dev/port (a write as root can hang the machine), /dev/kmsg (log injection).
+ */
+export function isMemoryDevice(rdev: number): boolean {
+  const major = Math.floor(rdev / 256) & 0xfff;
+  const minor = rdev & 0xff;
+  return major === 1 && ![3, 5, 7, 8, 9].includes(minor);
+}
+
 /** Decides how `path` (resolved against `cwd`) will be written, or refuses it. */
 export function planOutput(path: string, cwd: string): OutputPlan {
   const full = resolve(cwd, path);
@@ -95,6 +105,7 @@ export function planOutput(path: string, cwd: string): OutputPlan {
   if (st.isSocket()) throw refused(path, 'it is a socket');
   // A disk or partition: `>` would write over it; an estimate never belongs there.
   if (st.isBlockDevice()) throw refused(path, 'it is a block device (a disk), not a file');
+  if (st.isCharacterDevice() && isMemoryDevice(st.rdev)) throw refused(path, 'it is a memory, port or kernel-log device');
   if (!st.isFile()) {
     if (!st.isCharacterDevice() && isOwnDescriptor(st)) throw refused(path, "it leads to one of estimate's own descriptors");
     return { kind: 'direct', path: full, fifo: st.isFIFO() };

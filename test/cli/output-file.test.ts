@@ -8,6 +8,7 @@ import { chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, readdirSync, 
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isMemoryDevice } from '../../src/cli/output-plan.js';
 import { canMknod, cli, hasTool, IS_ROOT, missing, ROOT, spawnCli, tempDir } from '../helpers.js';
 
 const BIN = `${ROOT}/bin/estimate.js`;
@@ -209,6 +210,13 @@ describe('-o through links, to devices, FIFOs and standard output', () => {
       expect(r.code, path).toBe(2);
       expect(r.stderr, path).toContain(`cannot write ${path}: it is a kernel interface (/proc, /sys), not a file`);
     }
+  });
+  it('/dev/mem, /dev/port and /dev/kmsg are refused; null, zero, full, random, urandom and terminals are not', () => {
+    // Checked on device numbers (major 1, minor n is 256 + n): no node of these is ever made.
+    expect([1, 2, 4, 11].map((minor) => isMemoryDevice(256 + minor))).toEqual([true, true, true, true]);
+    expect([3, 5, 7, 8, 9].map((minor) => isMemoryDevice(256 + minor))).toEqual([false, false, false, false, false]);
+    expect(isMemoryDevice(136 * 256 + 2)).toBe(false); // /dev/pts/2
+    expect(isMemoryDevice(statSync('/dev/null').rdev)).toBe(false);
   });
   it('a socket is refused', async () => {
     const dir = tempDir();

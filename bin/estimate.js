@@ -18,7 +18,13 @@ try {
   cachedData = undefined;
 }
 const source = readFileSync(filename, 'utf8');
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData });
+// The script's name is stored in the code cache: a fixed name, not this checkout's path, keeps
+// the build machine's folders out of the published package (and the cache valid wherever it lands).
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: 'estimate-cli/dist/bundle/estimate.cjs',
+  cachedData,
+});
+if (process.env.ESTIMATE_CODE_CACHE_REPORT === '1') process.stderr.write(`code cache ${cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
 if (process.env.ESTIMATE_WRITE_CODE_CACHE === '1') {
   // Written after a run, so the cache also holds the functions that the run compiled.
   process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));

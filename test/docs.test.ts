@@ -1,9 +1,8 @@
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../src/diagnostics/codes.js';
-import { cli, ROOT } from './helpers.js';
+import { cli, ROOT, tempDir } from './helpers.js';
 
 describe('documentation', () => {
   it('docs/errors.md lists every error code', () => {
@@ -14,7 +13,7 @@ describe('documentation', () => {
     const doc = readFileSync(`${ROOT}/docs/templates.md`, 'utf8');
     const yaml = /## A complete, annotated example\s+```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(yaml).toBeDefined();
-    const dir = mkdtempSync(join(tmpdir(), 'estimate-doc-'));
+    const dir = tempDir('estimate-doc-');
     writeFileSync(join(dir, 'tiny-feed.yaml'), yaml!);
     const r = await cli([join(dir, 'tiny-feed.yaml'), '--format', 'json']);
     expect(r.stderr).toBe('');

@@ -1,7 +1,9 @@
 /** Test helpers: run the CLI in process with a fake Io, or spawn the real binary. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { recordingIo, type Io } from '../src/cli/io.js';
 import { run } from '../src/cli/program.js';
@@ -45,3 +47,45 @@ export function golden(name: string, actual: string): void {
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
 
+
+const tempDirs: string[] = [];
+// Every folder tempDir() made is removed when the test file ends: a run leaves nothing in /tmp.
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder in the temp folder, removed after the test file. */
+export function tempDir(prefix = 'estimate-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** True when a command-line tool is installed (`tmux`, `mkfifo`, `prlimit`). */
+export function hasTool(name: string, args: string[] = ['--version']): boolean {
+  return spawnSync(name, args, { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Whether a test that needs `tool` must be skipped: only outside CI. Under CI=1 (.ci/run) a
+ * missing tool fails the test instead, so nothing is skipped silently there.
+ */
+export function missing(available: boolean): boolean {
+  return !available && !process.env['CI'];
+}
+
+/** True when the tests run as root (device nodes need it; root also ignores file modes). */
+export const IS_ROOT = process.getuid?.() === 0;
+
+let mknodWorks: boolean | undefined;
+
+/**
+ * True when the tests may make device nodes (`mknod DIR/full c 1 7`): root, with the capability
+ * (a container may withhold it). Tests that need it are reported as skipped otherwise.
+ */
+export function canMknod(): boolean {
+  if (mknodWorks === undefined) {
+    mknodWorks = IS_ROOT && spawnSync('mknod', [join(tempDir('estimate-mknod-'), 'null'), 'c', '1', '3']).status === 0;
+  }
+  return mknodWorks;
+}

@@ -9,14 +9,16 @@ import { errorToJson, renderError } from '../diagnostics/render.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { describeFormats, formatNamed, OUTPUT_FORMATS, type FormatName } from '../render/formats.js';
 import { expressionsAsOperands, wantsJson } from './argv.js';
-import { type Io } from './io.js';
+import { withVerbose, type Io } from './io.js';
 import { type EstimateOptions, packageVersion, quotedArg, type RefOptions } from './options.js';
 import { reportError } from './report-error.js';
 
 /** Runs the program on argv (without `node` and the script); returns the exit status. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], processIo: Io): Promise<number> {
   const debug = argv.includes('--debug');
-  const args = expressionsAsOperands(argv.filter((a) => a !== '--debug'));
+  // --verbose, like --debug, may stand anywhere: it only adds notes on stderr.
+  const io = argv.includes('--verbose') ? withVerbose(processIo) : processIo;
+  const args = expressionsAsOperands(argv.filter((a) => a !== '--debug' && a !== '--verbose'));
   const json = wantsJson(args);
   let status = 0;
   const program = buildProgram(io, json, (s) => {
@@ -32,6 +34,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     return reportError(e, io, { json, debug });
   }
+}
+
+/** `-o -` is standard output, as for most Unix tools: no file at all. */
+function fileOutput(output: string | undefined): string | undefined {
+  return output === '-' ? undefined : output;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -71,13 +78,13 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .addOption(new Option('-V').hideHelp())
     .on('option:version', () => printVersion(io))
     .on('option:V', () => printVersion(io))
-    .addHelpText('after', '\nRun `estimate list` for the built-in templates, `estimate calc "300M * 50%"` for the calculator.\nAdd --debug to any command to see stack traces of internal errors.');
+    .addHelpText('after', '\nRun `estimate list` for the built-in templates, `estimate calc "300M * 50%"` for the calculator.\nAdd --debug to any command to see stack traces of internal errors, --verbose to see which\nfiles of the template folders were skipped.');
 
   program
     .argument('[template]', 'a built-in template name, a .yaml file, or a name in $ESTIMATE_TEMPLATES')
     .option('-s, --set <name=expr>', 'override an input (repeatable): --set mau=1.5bn', collect, [])
     .addOption(formatOption())
-    .option('-o, --output <file>', 'write to a file (format from its extension unless --format)')
+    .option('-o, --output <file>', 'write to a file (format from its extension unless --format); - is standard output')
     .option('-e, --explain', 'show each derivation step', false)
     .option('-i, --interactive', 'answer one question per input', false)
     .action(async (template: string | undefined, opts: EstimateOptions, cmd: Command) => {
@@ -90,7 +97,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
         return;
       }
       const { runEstimate } = await import('./commands/estimate.js');
-      setStatus(await runEstimate(template, opts, io, { commands }));
+      setStatus(await runEstimate(template, { ...opts, output: fileOutput(opts.output) }, io, { commands }));
     });
 
   program
@@ -130,7 +137,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('-o, --output <file>', 'write to a file')
     .action(async (card: string | undefined, opts: RefOptions) => {
       const { runRef } = await import('./commands/ref.js');
-      setStatus(await runRef(card, opts, io));
+      setStatus(await runRef(card, { ...opts, output: fileOutput(opts.output) }, io));
     });
 
   // A second word at the root is checked by its action (`estimate calcc 1+1` -> did you mean

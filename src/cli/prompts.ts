@@ -1,8 +1,12 @@
 /**
  * The terminal prompts: the only module that imports the prompt library, loaded only by the
- * interactive mode. Ctrl-C and Escape cancel (E0130, exit 130).
+ * interactive mode. Ctrl-C and Escape cancel (E0130, exit 130). A signal that arrives while a
+ * prompt is open (SIGINT, SIGTERM, SIGHUP from outside) restores the terminal and exits
+ * 128 + the signal's number, writing nothing: no prompt leaves the terminal raw or without echo.
  */
+import { writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { constants } from 'node:os';
 import { emitKeypressEvents } from 'node:readline';
 import { EstimateError } from '../diagnostics/error.js';
 
@@ -24,6 +28,40 @@ export interface Prompter {
 
 const cancelled = () => new EstimateError('E0130', 'cancelled');
 
+/** The signals that end a prompt; each exits 128 + its number (130, 143, 129), as a shell reports it. */
+const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Raw mode off (which turns echo and line editing back on) and the cursor shown again. */
+export function restoreTerminal(): void {
+  try {
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+  } catch {
+    // the terminal is gone (SIGHUP): nothing to restore
+  }
+  try {
+    // The prompts draw on standard error when standard output is redirected.
+    if (process.stdout.isTTY) writeSync(1, '\x1b[?25h');
+    else if (process.stderr.isTTY) writeSync(2, '\x1b[?25h');
+  } catch {
+    // as above
+  }
+}
+
+/** Installs the signal handlers for the time a prompt is open; returns their removal. */
+function onEndingSignals(): () => void {
+  const handlers = ENDING_SIGNALS.map((sig) => {
+    const handler = () => {
+      restoreTerminal();
+      process.exit(128 + constants.signals[sig]);
+    };
+    process.on(sig, handler);
+    return [sig, handler] as const;
+  });
+  return () => {
+    for (const [sig, handler] of handlers) process.off(sig, handler);
+  };
+}
+
 /**
  * The real prompts on the process's terminal, drawn on `output` (standard error when standard
  * output is redirected: `estimate twitter -i > out.txt`).
@@ -40,6 +78,7 @@ export async function terminalPrompter(output?: NodeJS.WritableStream): Promise<
       if (key?.name === 'escape') controller.abort();
     };
     process.stdin.on('keypress', onKey);
+    const offSignals = onEndingSignals();
     try {
       return await run(controller.signal);
     } catch (e) {
@@ -47,6 +86,7 @@ export async function terminalPrompter(output?: NodeJS.WritableStream): Promise<
       if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') throw cancelled();
       throw e;
     } finally {
+      offSignals();
       process.stdin.off('keypress', onKey);
     }
   };

@@ -1,52 +1,74 @@
-/** Writes an output file atomically: a temporary file in the same folder, then a rename. */
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+/**
+ * Writes an output file (`-o`, the interactive export, "save as template") the way the shell's
+ * `>` would, but without ever leaving a half-written regular file (see output-plan.ts for what
+ * goes where): a regular file gets a temporary file in its folder, then a rename, keeping the
+ * old file's mode and, when the process may (root), its owner; a device or FIFO is written in
+ * place. A write that fails half-way (a full disk, an I/O error, a file too large) is E0801
+ * (exit 74), and an existing file is then still intact.
+ */
+import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { constants as osConstants } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { EstimateError } from '../diagnostics/error.js';
+import { describe, errnoCode } from './errno.js';
+import { planOutput, refused } from './output-plan.js';
 
-/** The output formats and the file extensions that imply them. */
-export const EXTENSION_FORMATS: ReadonlyMap<string, 'markdown' | 'json' | 'csv' | 'table'> = new Map([
-  ['.md', 'markdown'],
-  ['.markdown', 'markdown'],
-  ['.json', 'json'],
-  ['.csv', 'csv'],
-  ['.txt', 'table'],
-]);
+export { checkOutputPath, planOutput, type OutputPlan } from './output-plan.js';
 
-/** The format a file name implies, or undefined. */
-export function formatFromPath(path: string): 'markdown' | 'json' | 'csv' | 'table' | undefined {
-  const m = /\.[A-Za-z]+$/.exec(path);
-  return m ? EXTENSION_FORMATS.get(m[0].toLowerCase()) : undefined;
-}
-
-/** Refuses an output path that is the template itself, or whose folder is missing. */
-export function checkOutputPath(path: string, cwd: string, protectedPaths: readonly string[]): string {
-  const full = resolve(cwd, path);
-  const dir = dirname(full);
+/**
+ * Whether an output path names something other than a regular file or folder (`/dev/stdout`,
+ * `/dev/tty`, a FIFO): such a target without an extension gets the table, as standard output would.
+ */
+export function isStreamTarget(path: string): boolean {
   try {
-    if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+    const st = statSync(path);
+    return !st.isFile() && !st.isDirectory();
   } catch {
-    throw new EstimateError('E0906', `cannot write ${path}: the folder ${dir} does not exist`, { where: `--output ${path}` });
+    return false;
   }
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  if (protectedPaths.some((p) => real(p) === real(full))) {
-    throw new EstimateError('E0906', `refusing to overwrite the template ${path} with the estimate`, { where: `--output ${path}`, help: ['choose another output file'] });
-  }
-  return full;
 }
 
-/** Writes text to `path` so the file is either untouched or complete. */
-export function writeAtomically(path: string, text: string): void {
+/** Writes text to `path` as the shell's `>` would, but never leaves a regular file half-written. */
+export function writeOutputFile(path: string, text: string, shown: string = path): void {
+  const plan = planOutput(path, process.cwd());
+  switch (plan.kind) {
+    case 'replace':
+      return replaceFile(plan.path, plan.old, text, shown);
+    case 'direct':
+      return writeInPlace(plan.path, plan.fifo, text, shown);
+    case 'descriptor':
+      try {
+        return writeAll(plan.fd, text);
+      } catch (e) {
+        throw writeFailed(e, shown, undefined);
+      }
+  }
+}
+
+/** The former name of writeOutputFile, kept for its call sites. */
+export const writeAtomically = writeOutputFile;
+
+/**
+ * From the first write on, SIGINT, SIGTERM and SIGHUP wait until the file is complete: with a
+ * listener, Node handles them after the synchronous write and rename instead of dying half-way
+ * and leaving the temporary file. Writing is the last thing a run does, so it then exits
+ * 128 + the signal's number, as a shell reports it.
+ */
+function deferSignals(): void {
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    if (process.listenerCount(sig) === 0) process.once(sig, () => process.exit(128 + osConstants.signals[sig]));
+  }
+}
+
+function replaceFile(path: string, old: Stats | undefined, text: string, shown: string): void {
+  deferSignals();
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'wx', 0o644);
-    writeSync(fd, text);
+    // 0o666 less the umask for a new file, as the shell creates it.
+    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+    if (old) keepOwnerAndMode(fd, old);
+    writeAll(fd, text);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -58,7 +80,75 @@ export function writeAtomically(path: string, text: string): void {
     } catch {
       // the temporary file was never created
     }
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new EstimateError('E0906', `cannot write ${path} (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code})`, { where: `--output ${path}` });
+    throw writeFailed(e, shown, old ? `${shown} is unchanged` : `${shown} was not created`);
   }
+}
+
+/** The old file's mode always; its owner and group when allowed (root, or a group the user is in). */
+function keepOwnerAndMode(fd: number, old: Stats): void {
+  fchmodSync(fd, old.mode & 0o7777);
+  const mine = fstatSync(fd);
+  if (mine.uid === old.uid && mine.gid === old.gid) return;
+  try {
+    fchownSync(fd, old.uid, old.gid);
+  } catch {
+    // Not root: the file becomes the user's, as any editor's save-as-rename makes it.
+  }
+  // chown clears set-user-ID and set-group-ID bits: put the mode back.
+  fchmodSync(fd, old.mode & 0o7777);
+}
+
+function writeInPlace(path: string, fifo: boolean, text: string, shown: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fifo ? openFifo(path, shown) : openSync(path, constants.O_WRONLY | constants.O_TRUNC | constants.O_CREAT, 0o666);
+    writeAll(fd, text);
+    closeSync(fd);
+    fd = undefined;
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    if (e instanceof EstimateError) throw e;
+    throw writeFailed(e, shown, undefined);
+  }
+}
+
+/** How long a FIFO may go without a reader before the write is refused (the shell would wait for ever). */
+export const FIFO_READER_WAIT_MS = 2000;
+
+/** Opens a FIFO for writing once a process reads it; refuses after FIFO_READER_WAIT_MS without one. */
+function openFifo(path: string, shown: string): number {
+  const until = Date.now() + FIFO_READER_WAIT_MS;
+  for (;;) {
+    try {
+      // Non-blocking, so a FIFO without a reader fails (ENXIO) instead of hanging the open.
+      const probe = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+      try {
+        // A reader is there now, so a blocking open returns at once; writes then block normally.
+        return openSync(path, constants.O_WRONLY);
+      } finally {
+        closeSync(probe);
+      }
+    } catch (e) {
+      if (errnoCode(e) !== 'ENXIO') throw e;
+      if (Date.now() > until) throw refused(shown, `it is a FIFO and no process read from it within ${FIFO_READER_WAIT_MS / 1000} s`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done);
+}
+
+/** Permission problems are refusals (E0906); the rest (a full disk, an I/O error) lost output (E0801). */
+function writeFailed(e: unknown, shown: string, state: string | undefined): EstimateError {
+  if (e instanceof EstimateError) return e;
+  const code = errnoCode(e);
+  const help = state ? [state] : [];
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENXIO' || code === 'EISDIR') {
+    return new EstimateError('E0906', `cannot write ${shown}: ${describe(e)}`, { where: `--output ${shown}`, help });
+  }
+  return new EstimateError('E0801', `writing ${shown} failed: ${describe(e)}`, { where: `--output ${shown}`, help });
 }

@@ -1,7 +1,7 @@
 /** The catalogue of error codes: each code's meaning and the exit status it leads to. */
 
-/** How an error ends the program: 1 the estimate failed, 2 bad usage, 70 internal bug, 130 cancelled. */
-export type ErrorClass = 'input' | 'usage' | 'internal' | 'cancelled';
+/** How an error ends the program: 1 the estimate failed, 2 bad usage, 70 internal bug, 74 output lost, 130 cancelled. */
+export type ErrorClass = 'input' | 'usage' | 'internal' | 'io' | 'cancelled';
 
 /** Every error code the program emits, with a one-line title. docs/errors.md lists them with examples. */
 export const ERROR_CODES = {
@@ -49,6 +49,9 @@ export const ERROR_CODES = {
   E0712: 'template too large',
   E0713: 'value out of bounds',
   E0714: 'invalid name',
+  // Input and output (E08xx, exit 74: EX_IOERR of sysexits.h)
+  E0801: 'writing the output file failed',
+  E0802: 'standard output lost',
   // Usage (E09xx)
   E0901: 'unknown template',
   E0902: 'malformed --set',
@@ -71,6 +74,7 @@ export function classOf(code: ErrorCode): ErrorClass {
   if (code === 'E9999') return 'internal';
   if (code === 'E0130') return 'cancelled';
   if (code.startsWith('E09')) return 'usage';
+  if (code.startsWith('E08')) return 'io';
   return 'input';
 }
 
@@ -83,6 +87,8 @@ export function exitStatus(cls: ErrorClass): number {
       return 2;
     case 'internal':
       return 70;
+    case 'io':
+      return 74;
     case 'cancelled':
       return 130;
   }

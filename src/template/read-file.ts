@@ -1,5 +1,5 @@
 /** Finds template files by name or path and reads them within limits (size, text, permissions). */
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,8 +41,11 @@ export function looksLikePath(arg: string): boolean {
   return arg.includes('/') || arg.includes('\\') || /\.ya?ml$/i.test(arg);
 }
 
-/** Resolves a template argument: a path, else a built-in name, else a name in the user's folder. */
-export function findTemplate(arg: string, env: Readonly<Record<string, string | undefined>>, cwd: string): TemplateRef {
+/**
+ * Resolves a template argument: a path, else a built-in name, else a name in the user's folder.
+ * Only regular files count as templates; `note` (with --verbose) hears what the scan passed over.
+ */
+export function findTemplate(arg: string, env: Readonly<Record<string, string | undefined>>, cwd: string, note?: (text: string) => void): TemplateRef {
   if (looksLikePath(arg)) return { name: basename(arg).replace(/\.ya?ml$/i, ''), path: resolve(cwd, arg), builtin: false };
   if (!NAME.test(arg)) {
     throw new EstimateError('E0901', `\`${arg}\` is not a template name`, {
@@ -50,67 +53,148 @@ export function findTemplate(arg: string, env: Readonly<Record<string, string | 
       help: ['names use letters, digits, `.`, `_` and `-`, and do not start with a dot; give a path to a .yaml file otherwise'],
     });
   }
-  for (const [folder, builtin] of [[builtinFolder(), true], [userFolder(env), false]] as const) {
-    const path = join(folder, `${arg}.yaml`);
-    if (!exists(path)) continue;
-    if (!inside(folder, path)) {
-      throw new EstimateError('E0905', `template \`${arg}\` leads outside its folder`, { where: path });
+  const scan = scanTemplates(env);
+  if (note) for (const s of scan.skipped) note(`skipped ${s.path}: ${s.reason}`);
+  const ref = scan.templates.find((t) => t.name === arg);
+  if (ref) {
+    const folder = ref.builtin ? builtinFolder() : userFolder(env);
+    if (!inside(folder, ref.path)) {
+      throw new EstimateError('E0905', `template \`${arg}\` leads outside its folder`, { where: ref.path });
     }
-    return { name: arg, path, builtin };
+    return ref;
   }
-  const known = listTemplates(env).map((t) => t.name);
+  const known = scan.templates.map((t) => t.name);
   const close = suggest(arg, known);
+  const passed = scan.skipped.filter((s) => basename(s.path) === `${arg}.yaml`).map((s) => `${s.path} was skipped: ${s.reason}`);
   throw new EstimateError('E0901', `unknown template \`${arg}\``, {
     where: 'template argument',
-    help: [close.length ? `did you mean ${close.map((c) => '`' + c + '`').join(' or ')}?` : `the templates are ${known.join(', ')}`, 'run `estimate list` to see them all'],
+    help: [...passed, close.length ? `did you mean ${close.map((c) => '`' + c + '`').join(' or ')}?` : `the templates are ${known.join(', ')}`, 'run `estimate list` to see them all'],
   });
+}
+
+/** A file in a template folder that is not offered as a template, and why. */
+export interface SkippedTemplate {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** What a scan of the template folders found: the templates, and the files passed over. */
+export interface TemplateScan {
+  readonly templates: readonly TemplateRef[];
+  readonly skipped: readonly SkippedTemplate[];
+}
+
+/**
+ * Scans the built-in folder, then the user's. Only regular files (or links to them) are
+ * offered; the file type is read from the folder entry or a stat, never by opening the file, so
+ * a FIFO or a device there cannot hang the scan.
+ */
+export function scanTemplates(env: Readonly<Record<string, string | undefined>>): TemplateScan {
+  const templates: TemplateRef[] = [];
+  const skipped: SkippedTemplate[] = [];
+  const seen = new Map<string, TemplateRef>();
+  for (const [folder, builtin] of [[builtinFolder(), true], [userFolder(env), false]] as const) {
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true }).filter((d) => d.name.endsWith('.yaml'));
+    } catch (e) {
+      // No folder is the usual case; one that is there but cannot be listed deserves a note.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR') skipped.push({ path: folder, reason: 'the template folder is not a folder' });
+      else if (code !== 'ENOENT') skipped.push({ path: folder, reason: `the template folder cannot be read (${code ?? 'error'})` });
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const d of entries) {
+      const name = d.name.slice(0, -5);
+      const path = join(folder, d.name);
+      if (!NAME.test(name)) {
+        skipped.push({ path, reason: 'its name is not a template name (letters, digits, `.`, `_`, `-`; no leading dot)' });
+        continue;
+      }
+      const kind = d.isSymbolicLink() ? kindAt(path) : kindOfEntry(d);
+      if (kind !== 'file') {
+        skipped.push({ path, reason: `it is ${kindName(kind)}, not a regular file` });
+        continue;
+      }
+      const earlier = seen.get(name);
+      if (earlier) {
+        skipped.push({ path, reason: `the ${earlier.builtin ? 'built-in ' : ''}template \`${name}\` has the same name and comes first` });
+        continue;
+      }
+      const ref = { name, path, builtin };
+      seen.set(name, ref);
+      templates.push(ref);
+    }
+  }
+  return { templates, skipped };
 }
 
 /** Every template by name: the built-ins, then the user's that do not shadow one. */
 export function listTemplates(env: Readonly<Record<string, string | undefined>>): TemplateRef[] {
-  const out: TemplateRef[] = [];
-  const seen = new Set<string>();
-  for (const [folder, builtin] of [[builtinFolder(), true], [userFolder(env), false]] as const) {
-    let files: string[] = [];
-    try {
-      files = readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort();
-    } catch {
-      continue;
-    }
-    for (const f of files) {
-      const name = f.slice(0, -5);
-      if (seen.has(name) || !NAME.test(name)) continue;
-      seen.add(name);
-      out.push({ name, path: join(folder, f), builtin });
-    }
-  }
-  return out;
+  return [...scanTemplates(env).templates];
 }
 
-/** Reads a template file as a source, refusing directories, huge, binary and non-UTF-8 files. */
+/** What a path is, as far as reading it goes. */
+export type FileKind = 'file' | 'directory' | 'fifo' | 'character-device' | 'block-device' | 'socket' | 'missing' | 'other';
+
+function kindOf(st: Stats): FileKind {
+  if (st.isFile()) return 'file';
+  if (st.isDirectory()) return 'directory';
+  if (st.isFIFO()) return 'fifo';
+  if (st.isCharacterDevice()) return 'character-device';
+  if (st.isBlockDevice()) return 'block-device';
+  if (st.isSocket()) return 'socket';
+  return 'other';
+}
+
+function kindOfEntry(d: Dirent): FileKind {
+  if (d.isFile()) return 'file';
+  if (d.isDirectory()) return 'directory';
+  if (d.isFIFO()) return 'fifo';
+  if (d.isCharacterDevice()) return 'character-device';
+  if (d.isBlockDevice()) return 'block-device';
+  if (d.isSocket()) return 'socket';
+  return 'other';
+}
+
+function kindAt(path: string): FileKind {
+  try {
+    return kindOf(statSync(path));
+  } catch {
+    return 'missing';
+  }
+}
+
+/** "a FIFO (named pipe)", for messages. */
+export function kindName(kind: FileKind): string {
+  switch (kind) {
+    case 'file':
+      return 'a regular file';
+    case 'directory':
+      return 'a directory';
+    case 'fifo':
+      return 'a FIFO (named pipe)';
+    case 'character-device':
+      return 'a character device';
+    case 'block-device':
+      return 'a block device';
+    case 'socket':
+      return 'a socket';
+    case 'missing':
+      return 'a broken symbolic link';
+    case 'other':
+      return 'a special file';
+  }
+}
+
+/** Reads a template file as a source, refusing non-regular, huge, binary and non-UTF-8 files. */
 export function readTemplateFile(path: string, displayName: string): Source {
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new EstimateError('E0905', `${displayName} is a directory, not a template file`, { where: displayName });
-    size = st.size;
-  } catch (e) {
-    if (e instanceof EstimateError) throw e;
-    throw fileError(e, displayName);
-  }
-  if (size > MAX_TEMPLATE_BYTES) {
-    throw new EstimateError('E0712', `${displayName} is ${size.toLocaleString('en-US')} bytes; templates are at most ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')}`, { where: displayName });
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw fileError(e, displayName);
-  }
+  const bytes = readTemplateBytes(path, displayName);
   if (bytes.includes(0)) throw new EstimateError('E0711', `${displayName} is a binary file, not YAML`, { where: displayName });
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new EstimateError('E0701', `${displayName} is not UTF-8 text`, { where: displayName });
   }
@@ -118,19 +202,60 @@ export function readTemplateFile(path: string, displayName: string): Source {
   return source(displayName, text);
 }
 
+/**
+ * The bytes of a template file, exactly as stored. Only a regular file is read: the path is
+ * checked first, then opened without blocking (a FIFO swapped in cannot hang the open) and
+ * checked again on the descriptor. The size limit holds before and while reading, so a file
+ * that grows, or a /proc file that reports size 0, stops at the limit.
+ */
+export function readTemplateBytes(path: string, displayName: string): Buffer {
+  let fd: number;
+  try {
+    refuseSpecial(kindOf(statSync(path)), displayName);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    if (e instanceof EstimateError) throw e;
+    throw fileError(e, displayName);
+  }
+  try {
+    const st = fstatSync(fd);
+    refuseSpecial(kindOf(st), displayName);
+    if (st.size > MAX_TEMPLATE_BYTES) throw tooLarge(displayName, `is ${st.size.toLocaleString('en-US')} bytes`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_TEMPLATE_BYTES) throw tooLarge(displayName, `passed the limit while it was read (its size was given as ${st.size.toLocaleString('en-US')} bytes)`);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
+  } catch (e) {
+    if (e instanceof EstimateError) throw e;
+    throw fileError(e, displayName);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function refuseSpecial(kind: FileKind, displayName: string): void {
+  if (kind === 'file') return;
+  throw new EstimateError('E0905', `${displayName} is ${kindName(kind)}, not a template file`, {
+    where: displayName,
+    help: ['give the path of a regular .yaml file'],
+  });
+}
+
+function tooLarge(displayName: string, what: string): EstimateError {
+  return new EstimateError('E0712', `${displayName} ${what}; templates are at most ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')} bytes`, { where: displayName });
+}
+
 function fileError(e: unknown, displayName: string): EstimateError {
   const code = (e as NodeJS.ErrnoException).code;
   const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'error'})`;
   return new EstimateError('E0905', `${displayName} ${why}`, { where: displayName });
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** True when `path`, after following links, lies inside `folder`. */

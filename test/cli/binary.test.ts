@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordingIo } from '../../src/cli/io.js';
 import { reportError } from '../../src/cli/report-error.js';
-import { ROOT, spawnCli } from '../helpers.js';
+import { ROOT, spawnCli, tempDir } from '../helpers.js';
 
 describe('the real binary', () => {
   it('prints the twitter tables and exits 0', () => {
@@ -15,7 +14,7 @@ describe('the real binary', () => {
     expect(r.stderr).toBe('');
   });
   it('standard output: a file gets what a pipe gets; a reader that stops early is no failure', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'estimate-out-'));
+    const dir = tempDir('estimate-out-');
     const sh = (script: string) => spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8' });
     const piped = sh('node bin/estimate.js twitter --explain | cat');
     const filed = sh(`node bin/estimate.js twitter --explain > ${dir}/out.txt; echo "exit=$?"; cat ${dir}/out.txt`);
@@ -41,7 +40,7 @@ describe('the real binary', () => {
     [['nope'], 2],
   ];
   it.each(worst)('%j: exit %d, a located message, no stack trace', (args, code) => {
-    const r = spawnCli(args.map((a) => (a.length > 1000 ? a.slice(0, 100_000) : a)));
+    const r = spawnCli(args);
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(/^error\[E\d{4}\]/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -71,7 +70,7 @@ describe('cost and laziness', () => {
     expect(loaded.some((p) => p.includes('node_modules/yaml'))).toBe(false);
   });
   it('the worst inputs are refused within 256 MB', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'estimate-mem-'));
+    const dir = tempDir('estimate-mem-');
     writeFileSync(join(dir, 'big.yaml'), Buffer.alloc(50 * 1024 * 1024, 0x61));
     const worst = [['calc', '('.repeat(100_000)], ['calc', '1+'.repeat(30_000) + '1'], [join(dir, 'big.yaml')]];
     for (const args of worst) {

@@ -1,12 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { interview } from '../../src/cli/commands/interactive.js';
 import { recordingIo } from '../../src/cli/io.js';
 import { type Prompter } from '../../src/cli/prompts.js';
 import { EstimateError } from '../../src/diagnostics/error.js';
-import { cli } from '../helpers.js';
+import { cli, tempDir } from '../helpers.js';
 
 /** A prompter that plays back answers; '' keeps the default; a validate failure takes the next answer. */
 function scripted(answers: (string | boolean | Error)[]) {
@@ -47,19 +46,11 @@ function scripted(answers: (string | boolean | Error)[]) {
 
 const opts = { set: [], explain: false, interactive: true, format: 'table' as const };
 
-/** A fresh folder for one test, removed after the file's tests (nothing is left in the temp folder). */
-const made: string[] = [];
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'estimate-i-'));
-  made.push(d);
-  return d;
-};
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const twitterInputs = 12;
 
 describe('the question flow', () => {
   it('keeps defaults on Enter and prints the same tables as the command', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     const io = recordingIo({ cwd });
     const { prompter, asked } = scripted([...Array(twitterInputs).fill(''), 'none']);
     expect(await interview('twitter', opts, io, prompter)).toBe(0);
@@ -70,7 +61,7 @@ describe('the question flow', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
   it('parses overrides, gives a bare number the default unit, and re-asks wrong dimensions and out-of-bounds answers', async () => {
-    const io = recordingIo({ cwd: tempDir() });
+    const io = recordingIo({ cwd: tempDir('estimate-i-') });
     const { prompter, rejected } = scripted(['200M user', '1 GB', '150%', '60%', '3', ...Array(twitterInputs - 3).fill(''), 'none', false]);
     await interview('twitter', opts, io, prompter);
     expect(rejected[0]).toMatch(/`daily_active_ratio` is a plain number, but `1 GB` is Data \(write a plain number or a percentage, such as `50%`\)/);
@@ -81,7 +72,7 @@ describe('the question flow', () => {
     expect(out).toMatch(/Daily active users\s+│ 120M user/);
   });
   it('exports Markdown and saves the answers as a template that re-runs to the same numbers', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     const io = recordingIo({ cwd });
     const { prompter } = scripted(['1bn', ...Array(twitterInputs - 1).fill(''), 'markdown', '', true, '']);
     await interview('twitter', opts, io, prompter);
@@ -92,14 +83,14 @@ describe('the question flow', () => {
     expect(JSON.parse(again.stdout).outputs.dau.value).toBe(500e6);
   });
   it('choosing a template from the list when none is given', async () => {
-    const io = recordingIo({ cwd: tempDir() });
+    const io = recordingIo({ cwd: tempDir('estimate-i-') });
     const { prompter, asked } = scripted(['crawler', ...Array(7).fill(''), 'none']);
     await interview(undefined, opts, io, prompter);
     expect(asked[0]).toBe('Which estimate?');
     expect(io.stdout.join('')).toContain('Web crawler');
   });
   it('cancel gives E0130 and writes nothing', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     const io = recordingIo({ cwd });
     const { prompter } = scripted(['', '', new EstimateError('E0130', 'cancelled')]);
     await expect(interview('twitter', opts, io, prompter)).rejects.toMatchObject({ code: 'E0130' });
@@ -107,7 +98,7 @@ describe('the question flow', () => {
     expect(io.stdout.join('')).toBe('');
   });
   it('cancel at the file-name prompt writes nothing either', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     const { prompter } = scripted([...Array(twitterInputs).fill(''), 'markdown', new EstimateError('E0130', 'cancelled')]);
     await expect(interview('twitter', opts, recordingIo({ cwd }), prompter)).rejects.toMatchObject({ code: 'E0130' });
     expect(existsSync(join(cwd, 'twitter-estimate.md'))).toBe(false);
@@ -129,7 +120,7 @@ describe('export and save as template', () => {
   const keep = (n: number) => Array<string>(n).fill('');
 
   it('offers every output format, and JSON proposes twitter-estimate.json', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     const { prompter, offered } = scripted([...keep(twitterInputs), 'json', '']);
     await interview('twitter', opts, recordingIo({ cwd }), prompter);
     expect(offered[0]).toEqual(['none', 'table', 'markdown', 'json', 'csv']);
@@ -137,7 +128,7 @@ describe('export and save as template', () => {
     expect(JSON.parse(readFileSync(join(cwd, 'twitter-estimate.json'), 'utf8')).template).toBe('twitter');
   });
   it('keeps the extension consistent with the format: report.md is refused for JSON, report becomes report.json', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     const { prompter, rejected } = scripted([...keep(twitterInputs), 'json', 'report.md', 'report']);
     const io = recordingIo({ cwd });
     await interview('twitter', opts, io, prompter);
@@ -146,14 +137,14 @@ describe('export and save as template', () => {
     expect(io.stderr.join('')).toContain('wrote report.json');
   });
   it('CSV and text tables can be exported too', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     await interview('twitter', opts, recordingIo({ cwd }), scripted([...keep(twitterInputs), 'csv', '']).prompter);
     await interview('twitter', opts, recordingIo({ cwd }), scripted([...keep(twitterInputs), 'table', '']).prompter);
     expect(readdirSync(cwd).sort()).toEqual(['twitter-estimate.csv', 'twitter-estimate.txt']);
     expect(readFileSync(join(cwd, 'twitter-estimate.txt'), 'utf8')).toBe((await cli(['twitter'])).stdout);
   });
   it('asks before replacing an existing file; No asks for another name', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     writeFileSync(join(cwd, 'twitter-estimate.md'), 'keep me');
     const { prompter, asked } = scripted([...keep(twitterInputs), 'markdown', '', false, 'other.md']);
     await interview('twitter', opts, recordingIo({ cwd }), prompter);
@@ -162,13 +153,13 @@ describe('export and save as template', () => {
     expect(readFileSync(join(cwd, 'other.md'), 'utf8')).toContain('# Twitter');
   });
   it('Yes replaces it', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     writeFileSync(join(cwd, 'twitter-estimate.md'), 'old');
     await interview('twitter', opts, recordingIo({ cwd }), scripted([...keep(twitterInputs), 'markdown', '', true]).prompter);
     expect(readFileSync(join(cwd, 'twitter-estimate.md'), 'utf8')).toContain('# Twitter');
   });
   it('a saved template has no book figures, a new name and title, derived_from, and the answers as written', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     // mau=1bn, daily_active_ratio=60 (a percentage), media_size=2MB (per tweet filled in).
     const answers = ['1bn', '60', '', '', '2MB', ...keep(twitterInputs - 5)];
     await interview('twitter', opts, recordingIo({ cwd }), scripted([...answers, 'none', true, 'my-twitter']).prompter);
@@ -190,19 +181,19 @@ describe('export and save as template', () => {
     expect(Object.values(doc.outputs).some((o) => o.book !== undefined)).toBe(false);
   });
   it('the template file is .yaml: another extension is refused, a bare name gets .yaml', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     const { prompter, rejected } = scripted(['1bn', ...keep(twitterInputs - 1), 'none', true, 'mine.md', 'mine']);
     await interview('twitter', opts, recordingIo({ cwd }), prompter);
     expect(rejected[0]).toContain('a template file ends in .yaml, not .md');
     expect(readdirSync(cwd)).toEqual(['mine.yaml']);
   });
   it('answers given with --set are saved too, even when every prompt keeps its default', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     await interview('twitter', { ...opts, set: ['mau=1bn'] }, recordingIo({ cwd }), scripted([...keep(twitterInputs), 'none', true, '']).prompter);
     expect(readFileSync(join(cwd, 'twitter-custom.yaml'), 'utf8')).toContain('default: "1bn user"');
   });
   it('a template derived from a derived template says so once', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     await interview('twitter', opts, recordingIo({ cwd }), scripted(['1bn', ...keep(twitterInputs - 1), 'none', true, 'a']).prompter);
     await interview(join(cwd, 'a.yaml'), opts, recordingIo({ cwd }), scripted(['2bn', ...keep(twitterInputs - 1), 'none', true, 'b']).prompter);
     const text = readFileSync(join(cwd, 'b.yaml'), 'utf8');
@@ -211,7 +202,7 @@ describe('export and save as template', () => {
     expect(text).toContain('title: "Twitter: QPS and storage (custom)"');
   });
   it('a folder is no file name', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(cwd, 'out'));
     const { prompter, rejected } = scripted([...keep(twitterInputs), 'markdown', 'out', 'out/', 'out/e.md']);
@@ -220,7 +211,7 @@ describe('export and save as template', () => {
     expect(readdirSync(join(cwd, 'out'))).toEqual(['e.md']);
   });
   it('a typed name with an escape sequence comes back escaped in the message', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir('estimate-i-');
     const again = scripted([...keep(twitterInputs), 'json', 'bad.md\x1b[2J/', 'ok.json']);
     await interview('twitter', opts, recordingIo({ cwd }), again.prompter);
     expect(again.rejected).toHaveLength(1);

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { StandardOutput, type OutputSystem } from '../../src/cli/stdout.js';
 
 /** A fake process: a file descriptor that takes `accept` bytes per call or fails, and a stream. */
-function fakeSystem(opts: { terminal?: boolean; columns?: number; accept?: number[]; fail?: string }) {
-  const fd: number[] = [];
+function fakeSystem(opts: { terminal?: boolean; columns?: number; accept?: number[]; fail?: string; closed?: boolean }) {
+  const fd: string[] = [];
+  const failures: [string, number][] = [];
   const streamed: string[] = [];
   const exits: number[] = [];
   const accept = [...(opts.accept ?? [])];
@@ -28,12 +29,17 @@ function fakeSystem(opts: { terminal?: boolean; columns?: number; accept?: numbe
     },
     stream: () => stream as unknown as NodeJS.WriteStream,
     mayBeTerminal: () => opts.terminal === true,
+    wasClosed: () => opts.closed === true,
+    fail: ((message: string, code: number) => {
+      failures.push([message, code]);
+      throw new Error(`fail ${code}`);
+    }) as (message: string, code: number) => never,
     exit: ((code: number) => {
       exits.push(code);
       throw new Error(`exit ${code}`);
     }) as (code: number) => never,
   };
-  return { system, fd, streamed, exits };
+  return { system, fd, streamed, exits, stream, failures };
 }
 
 describe('standard output', () => {
@@ -68,8 +74,25 @@ describe('standard output', () => {
     expect(f.streamed).toEqual(['table']);
     expect(f.fd).toEqual([]);
   });
-  it('other write errors are not swallowed', () => {
-    const f = fakeSystem({ fail: 'EIO' });
-    expect(() => new StandardOutput(f.system).write('x')).toThrow('EIO');
+  it('other write errors are the project error E0802, not a crash', () => {
+    const f = fakeSystem({ fail: 'ENOSPC' });
+    expect(() => new StandardOutput(f.system).write('x')).toThrow(expect.objectContaining({ code: 'E0802', message: 'cannot write to standard output: ENOSPC' }));
+  });
+  it('a standard output closed at start is E0802 before anything is written', () => {
+    const f = fakeSystem({ accept: [100], closed: true });
+    expect(() => new StandardOutput(f.system).write('x')).toThrow(expect.objectContaining({ code: 'E0802' }));
+    expect(f.fd).toEqual([]);
+  });
+  it('a stream error after the command returned is one line and exit 74, not an uncaught exception', () => {
+    const f = fakeSystem({ terminal: true });
+    new StandardOutput(f.system).write('table');
+    expect(() => f.stream.emit('error', Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' }))).toThrow('fail 74');
+    expect(f.failures).toEqual([['error[E0802]: cannot write to standard output: i/o error (EIO)', 74]]);
+  });
+  it('a stream EPIPE stays a quiet exit', () => {
+    const f = fakeSystem({ terminal: true });
+    new StandardOutput(f.system).write('table');
+    expect(() => f.stream.emit('error', Object.assign(new Error('EPIPE'), { code: 'EPIPE' }))).toThrow('exit 0');
+    expect(f.failures).toEqual([]);
   });
 });

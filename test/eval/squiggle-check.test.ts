@@ -56,7 +56,7 @@ describe('the Squiggle cross-check model', () => {
     const closed = closedForm();
     for (const name of NAMES) {
       expect(exact[name].unit, name).toBe(OUTPUTS[name].unit);
-      expect(Math.abs(rel(exact[name].si, closed[name].p50)), name).toBeLessThan(1e-12);
+      expect(Math.abs(rel(exact[name].si, closed[name]!.p50)), name).toBeLessThan(1e-12);
       expect(Math.abs(rel(exact[name].value * OUTPUTS[name].perUnit, exact[name].si)), name).toBeLessThan(1e-12);
     }
     const inputs = JSON.parse(r.stdout).inputs;
@@ -87,12 +87,12 @@ describe('the Squiggle cross-check model', () => {
     const sq = await squiggle();
     const closed = closedForm();
     for (const name of NAMES) {
-      const { sigma } = closed[name];
+      const { sigma } = closed[name]!;
       for (const [key, p] of PERCENTILES) {
         const tolerance = 4.5 * quantileError(p, sigma, SAMPLES);
-        expect(Math.abs(rel(sq[name][key], closed[name][key])), `${name} ${key}`).toBeLessThan(tolerance);
+        expect(Math.abs(rel(sq[name]![key], closed[name]![key])), `${name} ${key}`).toBeLessThan(tolerance);
       }
-      expect(Math.abs(rel(sq[name].mean, closed[name].mean)), `${name} mean`).toBeLessThan(4.5 * meanError(sigma, SAMPLES));
+      expect(Math.abs(rel(sq[name]!.mean, closed[name]!.mean)), `${name} mean`).toBeLessThan(4.5 * meanError(sigma, SAMPLES));
     }
   });
 
@@ -135,12 +135,12 @@ describe('the Squiggle cross-check model', () => {
     const b = await squiggleQuantiles(10_000, 'estimate');
     const c = await squiggleQuantiles(10_000, 'other');
     expect(b).toEqual(a);
-    expect(c.tweet_qps.p50).not.toBe(a.tweet_qps.p50);
+    expect(c.tweet_qps!.p50).not.toBe(a.tweet_qps!.p50);
   });
 
   it('closed form: the 90% interval of a product is narrower than the product of the intervals', () => {
     // What a reader of --explain must not assume: p95 of a product is not the product of p95s.
-    const closed = closedForm().media_storage;
+    const closed = closedForm().media_storage!;
     const ends = Object.values(RANGES).reduce((acc, r) => acc * (r.high / r.low), 1);
     expect(closed.p95 / closed.p5).toBeLessThan(ends);
     expect(closed.p95 / closed.p5).toBeCloseTo(Math.exp(2 * Z95 * closed.sigma), 9);
@@ -164,7 +164,7 @@ describe('estimate against Squiggle', () => {
       const toBase = OUTPUTS[name].perUnit;
       const ours = { p5: out.p5 * toBase, p50: out.value * toBase, p95: out.p95 * toBase, mean: out.mean * toBase };
       for (const key of ['p5', 'p50', 'p95', 'mean'] as const) {
-        expect(Math.abs(rel(ours[key], sq[name][key])), `${name} ${key}: ours ${ours[key]}, Squiggle ${sq[name][key]}`).toBeLessThan(0.02);
+        expect(Math.abs(rel(ours[key], sq[name]![key])), `${name} ${key}: ours ${ours[key]}, Squiggle ${sq[name]![key]}`).toBeLessThan(0.02);
       }
     }
   });

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +6,7 @@ import { source } from '../../src/diagnostics/source.js';
 import { buildModel } from '../../src/model/build.js';
 import { evaluate } from '../../src/model/evaluate.js';
 import { parseTemplate } from '../../src/template/load.js';
-import { cli } from '../helpers.js';
+import { cli, tempDir } from '../helpers.js';
 import { RUNS } from './arbitraries.js';
 
 const fragment = fc.oneof(
@@ -41,7 +39,7 @@ describe('template loader fuzzing', () => {
 });
 
 describe('command-line fuzzing', () => {
-  const cwd = mkdtempSync(join(tmpdir(), 'estimate-fuzz-'));
+  const cwd = tempDir('estimate-fuzz-');
   const arg = fc.oneof(
     fc.constantFrom('twitter', 'crawler', 'nope', '../etc/passwd', '/etc', '.hidden', 'calc', 'list', 'show', 'ref', '--set', '-s', 'mau=1bn', 'mau', '=', 'mau=1 GB'),
     fc.constantFrom('--format', 'json', 'csv', 'xml', '--explain', '--json', '--to', 'PB', '--units', 'user,', '1 +', '300M * 2', '-V', '--help', '--bogus', '-', '--'),

@@ -1,11 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { source } from '../../src/diagnostics/source.js';
 import { cachedTree, cachePath, loadTree, storeTree } from '../../src/template/tree-cache.js';
 import { readYaml } from '../../src/template/yaml-tree.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, tempDir } from '../helpers.js';
 
 describe('the build-time template cache', () => {
   it.each(['twitter', 'url-shortener', 'crawler', 'autocomplete', 'video-cdn', 'cloud-drive'])('%s: a stored tree loads back to the same tree', (name) => {
@@ -17,7 +16,7 @@ describe('the build-time template cache', () => {
     expect(again.kind).toBe('map');
   });
   it('is used for the exact text it was made from, and missed once the template is edited', () => {
-    const root = mkdtempSync(join(tmpdir(), 'estimate-cache-'));
+    const root = tempDir('estimate-cache-');
     const folder = join(root, 'templates');
     mkdirSync(join(root, 'dist', 'template-cache'), { recursive: true });
     const text = 'name: t\nvalue: 1\n';

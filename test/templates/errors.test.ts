@@ -1,8 +1,7 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT } from '../helpers.js';
+import { cli, ROOT, tempDir } from '../helpers.js';
 
 /** fixture -> [first error code, line, column] */
 const EXPECTED: Record<string, [string, number, number]> = {
@@ -15,7 +14,6 @@ const EXPECTED: Record<string, [string, number, number]> = {
   'E0704-empty.yaml': ['E0704', 1, 1],
   'E0704-list.yaml': ['E0704', 1, 1],
   'E0704-non-string-key.yaml': ['E0704', 4, 3],
-  'E0704-scalar.yaml': ['E0704', 1, 1],
   'E0705-duplicate-key.yaml': ['E0705', 5, 3],
   'E0705-duplicate-name.yaml': ['E0705', 6, 3],
   'E0706-name-is-unit.yaml': ['E0706', 6, 3],
@@ -54,7 +52,7 @@ describe('template error fixtures', () => {
     expect(codes).toEqual(['E0703', 'E0703']);
   });
   it('a broken input or quantity gets its own error only: none for what reads it or lists it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'estimate-broken-'));
+    const dir = tempDir('estimate-broken-');
     const path = join(dir, 'broken.yaml');
     writeFileSync(path, 'name: broken\ntitle: Broken\ninputs:\n  x: 1\n  y: 2 +\nquantities:\n  a: x +\n  b: a * 2\n  c: c + 1\n  d: y * b\nsections:\n  S: [a, b, c, d, x, y]\n');
     const r = await cli([path, '--format', 'json']);

@@ -1,5 +1,6 @@
 /** `estimate <template>`: load, check, override, evaluate, render; to stdout or a file. */
 import { EstimateError, projectErrors } from '../../diagnostics/error.js';
+import { sanitize } from '../../diagnostics/sanitize.js';
 import { suggest } from '../../diagnostics/suggest.js';
 import { buildModel } from '../../model/build.js';
 import { evaluate } from '../../model/evaluate.js';
@@ -9,9 +10,9 @@ import { formatOfPath, knownExtensions, outputFormat, type FormatName } from '..
 import { buildReport } from '../../render/report.js';
 import { parseTemplate } from '../../template/load.js';
 import { builtinFolder, findTemplate, listTemplates, looksLikePath, readTemplateFile, type TemplateRef } from '../../template/read-file.js';
-import { type Io } from '../io.js';
+import { verboseNotes, type Io } from '../io.js';
 import { type EstimateOptions, quotedArg, type RootContext } from '../options.js';
-import { checkOutputPath, writeAtomically } from '../write-output.js';
+import { checkOutputPath, isStreamTarget, writeAtomically } from '../write-output.js';
 
 /** A loaded template and where it came from. */
 export interface LoadedModel {
@@ -33,7 +34,7 @@ export function loadModel(arg: string, io: Io, context: RootContext = { commands
  */
 function findOrSuggest(arg: string, io: Io, commands: readonly string[]): TemplateRef {
   try {
-    return findTemplate(arg, io.env, io.cwd);
+    return findTemplate(arg, io.env, io.cwd, verboseNotes(io));
   } catch (e) {
     const err = projectErrors(e)?.[0];
     if (!err || err.code !== 'E0901' || commands.length === 0 || looksLikePath(arg)) throw e;
@@ -43,6 +44,8 @@ function findOrSuggest(arg: string, io: Io, commands: readonly string[]): Templa
     throw new EstimateError('E0901', `unknown template or command ${quotedArg(arg)}${close.length ? `; did you mean \`${close[0]}\`?` : ''}`, {
       where: 'command line',
       help: [
+        // What the lookup itself said (a file of that name was skipped, and why) comes first.
+        ...(err.details.help ?? []),
         ...(close.length > 1 ? [`or the ${close.slice(1).map((c) => `${kind(c)} \`${c}\``).join(', ')}`] : []),
         `the commands are ${commands.join(', ')}; the templates are ${templates.join(', ')}`,
       ],
@@ -55,6 +58,7 @@ export function chosenFormat(format: FormatName | undefined, output: string | un
   if (format) return format;
   if (output === undefined || output === '-') return 'table';
   const f = formatOfPath(output);
+  if (!f && isStreamTarget(output)) return 'table';
   if (!f) {
     throw new EstimateError('E0904', `cannot tell the format of ${output} from its extension`, {
       where: `--output ${output}`,
@@ -97,7 +101,7 @@ export async function emit(model: Model, overrides: ReadonlyMap<string, Override
   const text = await renderEstimate(model, overrides, how, io.columns);
   if (how.outPath) {
     writeAtomically(how.outPath, text);
-    io.err(`wrote ${how.outPath}\n`);
+    io.err(`wrote ${sanitize(how.outPath)}\n`);
   } else {
     io.out(text);
   }

@@ -105,7 +105,7 @@ export async function interview(template: string | undefined, opts: InteractiveO
   }
   for (const s of saves) {
     writeAtomically(checkOutputPath(s.path, io.cwd, [ref.path]), await s.text());
-    io.err(`wrote ${s.path}\n`);
+    io.err(`wrote ${sanitize(s.path)}\n`);
   }
   return 0;
 }

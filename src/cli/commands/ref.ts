@@ -1,5 +1,6 @@
 /** `estimate ref [card]`: the reference cards (latency, powers of two, nines), in every output format. */
 import { EstimateError } from '../../diagnostics/error.js';
+import { sanitize } from '../../diagnostics/sanitize.js';
 import { suggest } from '../../diagnostics/suggest.js';
 import { type Card } from '../../reference/card.js';
 import { CARDS } from '../../reference/index.js';
@@ -29,7 +30,7 @@ export async function runRef(name: string | undefined, opts: RefOptions, io: Io)
   const text = render(entry.build(), { columns: io.columns, explain: false });
   if (opts.output) {
     writeAtomically(checkOutputPath(opts.output, io.cwd, []), text);
-    io.err(`wrote ${opts.output}\n`);
+    io.err(`wrote ${sanitize(opts.output)}\n`);
   } else {
     io.out(text);
   }

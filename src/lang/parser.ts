@@ -12,9 +12,9 @@
  */
 import { EstimateError } from '../diagnostics/error.js';
 import { cover, span, type Source, type Span } from '../diagnostics/source.js';
-import { MAGNITUDES } from '../units/catalogue.js';
 import { type ConvertKeyword, type Expr, type UnitExpr } from './ast.js';
 import { numberValue, tokenize, tokenText } from './lexer.js';
+import { MAGNITUDES } from './magnitudes.js';
 import { INFIX, KEYWORDS, PREFIX_MINUS } from './precedence.js';
 import { type Token } from './tokens.js';
 

@@ -1,6 +1,8 @@
 /** Prints trees back to text: canonical source (parses to the same tree) and s-expressions for tests. */
 import { type Expr, type UnitExpr } from './ast.js';
-import { BINARY_PRECEDENCE } from './precedence.js';
+import { BINARY_PRECEDENCE, RANGE } from './precedence.js';
+
+const RANGE_PRECEDENCE = RANGE.left;
 
 /** A number literal that the lexer reads back to the same value. */
 export function printNumber(n: number): string {
@@ -52,7 +54,7 @@ export function print(e: Expr, o: PrintOptions = {}): string {
     case 'quantity':
       return o.asWritten ? written() : `${print(e.amount, o)} ${printUnit(e.unit)}`;
     case 'neg':
-      return `-${wrap(e.operand, e.operand.kind === 'binary' && e.operand.op !== '^', o)}`;
+      return `-${wrap(e.operand, (e.operand.kind === 'binary' && e.operand.op !== '^') || e.operand.kind === 'range', o)}`;
     case 'binary': {
       const p = BINARY_PRECEDENCE[e.op];
       const rightAssoc = e.op === '^';
@@ -61,6 +63,8 @@ export function print(e: Expr, o: PrintOptions = {}): string {
       const op = e.op === '*' ? (o.times ?? '*') : e.op;
       return `${left} ${op} ${right}`;
     }
+    case 'range':
+      return `${wrap(e.low, rangeEndNeedsParens(e.low), o)} to ${wrap(e.high, rangeEndNeedsParens(e.high), o)}`;
     case 'call':
       return `${e.fn}(${e.args.map((a) => print(a, o)).join(', ')})`;
     case 'convert':
@@ -68,8 +72,14 @@ export function print(e: Expr, o: PrintOptions = {}): string {
   }
 }
 
+/** A range end binds tighter than `to` (RANGE in precedence.ts): only `^` needs no parentheses. */
+function rangeEndNeedsParens(end: Expr): boolean {
+  return end.kind === 'convert' || end.kind === 'range' || (end.kind === 'binary' && end.op !== '^');
+}
+
 function needsParens(child: Expr, parent: number, rule: 'tighter' | 'same-ok'): boolean {
   if (child.kind === 'convert') return true;
+  if (child.kind === 'range') return parent > RANGE_PRECEDENCE;
   if (child.kind !== 'binary') return false;
   const p = BINARY_PRECEDENCE[child.op];
   return rule === 'tighter' ? p <= parent : p < parent;
@@ -94,6 +104,8 @@ export function sexpr(e: Expr): string {
       return `(neg ${sexpr(e.operand)})`;
     case 'binary':
       return `(${e.op} ${sexpr(e.left)} ${sexpr(e.right)})`;
+    case 'range':
+      return `(to ${sexpr(e.low)} ${sexpr(e.high)})`;
     case 'call':
       return `(${e.fn}${e.args.map((a) => ' ' + sexpr(a)).join('')})`;
     case 'convert':

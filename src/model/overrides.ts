@@ -2,9 +2,12 @@
 import { EstimateError } from '../diagnostics/error.js';
 import { source } from '../diagnostics/source.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { compile, unitScope, withByteHint, type Compiled } from '../eval/compile.js';
+import { compile, scaledBy, unitScope, withByteHint, type Compiled } from '../eval/compile.js';
+import { DISTRIBUTIONS } from '../eval/distributions.js';
 import { type Expr } from '../lang/ast.js';
 import { parse } from '../lang/parser.js';
+import { type Dimension } from '../units/dimension.js';
+import { type ResolvedUnit } from '../units/quantity.js';
 import { type Model, type ModelInput } from './model.js';
 
 /** An override: the input and its compiled value, and the text as given. */
@@ -51,15 +54,8 @@ export function resolveOverrides(model: Model, assignments: readonly string[]): 
 /** Compiles an answer for an input: the same rule for `--set` and for the interactive prompts. */
 export function overrideValue(input: ModelInput, text: string, model: Model, sourceName = `--set ${input.name}`): Compiled {
   const src = source(sourceName, text);
-  let expr: Expr = parse(src);
-  let value = compile(expr, unitScope(model.registry));
-  if (value.dimension.isNone && !input.dimension.isNone && isBareNumber(expr) && input.unit && !input.unit.percent) {
-    // A bare number takes the unit of the input's default: mau=1.5bn means 1.5bn user.
-    const factor = input.unit.factor;
-    const run = value.run;
-    expr = { kind: 'binary', op: '*', left: expr, right: { kind: 'name', name: input.unit.text, span: expr.span }, span: expr.span, opSpan: expr.span };
-    value = { dimension: input.dimension, run: (v) => run(v) * factor };
-  }
+  const expr: Expr = parse(src);
+  const value = inUnitOf(expr, compile(expr, unitScope(model.registry)), input.dimension, input.unit);
   if (!value.dimension.equals(input.dimension)) {
     const err = new EstimateError('E0708', `\`${input.name}\` is ${input.dimension}, but \`${text.trim()}\` is ${value.dimension}`, {
       span: expr.span,
@@ -71,8 +67,29 @@ export function overrideValue(input: ModelInput, text: string, model: Model, sou
   return value;
 }
 
+/**
+ * A value written without a unit where an input expects one takes the input's unit: mau=1.5bn
+ * means 1.5bn user, and so do `200M to 400M` and `normal(300M, 50M)`.
+ */
+export function inUnitOf(expr: Expr, value: Compiled, dimension: Dimension, unit: ResolvedUnit | undefined): Compiled {
+  if (value.dimension.isNone && !dimension.isNone && isBareNumber(expr) && unit && !unit.percent) return scaledBy(value, unit.factor, dimension);
+  return value;
+}
+
+/** A number, a range or a distribution written without any unit. */
 function isBareNumber(e: Expr): boolean {
-  return e.kind === 'number' || (e.kind === 'neg' && isBareNumber(e.operand));
+  switch (e.kind) {
+    case 'number':
+      return true;
+    case 'neg':
+      return isBareNumber(e.operand);
+    case 'range':
+      return isBareNumber(e.low) && isBareNumber(e.high);
+    case 'call':
+      return DISTRIBUTIONS.has(e.fn) && e.args.every(isBareNumber);
+    default:
+      return false;
+  }
 }
 
 /** The answer as it should be written down: a bare number gets the input's unit (`3` -> `3 MB/tweet`). */

@@ -5,7 +5,7 @@
  */
 import { EstimateError, projectErrors } from '../../diagnostics/error.js';
 import { sanitize } from '../../diagnostics/sanitize.js';
-import { checkBounds } from '../../model/evaluate.js';
+import { checkAnswer } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
 import { overrideValue, resolveOverrides, withUnit, type Override } from '../../model/overrides.js';
 import { parseTemplate } from '../../template/load.js';
@@ -86,7 +86,7 @@ async function askInputs(model: Model, preset: readonly string[], ask: Prompter)
       default: shown,
       validate: (t) => {
         try {
-          checkBounds(input, overrideValue(input, t, model, `answer ${input.name}`).run([]));
+          checkAnswer(input, overrideValue(input, t, model, `answer ${input.name}`));
           return true;
         } catch (e) {
           const err = projectErrors(e)?.[0];

@@ -16,6 +16,10 @@ export interface EstimateOptions {
   readonly output?: string;
   readonly explain: boolean;
   readonly interactive: boolean;
+  readonly ranges?: boolean;
+  readonly samples?: string;
+  readonly seed?: string;
+  readonly samplesOut?: string;
 }
 
 /** Runs the program on argv (without `node` and the script); returns the exit status. */
@@ -69,6 +73,10 @@ function buildProgram(io: Io, setStatus: (s: number) => void): Command {
     .option('-o, --output <file>', 'write to a file (format from its extension unless --format)')
     .option('-e, --explain', 'show each derivation step', false)
     .option('-i, --interactive', 'answer one question per input', false)
+    .option('--ranges', "use every input's declared range (Monte Carlo)", false)
+    .option('--samples <n>', 'samples drawn for ranges (default 10,000)')
+    .option('--seed <s>', 'seed of the sample generator (default fixed)')
+    .option('--samples-out <file>', 'write the raw samples of the outputs to a CSV file')
     .action(async (template: string | undefined, opts: EstimateOptions) => {
       if (template === undefined && !opts.interactive && !(io.stdinIsTTY && io.stdoutIsTTY)) {
         // Never prompt without a terminal: bare `estimate` in a pipe or CI shows the usage.
@@ -87,7 +95,9 @@ function buildProgram(io: Io, setStatus: (s: number) => void): Command {
     .option('--json', 'print {value, unit, si, dimension}', false)
     .option('--to <unit>', 'convert the result to this unit')
     .option('--units <names>', 'declare count units, comma-separated: --units user,tweet')
-    .action(async (words: string[], opts: { json: boolean; to?: string; units?: string }) => {
+    .option('--samples <n>', 'samples drawn for ranges (default 10,000)')
+    .option('--seed <s>', 'seed of the sample generator (default fixed)')
+    .action(async (words: string[], opts: { json: boolean; to?: string; units?: string; samples?: string; seed?: string }) => {
       const { runCalc } = await import('./commands/calc.js');
       setStatus(runCalc({ expression: words.join(' '), ...opts }, io));
     });

@@ -1,13 +1,14 @@
 /** `estimate <template>`: load, check, override, evaluate, render; to stdout or a file. */
 import { EstimateError } from '../../diagnostics/error.js';
 import { buildModel } from '../../model/build.js';
-import { evaluate } from '../../model/evaluate.js';
+import { evaluate, type EvaluateOptions, type Results } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
 import { resolveOverrides, type Override } from '../../model/overrides.js';
 import { renderCsv } from '../../render/csv.js';
 import { tableWidth } from '../../render/grid.js';
 import { renderJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/markdown.js';
+import { renderSamplesCsv } from '../../render/samples-csv.js';
 import { buildReport } from '../../render/report.js';
 import { renderTable } from '../../render/table.js';
 import { parseTemplate } from '../../template/load.js';
@@ -15,6 +16,7 @@ import { builtinFolder, findTemplate, looksLikePath, readTemplateFile, type Temp
 import { type Io } from '../io.js';
 import { type EstimateOptions } from '../program.js';
 import { checkOutputPath, formatFromPath, writeAtomically } from '../write-output.js';
+import { samplingOptions } from './sampling.js';
 
 /** A loaded template and where it came from. */
 export interface LoadedModel {
@@ -43,10 +45,12 @@ export async function runEstimate(template: string | undefined, opts: EstimateOp
     const { runInteractive } = await import('./interactive.js');
     return runInteractive(template, { ...opts, format }, io);
   }
+  const sampling = samplingOptions(opts);
   const { ref, model } = loadModel(template, io);
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
+  const samplesOut = opts.samplesOut ? checkOutputPath(opts.samplesOut, io.cwd, [ref.path, ...(outPath ? [outPath] : [])]) : undefined;
   const overrides = resolveOverrides(model, opts.set);
-  emit(model, overrides, { format, explain: opts.explain, outPath }, io);
+  emit(model, overrides, { format, explain: opts.explain, outPath, sampling, samplesOut }, io);
   return 0;
 }
 
@@ -54,12 +58,19 @@ export async function runEstimate(template: string | undefined, opts: EstimateOp
 export interface RenderChoice {
   readonly format: 'table' | 'markdown' | 'json' | 'csv';
   readonly explain: boolean;
+  /** --ranges, --samples, --seed (exact defaults when absent). */
+  readonly sampling?: EvaluateOptions;
 }
 
 /** Evaluates the model and renders the whole estimate as text. */
 export function renderEstimate(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice, columns: number): string {
+  return renderResults(model, evaluate(model, overrides, how.sampling), how, columns);
+}
+
+/** Renders one evaluation's results. */
+function renderResults(model: Model, results: Results, how: RenderChoice, columns: number): string {
   // A table shows the derivation only with --explain; the exports always carry it.
-  const report = buildReport(model, evaluate(model, overrides), { steps: how.format !== 'table' || how.explain });
+  const report = buildReport(model, results, { steps: how.format !== 'table' || how.explain });
   switch (how.format) {
     case 'json':
       return renderJson(report);
@@ -73,8 +84,24 @@ export function renderEstimate(model: Model, overrides: ReadonlyMap<string, Over
 }
 
 /** Renders, then prints or writes the file: nothing is written unless everything succeeded. */
-export function emit(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice & { outPath: string | undefined }, io: Io): void {
-  const text = renderEstimate(model, overrides, how, io.columns);
+export function emit(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice & { outPath: string | undefined; samplesOut?: string | undefined }, io: Io): void {
+  const results = evaluate(model, overrides, how.sampling);
+  const text = renderResults(model, results, how, io.columns);
+  let samplesText: string | undefined;
+  if (how.samplesOut) {
+    if (!results.sampled) {
+      throw new EstimateError('E0904', 'nothing in this run is uncertain, so there are no samples to write', {
+        where: `--samples-out ${how.samplesOut}`,
+        help: ['add --ranges to use the template\'s ranges, or make an input uncertain: --set mau="200M to 400M"'],
+      });
+    }
+    samplesText = renderSamplesCsv(model, results);
+  }
+  // Everything is rendered before anything is written.
+  if (how.samplesOut && samplesText !== undefined) {
+    writeAtomically(how.samplesOut, samplesText);
+    io.err(`wrote ${how.samplesOut}\n`);
+  }
   if (how.outPath) {
     writeAtomically(how.outPath, text);
     io.err(`wrote ${how.outPath}\n`);

@@ -15,6 +15,7 @@ import { type EstimateOptions } from '../program.js';
 import { type Prompter } from '../prompts.js';
 import { checkOutputPath, writeAtomically } from '../write-output.js';
 import { emit, loadModel, renderEstimate } from './estimate.js';
+import { samplingOptions } from './sampling.js';
 
 type Format = 'table' | 'markdown' | 'json' | 'csv';
 
@@ -38,7 +39,8 @@ export async function interview(template: string | undefined, opts: EstimateOpti
   const set = [...opts.set, ...answers];
   const overrides = resolveOverrides(model, set);
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
-  emit(model, overrides, { format: opts.format, explain: opts.explain, outPath }, io);
+  const sampling = samplingOptions(opts);
+  emit(model, overrides, { format: opts.format, explain: opts.explain, outPath, sampling }, io);
   if (outPath) return 0;
 
   const exportAs = await ask.select('Export this estimate?', [
@@ -49,7 +51,7 @@ export async function interview(template: string | undefined, opts: EstimateOpti
   const saves: { path: string; text: () => string }[] = [];
   if (exportAs === 'markdown' || exportAs === 'json') {
     const path = await ask.input('File name', { default: `${model.spec.name}-estimate.${exportAs === 'markdown' ? 'md' : 'json'}`, validate: (p) => pathProblem(p, io, ref.path) });
-    saves.push({ path, text: () => renderEstimate(model, overrides, { format: exportAs, explain: opts.explain }, io.columns) });
+    saves.push({ path, text: () => renderEstimate(model, overrides, { format: exportAs, explain: opts.explain, sampling }, io.columns) });
   }
   if (answers.length > 0 && (await ask.confirm('Save these answers as a template you can re-run?', false))) {
     const path = await ask.input('Template file', { default: `${model.spec.name}-custom.yaml`, validate: (p) => pathProblem(p, io, ref.path) });

@@ -91,10 +91,12 @@ export const DISTRIBUTIONS: ReadonlyMap<string, DistributionDef> = new Map<strin
         const b = high!;
         const w = b - a;
         const split = w === 0 ? 0 : (c - a) / w;
-        // The inverse of the cumulative distribution, on each side of the mode.
+        // The inverse of the cumulative distribution, on each side of the mode, written as
+        // w * sqrt(...) so tiny widths do not underflow; clamped against rounding at the ends.
         for (let i = 0; i < n; i++) {
           const u = rng.float();
-          out[i] = u < split ? a + Math.sqrt(u * w * (c - a)) : b - Math.sqrt((1 - u) * w * (b - c));
+          const x = u < split ? a + w * Math.sqrt(u * split) : b - w * Math.sqrt((1 - u) * (1 - split));
+          out[i] = x < a ? a : x > b ? b : x;
         }
         return out;
       },

@@ -10,7 +10,7 @@ import { assertNever } from '../lang/assert-never.js';
 import { type Typed } from './check.js';
 import { checkRange, type DistributionDef, sampleRange } from './distributions.js';
 import { type FunctionDef } from './functions.js';
-import { applyChecked, applyFunction, arith, negate, scalar, scale, type Op } from './kernels.js';
+import { applyChecked, applyFunction, arith, firstNonFinite, negate, scalar, scale, type Op } from './kernels.js';
 import { type Magnitude, type Sampling, type Slots } from './magnitude.js';
 
 /** A lowered expression: slot values and the sampling context to a magnitude. */
@@ -81,13 +81,23 @@ const ranged = (low: Kernel, high: Kernel, lowSpan: Span, highSpan: Span, at: Sp
   const lo = exactParameter(low(v, s), lowSpan);
   const hi = exactParameter(high(v, s), highSpan);
   checkRange(lo, hi, lowSpan, highSpan, at);
-  return sampleRange(lo, hi, s.n, s.rng);
+  return finiteSamples(sampleRange(lo, hi, s.n, s.rng), at);
 };
 const distributed = (def: DistributionDef, params: readonly Kernel[], spans: readonly Span[], at: Span): Kernel => (v, s) => {
   const xs = params.map((p, i) => exactParameter(p(v, s), spans[i]!));
   def.check(xs, spans, at);
-  return def.sample(xs, s.n, s.rng);
+  return finiteSamples(def.sample(xs, s.n, s.rng), at);
 };
+
+/** Draws too wide for a double (`-1e308 to 1e308`) fail at the range, like any overflow. */
+function finiteSamples(xs: Float64Array, at: Span): Float64Array {
+  const bad = firstNonFinite(xs);
+  if (bad < 0) return xs;
+  throw new EstimateError('E0602', 'the range is too wide: a sample is too large', {
+    span: at,
+    help: [`in sample ${(bad + 1).toLocaleString('en-US')} of ${xs.length.toLocaleString('en-US')}`, 'numbers must stay below about 1.8e308'],
+  });
+}
 
 /** A range end read from a quantity that turned out uncertain (`x to 2 * x` with x ranged). */
 function exactParameter(m: Magnitude, where: Span): number {

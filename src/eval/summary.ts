@@ -12,9 +12,17 @@ export interface Summary {
 /** Summarises samples (the input is not changed: one sorted copy is made). */
 export function summarize(samples: Float64Array): Summary {
   const sorted = Float64Array.from(samples).sort();
+  return { p5: quantile(sorted, 0.05), p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), mean: mean(samples), samples: samples.length };
+}
+
+/** The mean; a sum that overflows (samples near 1.8e308) falls back to a running mean. */
+function mean(xs: Float64Array): number {
   let sum = 0;
-  for (let i = 0; i < samples.length; i++) sum += samples[i]!;
-  return { p5: quantile(sorted, 0.05), p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), mean: sum / samples.length, samples: samples.length };
+  for (let i = 0; i < xs.length; i++) sum += xs[i]!;
+  if (Number.isFinite(sum)) return sum / xs.length;
+  let m = 0;
+  for (let i = 0; i < xs.length; i++) m += (xs[i]! - m) / (i + 1);
+  return m;
 }
 
 /** The q-quantile of sorted samples, interpolating between neighbours (type 7, as numpy's default). */

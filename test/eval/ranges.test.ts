@@ -174,6 +174,8 @@ describe('bad ranges get located errors', () => {
     const e = failure(() => calculateSampled('1 / (0 to 0)', { samples: 1000 }));
     expect(e.code).toBe('E0601');
     expect(e.details.help).toContain('in sample 1 of 1,000: 1 / 0');
+    expect(failure(() => calculateSampled('-1e308 to 1e308', { samples: 1000 })).code).toBe('E0602');
+    expect(failure(() => calculateSampled('1e300 to 1e308 * 10', { samples: 1000 })).code).toBe('E0602');
     const e2 = failure(() => calculateSampled('sqrt(-1 to 1)', { samples: 1000 }));
     expect(e2.code).toBe('E0603');
     expect(e2.details.help?.some((h) => /^in sample [\d,]+ of 1,000: sqrt\(-/.test(h))).toBe(true);

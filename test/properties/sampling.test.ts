@@ -1,0 +1,135 @@
+// Properties of the generator, the samplers and the engine: the same seed gives the same bits,
+// samplers stay in their support, and the sampled engine at N = 1 is the exact engine.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EstimateError } from '../../src/diagnostics/error.js';
+import { compile, type Scope } from '../../src/eval/compile.js';
+import { DISTRIBUTIONS, sampleRange } from '../../src/eval/distributions.js';
+import { Random } from '../../src/eval/random.js';
+import { Dimension } from '../../src/units/dimension.js';
+import { UnitRegistry } from '../../src/units/registry.js';
+import { exprTree } from './arbitraries.js';
+
+const seed = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+const finite = fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true });
+
+describe('the generator', () => {
+  it('the same seed and stream give the same bits', () => {
+    fc.assert(
+      fc.property(seed, fc.nat(100), (s, stream) => {
+        const a = new Random(s, stream).fillNormal(new Float64Array(64), 0, 1);
+        const b = new Random(s, stream).fillNormal(new Float64Array(64), 0, 1);
+        expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
+      }),
+    );
+  });
+  it('floats lie in [0, 1)', () => {
+    fc.assert(
+      fc.property(seed, (s) => {
+        const r = new Random(s);
+        for (let i = 0; i < 1000; i++) {
+          const x = r.float();
+          expect(x >= 0 && x < 1).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('the integer stream is fixed: xoshiro128** from splitmix32, the same on every engine', () => {
+    const r = new Random(1);
+    expect([r.nextU32(), r.nextU32(), r.nextU32()]).toEqual(KNOWN_FIRST_THREE);
+  });
+});
+
+// Recorded once from this implementation; a change here changes every published sample.
+const KNOWN_FIRST_THREE = [2466671647, 704075991, 1425070668];
+
+describe('samplers', () => {
+  it('uniform stays within its ends', () => {
+    fc.assert(
+      fc.property(seed, finite, finite, (s, a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const xs = DISTRIBUTIONS.get('uniform')!.sample([lo, hi], 257, new Random(s));
+        for (const x of xs) expect(x >= lo && x <= hi).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('triangular stays within its ends', () => {
+    fc.assert(
+      fc.property(seed, fc.tuple(finite, finite, finite), (s, t) => {
+        const [lo, mode, hi] = [...t].sort((x, y) => x - y) as [number, number, number];
+        const xs = DISTRIBUTIONS.get('triangular')!.sample([lo, mode, hi], 257, new Random(s));
+        for (const x of xs) expect(x >= lo && x <= hi).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('a lognormal range is positive', () => {
+    fc.assert(
+      fc.property(seed, fc.double({ min: 1e-6, max: 1e12, noNaN: true }), fc.double({ min: 1, max: 1000, noNaN: true }), (s, a, k) => {
+        const xs = sampleRange(a, a * k, 257, new Random(s));
+        for (const x of xs) expect(x > 0).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('normal is symmetric: the sample mean of normal(m, sd) is within 5 standard errors of m', () => {
+    // The mean of n draws has standard error sd / sqrt(n).
+    const n = 20_000;
+    fc.assert(
+      fc.property(seed, fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0.001, max: 1e3, noNaN: true }), (s, m, sd) => {
+        const xs = DISTRIBUTIONS.get('normal')!.sample([m, sd], n, new Random(s));
+        let sum = 0;
+        let above = 0;
+        for (const x of xs) {
+          sum += x;
+          if (x > m) above++;
+        }
+        expect(Math.abs(sum / n - m)).toBeLessThan((5 * sd) / Math.sqrt(n));
+        // As many above the mean as below: a binomial(n, 1/2) count, sd sqrt(n) / 2.
+        expect(Math.abs(above - n / 2)).toBeLessThan((5 * Math.sqrt(n)) / 2);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('the engine at N = 1 is the exact engine', () => {
+  const scope: Scope = {
+    registry: UnitRegistry.BUILTIN,
+    lookup: (n) => (n === 'x' ? { slot: 0, dimension: Dimension.NONE } : undefined),
+    names: () => ['x'],
+  };
+  type Outcome = { value: number } | { code: string };
+  const outcome = (f: () => number): Outcome => {
+    try {
+      return { value: f() };
+    } catch (e) {
+      if (!(e instanceof EstimateError)) throw e;
+      return { code: e.code };
+    }
+  };
+  it('a scalar slot and a one-sample slot give the same value, bit for bit, or the same error', () => {
+    fc.assert(
+      fc.property(exprTree, fc.double({ noNaN: true, noDefaultInfinity: true }), (tree, x) => {
+        let c;
+        try {
+          c = compile(tree, scope);
+        } catch (e) {
+          if (e instanceof EstimateError) return;
+          throw e;
+        }
+        const rng = new Random(1);
+        const exact = outcome(() => c.run([x]));
+        const one = outcome(() => {
+          const m = c.sample([Float64Array.of(x)], { n: 1, rng });
+          return typeof m === 'number' ? m : m[0]!;
+        });
+        expect(one).toEqual(exact);
+        if ('value' in one && 'value' in exact) expect(Object.is(one.value, exact.value)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

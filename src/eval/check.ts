@@ -1,8 +1,11 @@
 /**
  * The checker: infers the dimension of every node of an expression and whether it is exact or
- * uncertain (holds a range or a distribution), before anything is computed or sampled. Its
- * output, a typed tree, is what lower.ts turns into kernels. Every dimension error is raised
- * here, so none waits behind a numeric failure or a sample draw.
+ * uncertain (holds a range or a distribution), before anything is sampled. Its output, a typed
+ * tree, is what lower.ts turns into kernels. A part that reads no quantity and draws no sample
+ * is a constant: its value is computed as soon as its dimension is known, and it becomes a node
+ * only beside a part that is not constant (compiling `1 MB / day` allocates no tree at all).
+ * A numeric failure met while computing a constant becomes a `fail` node, raised by the
+ * lowering: every dimension error in the expression is reported first.
  */
 import { EstimateError } from '../diagnostics/error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -14,7 +17,7 @@ import { Dimension } from '../units/dimension.js';
 import { ambiguity, type UnitRegistry } from '../units/registry.js';
 import { DISTRIBUTIONS, type DistributionDef } from './distributions.js';
 import { FUNCTIONS, type ArgInfo, type FunctionDef } from './functions.js';
-import { type Op } from './kernels.js';
+import { applyChecked, scalar, scale, type Op } from './kernels.js';
 import { unitValue, unknownUnit, type IsQuantity } from './resolve-unit.js';
 
 /** The names an expression may use besides units: a model's quantities and where their values live. */
@@ -34,6 +37,7 @@ interface Checked {
 export type Typed = Checked &
   (
     | { readonly kind: 'const'; readonly value: number }
+    | { readonly kind: 'fail'; readonly error: EstimateError }
     | { readonly kind: 'slot'; readonly slot: number }
     | { readonly kind: 'scale'; readonly operand: Typed; readonly factor: number; readonly at: Span }
     | { readonly kind: 'neg'; readonly operand: Typed }
@@ -45,7 +49,18 @@ export type Typed = Checked &
 
 /** Checks an expression (without its final conversion) against a scope. */
 export function check(e: Expr, scope: Scope): Typed {
-  return new Checker(scope).expr(e);
+  const c = new Checker(scope);
+  return c.node(c.expr(e));
+}
+
+/**
+ * Checks an expression, returning its dimension and its typed tree, or its value when it is a
+ * constant (no node is made for it: the calculator's common case allocates no tree).
+ */
+export function checkOrFold(e: Expr, scope: Scope): { dimension: Dimension; typed: Typed | null; value: number } {
+  const c = new Checker(scope);
+  const typed = c.expr(e);
+  return { dimension: c.dimension, typed, value: c.value };
 }
 
 /** Tells unit errors whether a name is a quantity instead ("not a unit"). */
@@ -53,27 +68,45 @@ export function quantityTest(scope: Scope): IsQuantity {
   return (name) => scope.lookup(name) !== undefined;
 }
 
-const exact = (dimension: Dimension, value: number): Typed => ({ kind: 'const', dimension, uncertain: false, value });
-
+/**
+ * Checks one expression. `expr` returns a part's typed node, or null when the part is a
+ * constant; the part's dimension, and a constant's value, are left in fields.
+ */
 class Checker {
+  /** The dimension of the part checked last. */
+  dimension: Dimension = Dimension.NONE;
+  /** The value of the part checked last, when `expr` returned null. */
+  value = 0;
+
   constructor(private readonly scope: Scope) {}
 
-  expr(e: Expr): Typed {
+  /** A part as a node: a constant becomes a `const` node. */
+  node(t: Typed | null): Typed {
+    return t ?? { kind: 'const', dimension: this.dimension, uncertain: false, value: this.value };
+  }
+
+  expr(e: Expr): Typed | null {
     switch (e.kind) {
       case 'number':
-        return exact(Dimension.NONE, e.value);
+        return this.known(Dimension.NONE, e.value);
       case 'percent':
-        return exact(Dimension.NONE, e.percent / 100);
+        return this.known(Dimension.NONE, e.percent / 100);
       case 'name':
         return this.name(e.name, e.span);
       case 'quantity': {
         const amount = this.expr(e.amount);
         // A single unit name, the common case, needs no walk of a unit expression.
         const unit = (e.unit.kind === 'unit' && this.scope.registry.lookup(e.unit.name)) || unitValue(e.unit, this.scope.registry, quantityTest(this.scope));
-        return { kind: 'scale', dimension: unit.dimension, uncertain: amount.uncertain, operand: amount, factor: unit.factor, at: e.unit.span };
+        if (amount === null) {
+          const v = this.value * unit.factor;
+          // Overflow in scaling (`1e300 EB`) fails at the unit, like any other overflow.
+          return Number.isFinite(v) ? this.known(unit.dimension, v) : this.failed(unit.dimension, () => scale(this.value, unit.factor, e.unit.span));
+        }
+        return { kind: 'scale', dimension: (this.dimension = unit.dimension), uncertain: amount.uncertain, operand: amount, factor: unit.factor, at: e.unit.span };
       }
       case 'neg': {
         const operand = this.expr(e.operand);
+        if (operand === null) return this.known(this.dimension, -this.value);
         return { kind: 'neg', dimension: operand.dimension, uncertain: operand.uncertain, operand };
       }
       case 'binary':
@@ -89,12 +122,33 @@ class Checker {
     }
   }
 
-  private name(name: string, where: Span): Typed {
+  private known(dimension: Dimension, value: number): null {
+    this.dimension = dimension;
+    this.value = value;
+    return null;
+  }
+
+  /**
+   * A constant whose computation failed: the failure waits in a `fail` node, so a dimension
+   * error elsewhere is still the one reported. `f` repeats the computation to get its error.
+   */
+  private failed(dimension: Dimension, f: () => unknown): Typed {
+    this.dimension = dimension;
+    try {
+      f();
+    } catch (err) {
+      if (err instanceof EstimateError) return { kind: 'fail', dimension, uncertain: false, error: err };
+      throw err;
+    }
+    throw new EstimateError('E9999', 'a constant failed once and not again');
+  }
+
+  private name(name: string, where: Span): Typed | null {
     const q = this.scope.lookup(name);
     // A quantity's value may be exact or sampled: that is known only when the model runs.
-    if (q) return { kind: 'slot', dimension: q.dimension, uncertain: false, slot: q.slot };
+    if (q) return { kind: 'slot', dimension: (this.dimension = q.dimension), uncertain: false, slot: q.slot };
     const unit = this.scope.registry.lookup(name);
-    if (unit) return exact(unit.dimension, unit.factor);
+    if (unit) return this.known(unit.dimension, unit.factor);
     if (FUNCTIONS.has(name) || DISTRIBUTIONS.has(name)) {
       throw new EstimateError('E0301', `\`${name}\` is a function`, { span: where, help: [`call it: \`${name}(x)\``] });
     }
@@ -107,25 +161,41 @@ class Checker {
     });
   }
 
-  private binary(e: Extract<Expr, { kind: 'binary' }>): Typed {
+  /** One operation on two parts: computed now when both are constants, else an `arith` node. */
+  private combine(op: Op, dimension: Dimension, l: Typed | null, lv: number, r: Typed | null, rv: number, at: Span, other: Span): Typed | null {
+    if (l === null && r === null) {
+      // The common case, computed without a closure or a try: the scalar operation throws only
+      // on a non-finite result or a zero divisor, which `failed` then turns into a node.
+      const v = quick(op, lv, rv);
+      if (Number.isFinite(v) && !(op === 'div' && rv === 0)) return this.known(dimension, v);
+      return this.failed(dimension, () => scalar(op, lv, rv, at, other));
+    }
+    const left = l ?? { kind: 'const', dimension: Dimension.NONE, uncertain: false, value: lv };
+    const right = r ?? { kind: 'const', dimension: Dimension.NONE, uncertain: false, value: rv };
+    this.dimension = dimension;
+    return { kind: 'arith', op, dimension, uncertain: left.uncertain || right.uncertain, left, right, at, other };
+  }
+
+  private binary(e: Extract<Expr, { kind: 'binary' }>): Typed | null {
     if ((e.op === '+' || e.op === '-') && e.left.kind === 'percent' && e.right.kind !== 'percent') {
       throw new EstimateError('E0505', `a percentage cannot ${e.op === '+' ? 'take' : 'lose'} a plain amount`, {
         span: e.left.span,
         help: [`\`x ${e.op} 20%\` means x × ${e.op === '+' ? '1.2' : '0.8'}; write the percentage on the right, or as a fraction (0.2)`],
       });
     }
-    const left = this.expr(e.left);
-    const right = this.expr(e.right);
-    const ld = left.dimension;
-    const rd = right.dimension;
+    const l = this.expr(e.left);
+    const ld = this.dimension;
+    const lv = this.value;
+    const r = this.expr(e.right);
+    const rd = this.dimension;
+    const rv = this.value;
     const at = e.opSpan;
-    const node = (op: Op, dimension: Dimension, r: Typed, other: Span): Typed => ({ kind: 'arith', op, dimension, uncertain: left.uncertain || r.uncertain, left, right: r, at, other });
     switch (e.op) {
       case '+':
       case '-': {
         if (e.right.kind === 'percent') {
           const k = e.op === '+' ? 1 + e.right.percent / 100 : 1 - e.right.percent / 100;
-          return node('mul', ld, exact(Dimension.NONE, k), at);
+          return this.combine('mul', ld, l, lv, null, k, at, at);
         }
         if (!ld.equals(rd)) {
           const verb = e.op === '+' ? 'add' : 'subtract';
@@ -138,18 +208,18 @@ class Checker {
             help: conversionHelp(rd, ld),
           });
         }
-        return node(e.op === '+' ? 'add' : 'sub', ld, right, at);
+        return this.combine(e.op === '+' ? 'add' : 'sub', ld, l, lv, r, rv, at, at);
       }
       case '*':
-        return node('mul', ld.mul(rd), right, at);
+        return this.combine('mul', ld.mul(rd), l, lv, r, rv, at, at);
       case '/':
-        return node('div', ld.div(rd), right, e.right.span);
+        return this.combine('div', ld.div(rd), l, lv, r, rv, at, e.right.span);
       case '^': {
         if (!rd.isNone) {
           throw new EstimateError('E0504', `an exponent must be a plain number, not ${rd}`, { span: e.right.span, spanLabel: rd.toString() });
         }
         const dimension = ld.isNone ? Dimension.NONE : ld.pow(wholeExponent(e, ld));
-        return node('pow', dimension, right, e.left.span);
+        return this.combine('pow', dimension, l, lv, r, rv, at, e.left.span);
       }
       default:
         return assertNever(e.op);
@@ -158,12 +228,15 @@ class Checker {
 
   /** `low to high`: ends of one dimension (a bare low end takes the high end's unit), both exact. */
   private range(e: Extract<Expr, { kind: 'range' }>): Typed {
-    let low = this.expr(e.low);
-    const high = this.expr(e.high);
+    let low = this.node(this.expr(e.low));
+    const high = this.node(this.expr(e.high));
     if (isBareNumber(e.low) && low.dimension.isNone) {
       // `1 to 3 MB` and `5 to 15%`: the unit is written once, at the end.
-      if (e.high.kind === 'quantity' && high.kind === 'scale') low = { kind: 'scale', dimension: high.dimension, uncertain: false, operand: low, factor: high.factor, at: high.at };
-      else if (e.high.kind === 'percent') low = { kind: 'scale', dimension: Dimension.NONE, uncertain: false, operand: low, factor: 0.01, at: e.high.span };
+      const unit = e.high.kind === 'quantity' ? (this.scope.registry.lookup(e.high.unit.kind === 'unit' ? e.high.unit.name : '') ?? unitValue(e.high.unit, this.scope.registry)) : e.high.kind === 'percent' ? { dimension: Dimension.NONE, factor: 0.01 } : undefined;
+      if (unit && low.kind === 'const') {
+        const v = low.value * unit.factor;
+        low = Number.isFinite(v) ? { kind: 'const', dimension: unit.dimension, uncertain: false, value: v } : this.failed(unit.dimension, () => scale(v, 1, e.low.span));
+      }
     }
     exactEnd(low, e.low.span);
     exactEnd(high, e.high.span);
@@ -177,10 +250,11 @@ class Checker {
         help: ['write both ends in units of one dimension: `1 MB to 3 MB`, or the unit once at the end: `1 to 3 MB`'],
       });
     }
+    this.dimension = high.dimension;
     return { kind: 'range', dimension: high.dimension, uncertain: true, low, high, lowSpan: e.low.span, highSpan: e.high.span, at: e.opSpan };
   }
 
-  private call(e: Extract<Expr, { kind: 'call' }>): Typed {
+  private call(e: Extract<Expr, { kind: 'call' }>): Typed | null {
     const dist = DISTRIBUTIONS.get(e.fn);
     if (dist) return this.distribution(e, dist);
     const def = FUNCTIONS.get(e.fn);
@@ -194,16 +268,32 @@ class Checker {
       });
     }
     arity(e, def.minArgs, def.maxArgs, def.doc);
-    const args = e.args.map((a) => this.expr(a));
-    const infos: ArgInfo[] = args.map((a, i) => ({ dimension: a.dimension, span: e.args[i]!.span }));
+    // Arrays of the final size: a call is short, and growing from empty costs more than it.
+    const n = e.args.length;
+    const infos = new Array<ArgInfo>(n);
+    const values = new Array<number>(n);
+    let nodes: (Typed | null)[] | undefined;
+    for (let i = 0; i < n; i++) {
+      const a = e.args[i]!;
+      const t = this.expr(a);
+      infos[i] = { dimension: this.dimension, span: a.span };
+      values[i] = this.value;
+      if (t !== null) (nodes ??= new Array<Typed | null>(n).fill(null))[i] = t;
+    }
     const dimension = def.dimension(infos, e.span);
+    if (!nodes) {
+      const v = def.apply(values);
+      return Number.isFinite(v) ? this.known(dimension, v) : this.failed(dimension, () => applyChecked(def, e.fn, values, e.span));
+    }
+    const args = nodes.map((t, i) => t ?? { kind: 'const' as const, dimension: infos[i]!.dimension, uncertain: false, value: values[i]! });
+    this.dimension = dimension;
     return { kind: 'call', dimension, uncertain: args.some((a) => a.uncertain), def, fn: e.fn, args, at: e.span };
   }
 
   /** `normal(mean, sd)` and the like: exact parameters of one dimension. */
   private distribution(e: Extract<Expr, { kind: 'call' }>, def: DistributionDef): Typed {
     arity(e, def.arity, def.arity, def.doc);
-    const args = e.args.map((a) => this.expr(a));
+    const args = e.args.map((a) => this.node(this.expr(a)));
     const first = args[0]!;
     args.forEach((a, i) => {
       exactEnd(a, e.args[i]!.span);
@@ -216,7 +306,26 @@ class Checker {
         });
       }
     });
+    this.dimension = first.dimension;
     return { kind: 'dist', dimension: first.dimension, uncertain: true, def, args, spans: e.args.map((a) => a.span), at: e.span };
+  }
+}
+
+/** The operation on two numbers, unchecked (`scalar` in kernels.ts is the checked one). */
+function quick(op: Op, a: number, b: number): number {
+  switch (op) {
+    case 'add':
+      return a + b;
+    case 'sub':
+      return a - b;
+    case 'mul':
+      return a * b;
+    case 'div':
+      return a / b;
+    case 'pow':
+      return a ** b;
+    default:
+      return assertNever(op);
   }
 }
 

@@ -11,7 +11,7 @@ import { type Expr } from '../lang/ast.js';
 import { type Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { type UnitRegistry } from '../units/registry.js';
-import { check, conversionHelp, quantityTest, type Scope } from './check.js';
+import { checkOrFold, conversionHelp, quantityTest, type Scope } from './check.js';
 import { lower, type Kernel } from './lower.js';
 import { type Magnitude, type Sampling, type Slots } from './magnitude.js';
 import { Random } from './random.js';
@@ -45,13 +45,13 @@ export interface Compiled {
 export function compile(expr: Expr, scope: Scope): Compiled {
   try {
     const inner = expr.kind === 'convert' ? expr.expr : expr;
-    const typed = check(inner, scope);
+    const { dimension, typed, value } = checkOrFold(inner, scope);
     let target: ResolvedUnit | undefined;
     if (expr.kind === 'convert') {
       target = resolveUnit(expr.target, scope.registry, quantityTest(scope));
-      checkConversion(typed.dimension, target, expr.target.span, expr.expr.span);
+      checkConversion(dimension, target, expr.target.span, expr.expr.span);
     }
-    return compiled(typed.dimension, typed.uncertain, lower(typed), target);
+    return compiled(dimension, typed !== null && typed.uncertain, typed === null ? value : lower(typed), target);
   } catch (e) {
     throw e instanceof EstimateError ? withByteHint(e, expr) : e;
   }
@@ -59,11 +59,16 @@ export function compile(expr: Expr, scope: Scope): Compiled {
 
 /** A compiled value from its parts (also for a value scaled into an input's unit). */
 export function compiled(dimension: Dimension, uncertain: boolean, k: Kernel | number, target?: ResolvedUnit): Compiled {
-  const sample: Kernel = typeof k === 'number' ? () => k : k;
+  const sample: Kernel = typeof k === 'number' ? constant(k) : k;
   // For an exact expression, exact slots give a number: the kernel is the exact evaluator.
-  const run = uncertain ? notExact : typeof k === 'number' ? () => k : (sample as unknown as (v: Values) => number);
+  const run = uncertain ? notExact : (sample as unknown as (v: Values) => number);
   return target ? { dimension, uncertain, run, sample, target } : { dimension, uncertain, run, sample };
 }
+
+const constant =
+  (x: number): Kernel =>
+  () =>
+    x;
 
 const notExact = (): number => {
   throw new EstimateError('E9999', 'an uncertain expression was evaluated as an exact one');

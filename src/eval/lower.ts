@@ -21,6 +21,8 @@ export function lower(t: Typed): Kernel | number {
   switch (t.kind) {
     case 'const':
       return t.value;
+    case 'fail':
+      throw t.error;
     case 'slot':
       return slotReader(t.slot);
     case 'scale': {

@@ -133,3 +133,19 @@ describe('the engine at N = 1 is the exact engine', () => {
     );
   });
 });
+
+describe('summaries', () => {
+  it('selection gives the percentiles of a full sort, exactly', async () => {
+    const { summarize, quantile } = await import('../../src/eval/summary.js');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 300 }), (xs) => {
+        const samples = Float64Array.from(xs);
+        const sorted = samples.slice().sort();
+        const s = summarize(samples);
+        expect([s.p5, s.p50, s.p95]).toEqual([quantile(sorted, 0.05), quantile(sorted, 0.5), quantile(sorted, 0.95)]);
+        expect(samples).toEqual(Float64Array.from(xs)); // the input is untouched
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

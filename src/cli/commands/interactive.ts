@@ -111,17 +111,33 @@ function pathProblem(path: string, io: Io, templatePath: string): true | string 
   }
 }
 
-/** The template's text with each overridden input's default replaced by its value as given. */
+/**
+ * The template's text with each overridden input's default replaced by its value as given. A
+ * range answer goes to the input's `range:` (replaced, or added after `default:`), and the run
+ * of the saved template uses it with --ranges; the default stays exact.
+ */
 function withDefaults(model: Model, overrides: ReadonlyMap<string, Override>): string {
   const text = model.spec.file.text;
-  const edits = [...overrides.values()]
-    .map((o) => ({ span: o.input.spec.default.span, value: JSON.stringify(o.text.trim()) }))
-    .sort((a, b) => b.span.start - a.span.start);
+  const edits = [...overrides.values()].map((o) => answerEdit(text, o)).sort((a, b) => b.start - a.start);
   let out = text;
-  for (const e of edits) {
-    const { start, end } = e.span;
-    const quoted = /^["']/.test(text.slice(start - 1, start)) ? 1 : 0;
-    out = out.slice(0, start - quoted) + e.value + out.slice(end + quoted);
-  }
+  for (const e of edits) out = out.slice(0, e.start) + e.value + out.slice(e.end);
   return out;
+}
+
+/** Where an answer goes in the template text, and what is written there. */
+function answerEdit(text: string, o: Override): { start: number; end: number; value: string } {
+  const answer = JSON.stringify(o.text.trim());
+  const spec = o.input.spec;
+  const target = o.value.uncertain && spec.range ? spec.range.span : spec.default.span;
+  const quoted = /^["']/.test(text.slice(target.start - 1, target.start)) ? 1 : 0;
+  const start = target.start - quoted;
+  const end = target.end + quoted;
+  if (!o.value.uncertain || spec.range) return { start, end, value: answer };
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  const keyed = /^(\s*)default:\s*$/.exec(before);
+  // `default: 300M user` in a mapping: a `range:` line after it, at the same indentation.
+  if (keyed) return { start: end, end, value: `\n${keyed[1]}range: ${answer}` };
+  // `mau: 300M user` (the default alone): the entry becomes a mapping with both.
+  return { start, end, value: `{ default: ${JSON.stringify(text.slice(target.start, target.end))}, range: ${answer} }` };
 }

@@ -4,8 +4,8 @@
  * tree, is what lower.ts turns into kernels. A part that reads no quantity and draws no sample
  * is a constant: its value is computed as soon as its dimension is known, and it becomes a node
  * only beside a part that is not constant (compiling `1 MB / day` allocates no tree at all).
- * A numeric failure met while computing a constant becomes a `fail` node, raised by the
- * lowering: every dimension error in the expression is reported first.
+ * A numeric failure met while computing a constant becomes a `fail` node, raised when the
+ * expression runs: every dimension error in the expression is reported first.
  */
 import { EstimateError } from '../diagnostics/error.js';
 import { didYouMean } from '../diagnostics/suggest.js';

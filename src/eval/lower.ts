@@ -22,7 +22,9 @@ export function lower(t: Typed): Kernel | number {
     case 'const':
       return t.value;
     case 'fail':
-      throw t.error;
+      // Raised when the expression runs, as without folding: operands run left to right, so the
+      // error reported is the one a run over the same values would meet first.
+      return failing(t.error);
     case 'slot':
       return slotReader(t.slot);
     case 'scale': {
@@ -68,6 +70,9 @@ export function kernel(k: Kernel | number): Kernel {
 // Kernel factories: each closure captures only what it uses (V8 shares one context between all
 // closures made in one function, so making them inline in `lower` would capture everything).
 const constant = (x: number): Kernel => () => x;
+const failing = (error: EstimateError): Kernel => () => {
+  throw error;
+};
 const slotReader = (slot: number): Kernel => (v) => v[slot]!;
 const scaled = (a: Kernel, factor: number, at: Span): Kernel => (v, s) => scale(a(v, s), factor, at);
 const negated = (a: Kernel): Kernel => (v, s) => negate(a(v, s));

@@ -22,10 +22,14 @@ export function samplingOptions(flags: SamplingFlags): Required<EvaluateOptions>
   };
 }
 
-/** A whole number written with optional `_` or `,` groups and a `k` or `M` suffix (`100k`, `1M`). */
+/**
+ * A whole number written with optional `_` or `,` groups and a `k` or `M` suffix (`100k`, `1M`),
+ * or in exponent form (`1e5`).
+ */
 function wholeNumber(text: string, flag: string, code: 'E0920' | 'E0921', min: number, max: number, what: string): number {
   const m = /^\s*([0-9][0-9_,]*)([kKM]?)\s*$/.exec(text);
-  const value = m ? Number(m[1]!.replace(/[_,]/g, '')) * (m[2] === 'M' ? 1e6 : m[2] ? 1e3 : 1) : NaN;
+  const e = /^\s*([0-9]+(?:\.[0-9]+)?[eE][0-9]{1,2})\s*$/.exec(text);
+  const value = m ? Number(m[1]!.replace(/[_,]/g, '')) * (m[2] === 'M' ? 1e6 : m[2] ? 1e3 : 1) : e ? Number(e[1]) : NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new EstimateError(code, `${flag} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, not \`${text}\``, {
       where: `${flag} ${text}`,

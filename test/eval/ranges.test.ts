@@ -140,6 +140,13 @@ describe('correlation', () => {
     expect(r.sampled).toBeUndefined();
     expect(r.values[model.byName.get('x')!.slot]).toBe(300e6);
   });
+  it('a quantity read inside a range is a dependency (every tree walker knows the range node)', () => {
+    const text = ['name: t', 'title: T', 'units: [user]', 'inputs:', '  x: 300M user', 'quantities:', '  y: z to 400M user', '  z: x * 1', 'sections:', '  S: [z, y]', ''].join('\n');
+    const m = buildModel(parseTemplate(source('t.yaml', text)));
+    expect(m.quantities.map((q) => q.name)).toEqual(['z', 'y']);
+    const r = evaluate(m, new Map(), { samples: 1000 });
+    expect(r.sampled!.summaries[m.byName.get('y')!.slot]!.p5).toBeGreaterThan(290e6);
+  });
   it('--set with bare ends takes the input unit', () => {
     const r = evaluate(model, resolveOverrides(model, ['x=100 to 200']), { samples: 1000 });
     const s = r.sampled!.summaries[model.byName.get('x')!.slot]!;

@@ -118,17 +118,14 @@ class Parser {
   }
 
   /**
-   * Whether the token after `to` starts the high end of a range rather than a unit: a number
-   * (but `1` before `/`, `*`, `per` or `^` is the unit one, as in `x to 1/s`), `-` or `$`.
+   * Whether the token after `to` starts the high end of a range rather than a unit: a number,
+   * `-` or `$`. (`0.5 to 1 / day` is a range per day; a conversion to a unit starting with `1`
+   * is written `-> 1/s` or `to /s`.)
    */
   private startsRangeEnd(): boolean {
     const t = this.tokens[Math.min(this.pos + 1, this.last)]!;
     if (t.kind === 'op') return t.text === '-' || t.text === '$';
-    if (t.kind !== 'number') return false;
-    if (tokenText(t) !== '1') return true;
-    const after = this.tokens[Math.min(this.pos + 2, this.last)]!;
-    const unitOp = (after.kind === 'op' && (after.text === '/' || after.text === '*' || after.text === '^')) || (after.kind === 'ident' && after.text === 'per');
-    return !unitOp;
+    return t.kind === 'number';
   }
 
   private parsePrefix(): Expr {

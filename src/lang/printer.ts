@@ -1,8 +1,6 @@
 /** Prints trees back to text: canonical source (parses to the same tree) and s-expressions for tests. */
 import { type Expr, type UnitExpr } from './ast.js';
-import { BINARY_PRECEDENCE, RANGE } from './precedence.js';
-
-const RANGE_PRECEDENCE = RANGE.left;
+import { BINARY_PRECEDENCE } from './precedence.js';
 
 /** A number literal that the lexer reads back to the same value. */
 export function printNumber(n: number): string {
@@ -79,7 +77,8 @@ function rangeEndNeedsParens(end: Expr): boolean {
 
 function needsParens(child: Expr, parent: number, rule: 'tighter' | 'same-ok'): boolean {
   if (child.kind === 'convert') return true;
-  if (child.kind === 'range') return parent > RANGE_PRECEDENCE;
+  // Always in parentheses beside an operator: `(1 to 2) / 3` printed bare would read `1 to 2 / 3`.
+  if (child.kind === 'range') return parent > 0;
   if (child.kind !== 'binary') return false;
   const p = BINARY_PRECEDENCE[child.op];
   return rule === 'tighter' ? p <= parent : p < parent;

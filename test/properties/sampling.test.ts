@@ -8,7 +8,10 @@ import { DISTRIBUTIONS, sampleRange } from '../../src/eval/distributions.js';
 import { Random } from '../../src/eval/random.js';
 import { Dimension } from '../../src/units/dimension.js';
 import { UnitRegistry } from '../../src/units/registry.js';
-import { exprTree } from './arbitraries.js';
+import { exprTree, exprTreeWithRanges } from './arbitraries.js';
+import { source } from '../../src/diagnostics/source.js';
+import { parse } from '../../src/lang/parser.js';
+import { print, sexpr } from '../../src/lang/printer.js';
 
 const seed = fc.integer({ min: 0, max: 2 ** 32 - 1 });
 const finite = fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true });
@@ -146,6 +149,38 @@ describe('summaries', () => {
         expect(samples).toEqual(Float64Array.from(xs)); // the input is untouched
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('trees with ranges', () => {
+  const scope: Scope = {
+    registry: UnitRegistry.BUILTIN,
+    lookup: (n) => (['x', 'y', 'mau', 'dau', 'peak_factor'].includes(n) ? { slot: 0, dimension: Dimension.NONE } : undefined),
+    names: () => ['x', 'y', 'mau', 'dau', 'peak_factor'],
+  };
+  it('parse(print(ast)) is ast', () => {
+    fc.assert(
+      fc.property(exprTreeWithRanges, (tree) => {
+        expect(sexpr(parse(source('<p>', print(tree))))).toBe(sexpr(tree));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('check, lower and sample give finite samples or the project error (never an internal one)', () => {
+    fc.assert(
+      fc.property(exprTreeWithRanges, seed, fc.oneof(finite, fc.constant(0)), (tree, s, x) => {
+        try {
+          const c = compile(tree, scope);
+          const m = c.sample([Float64Array.from({ length: 64 }, (_, i) => x + i)], { n: 64, rng: new Random(s) });
+          const xs = typeof m === 'number' ? [m] : [...m];
+          for (const v of xs) expect(Number.isFinite(v)).toBe(true);
+        } catch (e) {
+          if (!(e instanceof EstimateError)) throw e;
+          expect(e.code).not.toBe('E9999');
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 });

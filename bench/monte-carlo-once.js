@@ -8,11 +8,18 @@ import { evaluate } from '../dist/model/evaluate.js';
 import { resolveOverrides } from '../dist/model/overrides.js';
 import { parseTemplate } from '../dist/template/load.js';
 
-const RANGES = ['mau=250M to 350M', 'tweets_per_user=1 to 4', 'media_ratio=5% to 20%', 'media_size=0.5 to 2'];
+/** The four ranged inputs of the Monte Carlo benchmark (the Squiggle cross-check uses the same). */
+export const RANGES = ['mau=250M to 350M', 'tweets_per_user=1 to 4', 'media_ratio=5% to 20%', 'media_size=0.5 to 2'];
 
-/** Evaluates twitter with the four ranges at `samples` samples; returns the results. */
-export function run(samples) {
+/** The twitter model and its overrides with the four ranges, built once. */
+export function twitterWithRanges() {
   const text = readFileSync(fileURLToPath(new URL('../templates/twitter.yaml', import.meta.url)), 'utf8');
   const model = buildModel(parseTemplate(source('templates/twitter.yaml', text)));
-  return evaluate(model, resolveOverrides(model, RANGES), { samples });
+  return { model, overrides: resolveOverrides(model, RANGES) };
+}
+
+/** Evaluates twitter with the four ranges at `samples` samples (and `seed`); returns the results. */
+export function run(samples, seed) {
+  const { model, overrides } = twitterWithRanges();
+  return evaluate(model, overrides, { samples, ...(seed === undefined ? {} : { seed }) });
 }

@@ -16,7 +16,7 @@ import { UnitRegistry } from '../dist/units/registry.js';
 import { parseTemplate } from '../dist/template/load.js';
 import { buildModel } from '../dist/model/build.js';
 import { evaluate } from '../dist/model/evaluate.js';
-import { resolveOverrides } from '../dist/model/overrides.js';
+import { twitterWithRanges } from './monte-carlo-once.js';
 import { EXPRESSIONS } from './expressions.js';
 import { ms, summary } from './stats.js';
 
@@ -185,10 +185,7 @@ row('Memory', 'estimate twitter, peak RSS', `${rssTwitter.median.toFixed(1)} MB`
 
 // 5. Monte Carlo: twitter with four ranged inputs (users, tweets per user, media ratio, media
 // size), evaluated in process: draw, compute every quantity over the samples, summarise.
-const MC_RANGES = ['mau=250M to 350M', 'tweets_per_user=1 to 4', 'media_ratio=5% to 20%', 'media_size=0.5 to 2'];
-const twitterText = (await import('node:fs')).readFileSync(join(ROOT, 'templates/twitter.yaml'), 'utf8');
-const twitter = buildModel(parseTemplate(source('templates/twitter.yaml', twitterText)));
-const mcSet = resolveOverrides(twitter, MC_RANGES);
+const { model: twitter, overrides: mcSet } = twitterWithRanges();
 {
   // Peak memory at 1M samples, in a fresh process, measured before the in-process runs below:
   // on Linux a child's peak RSS starts from its parent's, so it must not follow them.

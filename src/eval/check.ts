@@ -18,7 +18,10 @@ import { ambiguity, type UnitRegistry } from '../units/registry.js';
 import { DISTRIBUTIONS, type DistributionDef } from './distributions.js';
 import { FUNCTIONS, type ArgInfo, type FunctionDef } from './functions.js';
 import { applyChecked, scalar, scale, type Op } from './kernels.js';
+import { arity, conversionHelp, exactEnd, isBareNumber, quick, wholeExponent } from './check-rules.js';
 import { unitValue, unknownUnit, type IsQuantity } from './resolve-unit.js';
+
+export { conversionHelp, isBareNumber } from './check-rules.js';
 
 /** The names an expression may use besides units: a model's quantities and where their values live. */
 export interface Scope {
@@ -46,12 +49,6 @@ export type Typed = Checked &
     | { readonly kind: 'range'; readonly low: Typed; readonly high: Typed; readonly lowSpan: Span; readonly highSpan: Span; readonly at: Span }
     | { readonly kind: 'dist'; readonly def: DistributionDef; readonly args: readonly Typed[]; readonly spans: readonly Span[]; readonly at: Span }
   );
-
-/** Checks an expression (without its final conversion) against a scope. */
-export function check(e: Expr, scope: Scope): Typed {
-  const c = new Checker(scope);
-  return c.node(c.expr(e));
-}
 
 /**
  * Checks an expression, returning its dimension and its typed tree, or its value when it is a
@@ -309,74 +306,4 @@ class Checker {
     this.dimension = first.dimension;
     return { kind: 'dist', dimension: first.dimension, uncertain: true, def, args, spans: e.args.map((a) => a.span), at: e.span };
   }
-}
-
-/** The operation on two numbers, unchecked (`scalar` in kernels.ts is the checked one). */
-function quick(op: Op, a: number, b: number): number {
-  switch (op) {
-    case 'add':
-      return a + b;
-    case 'sub':
-      return a - b;
-    case 'mul':
-      return a * b;
-    case 'div':
-      return a / b;
-    case 'pow':
-      return a ** b;
-    default:
-      return assertNever(op);
-  }
-}
-
-function arity(e: Extract<Expr, { kind: 'call' }>, min: number, max: number, doc: string): void {
-  if (e.args.length >= min && e.args.length <= max) return;
-  const want = min === max ? `${min}` : `${min} to ${max}`;
-  throw new EstimateError('E0305', `${e.fn} takes ${want} argument${want === '1' ? '' : 's'}, not ${e.args.length}`, { span: e.span, help: [doc] });
-}
-
-/** A range end or distribution parameter must not itself be uncertain. */
-function exactEnd(t: Typed, where: Span): void {
-  if (!t.uncertain) return;
-  throw new EstimateError('E0210', 'a range end or distribution parameter cannot itself be uncertain', {
-    span: where,
-    help: ['give exact numbers: `normal(10 ms, 2 ms)`, `1 to 3 MB`'],
-  });
-}
-
-/** `2`, `-2`: a number written without a unit. */
-export function isBareNumber(e: Expr): boolean {
-  return e.kind === 'number' || (e.kind === 'neg' && isBareNumber(e.operand));
-}
-
-/** The exponent a quantity with a dimension is raised to: a whole number written as such. */
-function wholeExponent(e: Extract<Expr, { kind: 'binary' }>, base: Dimension): number {
-  const k = constantInteger(e.right);
-  if (k === undefined) {
-    throw new EstimateError('E0504', `${base} can only be raised to a fixed whole number`, {
-      span: e.right.span,
-      labels: [{ span: e.left.span, text: base.toString() }],
-      help: ['write the power as a number: `x ^ 2`, `s ^ -1`'],
-    });
-  }
-  return k;
-}
-
-/** The value of an exponent written as a whole number (`2`, `-1`, `(3)`), else undefined. */
-function constantInteger(e: Expr): number | undefined {
-  if (e.kind === 'number') return Number.isInteger(e.value) ? e.value : undefined;
-  if (e.kind === 'neg') {
-    const k = constantInteger(e.operand);
-    return k === undefined ? undefined : -k;
-  }
-  return undefined;
-}
-
-/** Suggests the missing factor when two dimensions differ by a simple ratio (rates vs totals). */
-export function conversionHelp(have: Dimension, want: Dimension): string[] {
-  const ratio = want.div(have);
-  if (ratio.equals(Dimension.base('Time'))) return ['multiply by a duration, as in `* 5 year`'];
-  if (ratio.equals(Dimension.base('Time').pow(-1))) return ['divide by a duration, as in `/ day`'];
-  if (ratio.entries.length === 1) return [`the two differ by a factor of ${ratio}`];
-  return [];
 }

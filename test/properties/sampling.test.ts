@@ -153,6 +153,29 @@ describe('summaries', () => {
       { numRuns: 2000 },
     );
   });
+  it('the one-pass summary of large sets equals the full sort too: random, tied, sorted and reversed', async () => {
+    const { summarize, quantile } = await import('../../src/eval/summary.js');
+    const large = fc.tuple(fc.integer({ min: 4096, max: 30_000 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom('random', 'few values', 'sorted', 'reversed', 'constant')).map(([n, s, shape]) => {
+      const r = new Random(s);
+      const xs = Float64Array.from({ length: n }, () => (shape === 'few values' ? Math.floor(r.float() * 7) : shape === 'constant' ? 3 : Math.exp(4 * r.float())));
+      if (shape === 'sorted') xs.sort();
+      if (shape === 'reversed') xs.sort().reverse();
+      return xs;
+    });
+    fc.assert(
+      fc.property(large, (samples) => {
+        const copy = samples.slice();
+        const sorted = samples.slice().sort();
+        const s = summarize(samples);
+        expect([s.p5, s.p50, s.p95]).toEqual([quantile(sorted, 0.05), quantile(sorted, 0.5), quantile(sorted, 0.95)]);
+        expect(samples).toEqual(copy);
+        let sum = 0;
+        for (const x of samples) sum += x;
+        expect(s.mean).toBe(sum / samples.length);
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe('trees with ranges', () => {

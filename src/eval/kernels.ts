@@ -65,11 +65,17 @@ export function applyFunction(def: FunctionDef, fn: string, args: readonly Magni
   for (const a of args) if (typeof a !== 'number') n = a.length;
   if (n < 0) return applyChecked(def, fn, args as readonly number[], where);
   const out = new Float64Array(n);
-  // One scratch argument list for every sample: no allocation per sample.
-  const scratch = new Array<number>(args.length).fill(0);
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < args.length; k++) scratch[k] = at0(args[k]!, i);
-    out[i] = def.apply(scratch);
+  const only = args[0]!;
+  if (def.unary && args.length === 1 && typeof only !== 'number') {
+    const f = def.unary;
+    for (let i = 0; i < n; i++) out[i] = f(only[i]!);
+  } else {
+    // One scratch argument list for every sample: no allocation per sample.
+    const scratch = new Array<number>(args.length).fill(0);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < args.length; k++) scratch[k] = at0(args[k]!, i);
+      out[i] = def.apply(scratch);
+    }
   }
   const bad = firstNonFinite(out);
   if (bad >= 0) {

@@ -1,9 +1,10 @@
 /**
  * The seeded generator: xoshiro128** (Blackman and Vigna), seeded through splitmix32. Its state
  * and output use only 32-bit integer operations (Math.imul, shifts), so the uniform stream is the
- * same on every JavaScript engine. Normal draws use Box–Muller (both outputs), which calls
- * Math.log, Math.sqrt, Math.cos and Math.sin: those are not bit-specified by ECMAScript, so the
- * same seed gives the same bits on the same Node/V8 version (docs/uncertainty.md).
+ * same on every JavaScript engine. Normal draws use Marsaglia's polar form of Box–Muller (both
+ * outputs of each pair used, no sine or cosine), which calls Math.log and Math.sqrt: Math.log is
+ * not bit-specified by ECMAScript, so the same seed gives the same bits on the same Node/V8
+ * version (docs/uncertainty.md).
  */
 
 /** A stream of pseudo-random numbers; `stream` separates independent streams of one seed. */
@@ -59,16 +60,22 @@ export class Random {
     return out;
   }
 
-  /** Fills `out` with normal draws (Box–Muller, both outputs of each pair used). */
+  /**
+   * Fills `out` with normal draws: Marsaglia's polar method, a point (u, v) uniform in the unit
+   * disc (about 21% of candidates are rejected) gives two independent normals. Each coordinate
+   * takes one 32-bit draw.
+   */
   fillNormal(out: Float64Array, mean: number, sd: number): Float64Array {
     const n = out.length;
-    for (let i = 0; i < n; i += 2) {
-      const u1 = 1 - this.float(); // (0, 1]: the logarithm stays finite
-      const u2 = this.float();
-      const r = Math.sqrt(-2 * Math.log(u1));
-      const t = 2 * Math.PI * u2;
-      out[i] = mean + sd * r * Math.cos(t);
-      if (i + 1 < n) out[i + 1] = mean + sd * r * Math.sin(t);
+    let i = 0;
+    while (i < n) {
+      const u = this.nextU32() * 4.656612873077393e-10 - 1; // 2^-31: [-1, 1)
+      const v = this.nextU32() * 4.656612873077393e-10 - 1;
+      const s = u * u + v * v;
+      if (s >= 1 || s === 0) continue;
+      const m = sd * Math.sqrt((-2 * Math.log(s)) / s);
+      out[i++] = mean + u * m;
+      if (i < n) out[i++] = mean + v * m;
     }
     return out;
   }

@@ -64,6 +64,11 @@ describe('built-in templates declare ranges', () => {
     expect(load(name).inputs.filter((i) => i.range).length).toBe(ranges.length);
   });
 
+  it.each(TEMPLATES)('%s --ranges stays within its bounds at any of several seeds (a tail must not cross min/max)', (name) => {
+    const model = load(name);
+    for (let seed = 1; seed <= 8; seed++) expect(() => evaluate(model, new Map(), { ranges: true, samples: 50_000, seed })).not.toThrow();
+  });
+
   it.each(TEMPLATES)('%s --ranges: every uncertain value has p5 ≤ value ≤ p95 in its unit', async (name) => {
     const r = await cli([name, '--ranges', '--format', 'json', '--samples', '2000']);
     expect(r.code).toBe(0);

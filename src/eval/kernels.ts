@@ -33,8 +33,7 @@ export function arith(op: Op, a: Magnitude, b: Magnitude, at: Span, other: Span)
     throw new EstimateError('E9999', `sample counts differ: ${a.length} and ${b.length}`, { span: at });
   }
   const out = new Float64Array(n);
-  loop(op, a, b, out);
-  const bad = firstNonFinite(out);
+  const bad = loop(op, a, b, out) === 0 ? -1 : firstNonFinite(out);
   if (bad >= 0) throw sampleFailure(bad, n, () => scalar(op, at0(a, bad), at0(b, bad), at, other), `${formatNumber(at0(a, bad))} ${SYMBOL[op]} ${formatNumber(at0(b, bad))}`);
   return out;
 }
@@ -160,33 +159,38 @@ function at0(m: Magnitude, i: number): number {
   return typeof m === 'number' ? m : m[i]!;
 }
 
-function loop(op: Op, a: Magnitude, b: Magnitude, out: Float64Array): void {
+/**
+ * The operation over all samples into `out`. Returns 0 when every result is finite, else NaN:
+ * each loop adds v - v (0 for a finite v, NaN otherwise), so finiteness costs no second pass.
+ */
+function loop(op: Op, a: Magnitude, b: Magnitude, out: Float64Array): number {
+  let z = 0;
   const n = out.length;
   if (typeof a === 'number') {
     const y = b as Float64Array;
     switch (op) {
-      case 'add': for (let i = 0; i < n; i++) out[i] = a + y[i]!; return;
-      case 'sub': for (let i = 0; i < n; i++) out[i] = a - y[i]!; return;
-      case 'mul': for (let i = 0; i < n; i++) out[i] = a * y[i]!; return;
-      case 'div': for (let i = 0; i < n; i++) out[i] = a / y[i]!; return;
-      case 'pow': for (let i = 0; i < n; i++) out[i] = powOrNaN(a, y[i]!); return;
+      case 'add': for (let i = 0; i < n; i++) { const v = a + y[i]!; out[i] = v; z += v - v; } return z;
+      case 'sub': for (let i = 0; i < n; i++) { const v = a - y[i]!; out[i] = v; z += v - v; } return z;
+      case 'mul': for (let i = 0; i < n; i++) { const v = a * y[i]!; out[i] = v; z += v - v; } return z;
+      case 'div': for (let i = 0; i < n; i++) { const v = a / y[i]!; out[i] = v; z += v - v; } return z;
+      case 'pow': for (let i = 0; i < n; i++) { const v = powOrNaN(a, y[i]!); out[i] = v; z += v - v; } return z;
     }
   }
   if (typeof b === 'number') {
     switch (op) {
-      case 'add': for (let i = 0; i < n; i++) out[i] = a[i]! + b; return;
-      case 'sub': for (let i = 0; i < n; i++) out[i] = a[i]! - b; return;
-      case 'mul': for (let i = 0; i < n; i++) out[i] = a[i]! * b; return;
-      case 'div': for (let i = 0; i < n; i++) out[i] = a[i]! / b; return;
-      case 'pow': for (let i = 0; i < n; i++) out[i] = powOrNaN(a[i]!, b); return;
+      case 'add': for (let i = 0; i < n; i++) { const v = a[i]! + b; out[i] = v; z += v - v; } return z;
+      case 'sub': for (let i = 0; i < n; i++) { const v = a[i]! - b; out[i] = v; z += v - v; } return z;
+      case 'mul': for (let i = 0; i < n; i++) { const v = a[i]! * b; out[i] = v; z += v - v; } return z;
+      case 'div': for (let i = 0; i < n; i++) { const v = a[i]! / b; out[i] = v; z += v - v; } return z;
+      case 'pow': for (let i = 0; i < n; i++) { const v = powOrNaN(a[i]!, b); out[i] = v; z += v - v; } return z;
     }
   }
   switch (op) {
-    case 'add': for (let i = 0; i < n; i++) out[i] = a[i]! + b[i]!; return;
-    case 'sub': for (let i = 0; i < n; i++) out[i] = a[i]! - b[i]!; return;
-    case 'mul': for (let i = 0; i < n; i++) out[i] = a[i]! * b[i]!; return;
-    case 'div': for (let i = 0; i < n; i++) out[i] = a[i]! / b[i]!; return;
-    case 'pow': for (let i = 0; i < n; i++) out[i] = powOrNaN(a[i]!, b[i]!); return;
+    case 'add': for (let i = 0; i < n; i++) { const v = a[i]! + b[i]!; out[i] = v; z += v - v; } return z;
+    case 'sub': for (let i = 0; i < n; i++) { const v = a[i]! - b[i]!; out[i] = v; z += v - v; } return z;
+    case 'mul': for (let i = 0; i < n; i++) { const v = a[i]! * b[i]!; out[i] = v; z += v - v; } return z;
+    case 'div': for (let i = 0; i < n; i++) { const v = a[i]! / b[i]!; out[i] = v; z += v - v; } return z;
+    case 'pow': for (let i = 0; i < n; i++) { const v = powOrNaN(a[i]!, b[i]!); out[i] = v; z += v - v; } return z;
   }
 }
 

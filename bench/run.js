@@ -16,6 +16,7 @@ import { UnitRegistry } from '../dist/units/registry.js';
 import { parseTemplate } from '../dist/template/load.js';
 import { buildModel } from '../dist/model/build.js';
 import { evaluate } from '../dist/model/evaluate.js';
+import { twitterWithRanges } from './monte-carlo-once.js';
 import { EXPRESSIONS } from './expressions.js';
 import { ms, summary } from './stats.js';
 
@@ -182,7 +183,30 @@ const rssTwitter = summary(Array.from({ length: 5 }, () => maxRss([BIN, 'twitter
 row('Memory', 'node -e 0, peak RSS', `${rssBase.median.toFixed(1)} MB`, '');
 row('Memory', 'estimate twitter, peak RSS', `${rssTwitter.median.toFixed(1)} MB`, `+${(rssTwitter.median - rssBase.median).toFixed(1)} MB`);
 
-// 5. Monte Carlo (issue 12), only with `npm run bench -- --mc`: about a minute more, most of
+// 5. Monte Carlo: twitter with four ranged inputs (users, tweets per user, media ratio, media
+// size), evaluated in process: draw, compute every quantity over the samples, summarise.
+const { model: twitter, overrides: mcSet } = twitterWithRanges();
+{
+  // Peak memory at 1M samples, in a fresh process, measured before the in-process runs below:
+  // on Linux a child's peak RSS starts from its parent's, so it must not follow them.
+  const script = `import(${JSON.stringify(join(ROOT, 'bench/monte-carlo-once.js'))}).then((m) => m.run(1_000_000))`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `${script}.then(() => process.stderr.write('maxrss=' + process.resourceUsage().maxRSS))`], { encoding: 'utf8', cwd: ROOT });
+  const mb = Number(/maxrss=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  row('Monte Carlo', 'peak RSS, twitter, 4 ranges, 1,000,000 samples', `${mb.toFixed(1)} MB`, mb < 400 ? 'under 400 MB' : 'OVER 400 MB');
+}
+for (const n of [10_000, 100_000, 1_000_000]) {
+  const once = () => evaluate(twitter, mcSet, { samples: n });
+  once();
+  const st = summary(Array.from({ length: n >= 1_000_000 ? 5 : 15 }, () => {
+    const t0 = performance.now();
+    once();
+    return performance.now() - t0;
+  }));
+  const perSecond = Math.round(n / (st.median / 1000)).toLocaleString('en-US');
+  row('Monte Carlo', `estimate twitter, 4 ranges, ${n.toLocaleString('en-US')} samples (in process)`, ms(st), `${perSecond} samples/s`);
+}
+
+// 6. Monte Carlo against Squiggle, only with `npm run bench -- --mc`: about a minute more, most of
 // it Squiggle at 1M samples. `node bench/monte-carlo.js` runs this suite alone.
 if (process.argv.includes('--mc')) {
   const { monteCarloRows } = await import('./monte-carlo.js');

@@ -1,5 +1,5 @@
 // `node bench/squiggle-reference.js [samples] [seed]`: prints, as the Markdown table of
-// docs/squiggle-check.md, Squiggle's percentiles of the twitter ranges model
+// docs/uncertainty.md ("Checked against Squiggle"), Squiggle's percentiles of the twitter ranges model
 // (bench/twitter-ranges.js) beside the closed-form lognormal ones, and our CLI's when the built
 // binary accepts ranges. Defaults: 200,000 samples, Squiggle seed "estimate", our seed 1.
 import { spawnSync } from 'node:child_process';

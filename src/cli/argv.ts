@@ -8,7 +8,10 @@ import { formatNamed } from '../render/formats.js';
  * Options that take a value, so the word after them is never read as a command, an option or
  * a format. A new option with a value (in program.ts) belongs here too.
  */
-const VALUE_OPTIONS = new Set(['-s', '--set', '-f', '--format', '-o', '--output', '--to', '--units']);
+const VALUE_OPTIONS = new Set(['-s', '--set', '-f', '--format', '-o', '--output', '--to', '--units', '--samples', '--seed', '--samples-out']);
+
+/** calc's options that take a value. */
+const CALC_VALUE_FLAGS = new Set(['--to', '--units', '--samples', '--seed']);
 
 /**
  * Whether errors are wanted as JSON: `--format json` in any spelling (`-f json`, `--format=json`,
@@ -30,7 +33,7 @@ export function wantsJson(args: readonly string[]): boolean {
 }
 
 /** calc's options (and any long option, so a misspelt one is named); every other word after `calc` is the expression. */
-const CALC_FLAGS = /^(?:--json|--to|--units|--to=.*|--units=.*|-h|--help|--[A-Za-z][\w-]*)$/s;
+const CALC_FLAGS = /^(?:--json|--to|--units|--samples|--seed|--(?:to|units|samples|seed)=.*|-h|--help|--[A-Za-z][\w-]*)$/s;
 
 /**
  * `calc -2^2`, `calc "-1 MB"`: an expression may start with `-`, which commander would take for
@@ -52,9 +55,9 @@ export function expressionsAsOperands(args: readonly string[]): string[] {
     }
     if (CALC_FLAGS.test(a)) {
       // `calc 1 --to` with no unit: left as typed, so commander says the argument is missing.
-      if ((a === '--to' || a === '--units') && i + 1 >= args.length) return [...args];
+      if (CALC_VALUE_FLAGS.has(a) && i + 1 >= args.length) return [...args];
       flags.push(a);
-      if (a === '--to' || a === '--units') flags.push(args[++i]!);
+      if (CALC_VALUE_FLAGS.has(a)) flags.push(args[++i]!);
     } else {
       words.push(a);
     }

@@ -13,6 +13,13 @@ export interface EstimateOptions {
   readonly output?: string;
   readonly explain: boolean;
   readonly interactive: boolean;
+  /** --ranges: use every input's declared `range:`. */
+  readonly ranges?: boolean;
+  /** --samples and --seed as typed; checked by commands/sampling.ts. */
+  readonly samples?: string;
+  readonly seed?: string;
+  /** --samples-out: a CSV file for the raw samples of the outputs. */
+  readonly samplesOut?: string;
 }
 
 /** Options of `estimate calc`. */
@@ -22,6 +29,8 @@ export interface CalcOptions {
   readonly to?: string;
   /** Count units to declare, comma-separated (`user,tweet`). */
   readonly units?: string;
+  readonly samples?: string;
+  readonly seed?: string;
 }
 
 /** Options of `estimate ref`. */

@@ -87,6 +87,10 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('-o, --output <file>', 'write to a file (format from its extension unless --format); - is standard output')
     .option('-e, --explain', 'show each derivation step', false)
     .option('-i, --interactive', 'answer one question per input', false)
+    .option('--ranges', "use every input's declared range (Monte Carlo)", false)
+    .option('--samples <n>', 'samples drawn for ranges (default 10,000)')
+    .option('--seed <s>', 'seed of the sample generator (default fixed)')
+    .option('--samples-out <file>', 'write the raw samples of the outputs to a CSV file')
     .action(async (template: string | undefined, opts: EstimateOptions, cmd: Command) => {
       const commands = program.commands.map((c) => c.name()).concat('help');
       if (cmd.args.length > 1) throw excessArguments(cmd.args, commands);
@@ -107,7 +111,9 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('--json', 'print {value, unit, si, dimension}', false)
     .option('--to <unit>', 'convert the result to this unit')
     .option('--units <names>', 'declare count units, comma-separated: --units user,tweet')
-    .action(async (words: string[], opts: { json: boolean; to?: string; units?: string }) => {
+    .option('--samples <n>', 'samples drawn for ranges (default 10,000)')
+    .option('--seed <s>', 'seed of the sample generator (default fixed)')
+    .action(async (words: string[], opts: { json: boolean; to?: string; units?: string; samples?: string; seed?: string }) => {
       const { runCalc } = await import('./commands/calc.js');
       setStatus(runCalc({ expression: words.join(' '), ...opts }, io));
     });

@@ -15,8 +15,10 @@ export const ERROR_CODES = {
   E0202: 'unclosed parenthesis',
   E0203: 'unexpected token',
   E0204: 'nesting too deep',
-  E0205: 'range syntax is reserved',
+  E0205: 'range written where it cannot go',
   E0206: 'percent sign in the wrong place',
+  // Ranges (E0210-E0219, reserved for ranges and distributions)
+  E0210: 'uncertain range end or parameter',
   // Names (E03xx)
   E0301: 'unknown unit or name',
   E0302: 'ambiguous unit',
@@ -30,10 +32,14 @@ export const ERROR_CODES = {
   E0503: 'function needs a dimensionless value',
   E0504: 'bad exponent',
   E0505: 'percent on the left of + or -',
+  // Ranges (E0520-E0529)
+  E0520: 'range ends or parameters differ in dimension',
   // Numbers (E06xx)
   E0601: 'division by zero',
   E0602: 'number too large',
   E0603: 'result is not a number',
+  // Ranges (E0620-E0629)
+  E0620: 'range or distribution parameters out of order',
   // Templates (E07xx)
   E0701: 'YAML syntax error',
   E0702: 'unknown key',
@@ -49,6 +55,9 @@ export const ERROR_CODES = {
   E0712: 'template too large',
   E0713: 'value out of bounds',
   E0714: 'invalid name',
+  // Ranges (E0720-E0729)
+  E0720: 'range where an exact value is needed',
+  E0721: 'range: is not uncertain',
   // Input and output (E08xx, exit 74: EX_IOERR of sysexits.h)
   E0801: 'writing the output file failed',
   E0802: 'standard output lost',
@@ -61,6 +70,9 @@ export const ERROR_CODES = {
   E0906: 'cannot write output',
   E0907: 'needs a terminal',
   E0908: 'bad command line',
+  // Ranges (E0920-E0929)
+  E0920: 'bad --samples',
+  E0921: 'bad --seed',
   // Other
   E0130: 'cancelled',
   E9999: 'internal error',

@@ -3,8 +3,11 @@ import { source } from '../diagnostics/source.js';
 import { parse, parseUnit } from '../lang/parser.js';
 import { formatQuantity, type Formatted } from '../units/format.js';
 import { UnitRegistry } from '../units/registry.js';
-import { checkConversion, compile, unitScope } from './compile.js';
+import { checkConversion, compile, evaluateClosed, unitScope } from './compile.js';
+import { formatSummary, type FormattedSummary } from './format-summary.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED } from './magnitude.js';
 import { resolveUnit } from './resolve-unit.js';
+import { summarize } from './summary.js';
 
 /** Options of one calculation. */
 export interface CalculateOptions {
@@ -13,18 +16,36 @@ export interface CalculateOptions {
   /** Count units to declare (`user`, `tweet`). */
   readonly registry?: UnitRegistry;
   readonly sourceName?: string;
+  /** Samples drawn when the expression holds a range (default 10,000). */
+  readonly samples?: number;
+  readonly seed?: number;
 }
 
-/** Parses, checks, evaluates and formats one expression. */
+/** Parses, checks, evaluates and formats one expression (an uncertain one by its median). */
 export function calculate(text: string, options: CalculateOptions = {}): Formatted {
+  return calculateSampled(text, options).value;
+}
+
+/** A calculation's result: the value (the median, when uncertain) and, when uncertain, its summary. */
+export interface Calculation {
+  readonly value: Formatted;
+  readonly summary?: FormattedSummary;
+  /** The samples, in base units, when uncertain. */
+  readonly samples?: Float64Array;
+}
+
+/** Parses, checks, evaluates and formats one expression, with its interval when it holds a range. */
+export function calculateSampled(text: string, options: CalculateOptions = {}): Calculation {
   const registry = options.registry ?? UnitRegistry.BUILTIN;
   const compiled = compile(parse(source(options.sourceName ?? '<expr>', text)), unitScope(registry));
-  const si = compiled.run([]);
   let target = compiled.target;
   if (options.to !== undefined) {
     const unitExpr = parseUnit(source('--to', options.to));
     target = resolveUnit(unitExpr, registry);
     checkConversion(compiled.dimension, target, unitExpr.span);
   }
-  return formatQuantity(si, compiled.dimension, target, target !== undefined);
+  const m = compiled.uncertain ? evaluateClosed(compiled, options.samples ?? DEFAULT_SAMPLES, options.seed ?? DEFAULT_SEED) : compiled.run([]);
+  if (typeof m === 'number') return { value: formatQuantity(m, compiled.dimension, target, target !== undefined) };
+  const summary = formatSummary(summarize(m), compiled.dimension, target, target !== undefined);
+  return { value: summary.median, summary, samples: m };
 }

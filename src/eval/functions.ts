@@ -16,6 +16,8 @@ export interface FunctionDef {
   /** The result's dimension; throws the project's error when the arguments do not fit. */
   readonly dimension: (args: readonly ArgInfo[], call: Span) => Dimension;
   readonly apply: (args: readonly number[]) => number;
+  /** The same for one argument, when the function takes one: a loop over samples calls it directly. */
+  readonly unary?: (x: number) => number;
   readonly doc: string;
 }
 
@@ -75,11 +77,12 @@ function sameDimension(name: string) {
 }
 
 function rounding(name: string, f: (x: number) => number): FunctionDef {
-  return { minArgs: 1, maxArgs: 1, dimension: countsOnly(name), apply: ([x]) => f(snap(x!)), doc: `${name}(x): x rounded; x is a plain number or a count` };
+  const unary = (x: number) => f(snap(x));
+  return { minArgs: 1, maxArgs: 1, dimension: countsOnly(name), apply: ([x]) => unary(x!), unary, doc: `${name}(x): x rounded; x is a plain number or a count` };
 }
 
 function scalar(name: string, f: (x: number) => number, doc: string): FunctionDef {
-  return { minArgs: 1, maxArgs: 1, dimension: scalarOnly(name), apply: (a) => f(a[0]!), doc };
+  return { minArgs: 1, maxArgs: 1, dimension: scalarOnly(name), apply: (a) => f(a[0]!), unary: f, doc };
 }
 
 /** Folds the arguments pairwise (spreading an array into Math.min is slower). */
@@ -98,7 +101,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map<string, Funct
   ['round', rounding('round', Math.round)],
   ['min', { minArgs: 2, maxArgs: 64, dimension: sameDimension('min'), apply: pairwise(Math.min), doc: 'min(a, b, ...): the smallest; all of one dimension' }],
   ['max', { minArgs: 2, maxArgs: 64, dimension: sameDimension('max'), apply: pairwise(Math.max), doc: 'max(a, b, ...): the largest; all of one dimension' }],
-  ['abs', { minArgs: 1, maxArgs: 1, dimension: (a) => a[0]!.dimension, apply: ([x]) => Math.abs(x!), doc: 'abs(x): any dimension' }],
+  ['abs', { minArgs: 1, maxArgs: 1, dimension: (a) => a[0]!.dimension, apply: ([x]) => Math.abs(x!), unary: Math.abs, doc: 'abs(x): any dimension' }],
   [
     'sqrt',
     {
@@ -115,6 +118,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map<string, Funct
         return a!.dimension.pow(0.5);
       },
       apply: ([x]) => Math.sqrt(x!),
+      unary: Math.sqrt,
       doc: 'sqrt(x): plain numbers, or even powers of a dimension',
     },
   ],

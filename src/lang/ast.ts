@@ -27,5 +27,7 @@ export type Expr =
   | { readonly kind: 'quantity'; readonly amount: Expr; readonly unit: UnitExpr; readonly span: Span; readonly attached: boolean }
   | { readonly kind: 'neg'; readonly operand: Expr; readonly span: Span }
   | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr; readonly span: Span; readonly opSpan: Span }
+  /** A 90% interval, `a to b`: `low` is the 5th percentile and `high` the 95th (docs/uncertainty.md). */
+  | { readonly kind: 'range'; readonly low: Expr; readonly high: Expr; readonly span: Span; readonly opSpan: Span }
   | { readonly kind: 'call'; readonly fn: string; readonly args: readonly Expr[]; readonly span: Span; readonly nameSpan: Span }
   | { readonly kind: 'convert'; readonly expr: Expr; readonly target: UnitExpr; readonly keyword: ConvertKeyword; readonly span: Span };

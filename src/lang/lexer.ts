@@ -18,24 +18,10 @@ const digitAt = (t: string, i: number) => {
   const c = codeAt(t, i);
   return c >= 48 && c <= 57;
 };
-const isIdentCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 0xb5 || c === 0x3bc;
-
-/**
- * Names read lately, by a hash of their characters. Names repeat (units, quantities), and a
- * name met again is the same string: no copy per token, and maps that look it up find its
- * hash already computed.
- */
-const RECENT_NAMES: (string | undefined)[] = new Array<string | undefined>(512).fill(undefined);
-
-/** The name text[start, end), from RECENT_NAMES when it is there. */
-function nameAt(text: string, start: number, end: number, hash: number): string {
-  const slot = (hash ^ (hash >>> 9)) & 511;
-  const known = RECENT_NAMES[slot];
-  if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return known;
-  const name = text.slice(start, end);
-  RECENT_NAMES[slot] = name;
-  return name;
-}
+const identPartAt = (t: string, i: number) => {
+  const c = codeAt(t, i);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 0xb5 || c === 0x3bc;
+};
 
 /** One-character operators by character code (`-` may also start `->`). */
 const ASCII_OPERATORS: readonly (string | undefined)[] = (() => {
@@ -84,9 +70,8 @@ export function tokenize(src: Source): Token[] {
     }
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 0xb5 || code === 0x3bc) {
       let j = i + 1;
-      let hash = code;
-      for (let c = codeAt(text, j); isIdentCode(c); c = codeAt(text, ++j)) hash = (hash * 31 + c) | 0;
-      tokens.push({ kind: 'ident', text: nameAt(text, i, j, hash), start: i, end: j, source: src });
+      while (identPartAt(text, j)) j++;
+      tokens.push({ kind: 'ident', text: text.slice(i, j), start: i, end: j, source: src });
       i = j;
       continue;
     }

@@ -2,7 +2,8 @@
  * The Pratt parser: tokens to an expression tree. Grammar (docs/language.md has the prose):
  *
  *   input      = expr [ ("->" | "in" | "to") unitExpr ] EOF
- *   expr       = prefix { INFIX-OPERATOR expr }        binding powers from precedence.ts
+ *   expr       = prefix { INFIX-OPERATOR expr | "to" rangeEnd }   binding powers from precedence.ts
+ *   rangeEnd   = expr starting with a number, "-" or "$"   `200M to 400M user`, `1 to 3 MB`
  *   prefix     = "-" prefix | primary
  *   primary    = literal | NAME "(" [ expr { "," expr } ] ")" | NAME | "(" expr ")"
  *   literal    = [ "$" ] NUMBER [ MAGNITUDE ] [ "%" ] [ unitTerm ]   e.g. 300M, 1.5 billion, 10%, 300 MB, $0.02
@@ -12,10 +13,10 @@
  */
 import { EstimateError } from '../diagnostics/error.js';
 import { cover, span, type Source, type Span } from '../diagnostics/source.js';
-import { MAGNITUDES } from '../units/catalogue.js';
 import { type ConvertKeyword, type Expr, type UnitExpr } from './ast.js';
 import { numberValue, tokenize, tokenText } from './lexer.js';
-import { INFIX, KEYWORDS, PREFIX_MINUS } from './precedence.js';
+import { MAGNITUDES } from './magnitudes.js';
+import { INFIX, KEYWORDS, PREFIX_MINUS, RANGE } from './precedence.js';
 import { type Token } from './tokens.js';
 
 /** The deepest tree accepted: deeper input is refused instead of overflowing the stack. */
@@ -58,8 +59,9 @@ class Parser {
     if (this.isConversion(t)) {
       this.next();
       if (t.text === 'to' && !this.startsUnit(this.peek())) {
-        throw this.error('E0205', '`a to b` between two quantities is reserved for ranges', this.peek(), [
+        throw this.error('E0205', 'after `to`, expected a unit or the high end of a range', this.peek(), [
           'to convert, put a unit after `to`: `x to PB`',
+          'for a range, start its high end with a number: `200M to 400M user`',
         ]);
       }
       const target = this.parseUnitExpr();
@@ -83,6 +85,12 @@ class Parser {
     let leftDepth = this.depth;
     for (;;) {
       const t = this.peek();
+      if (t.kind === 'ident' && t.text === 'to' && this.startsRangeEnd()) {
+        if (RANGE.left < minBp) break;
+        left = this.parseRange(left, leftDepth, t);
+        leftDepth = this.depth;
+        continue;
+      }
       const key = t.kind === 'op' || (t.kind === 'ident' && t.text === 'per') ? t.text : undefined;
       const info = key === undefined ? undefined : INFIX.get(key);
       if (!info || info.left < minBp) break;
@@ -94,6 +102,30 @@ class Parser {
     this.nesting--;
     this.depth = leftDepth;
     return left;
+  }
+
+  /** `low to high`, with `to` the current token; a range cannot be an end of another. */
+  private parseRange(low: Expr, lowDepth: number, to: Token): Expr {
+    if (low.kind === 'range') {
+      throw this.error('E0205', 'a range cannot be chained: `a to b to c`', to, ['write one range, `a to c`, or name the parts in a template']);
+    }
+    this.next();
+    const high = this.parseExpr(RANGE.right);
+    if (high.kind === 'range') throw this.error('E0205', 'a range cannot be chained: `a to b to c`', to, ['write one range, `a to c`']);
+    const node: Expr = { kind: 'range', low, high, span: cover(low.span, high.span), opSpan: to };
+    this.depth = this.deeper(1 + Math.max(lowDepth, this.depth), node);
+    return node;
+  }
+
+  /**
+   * Whether the token after `to` starts the high end of a range rather than a unit: a number,
+   * `-` or `$`. (`0.5 to 1 / day` is a range per day; a conversion to a unit starting with `1`
+   * is written `-> 1/s` or `to /s`.)
+   */
+  private startsRangeEnd(): boolean {
+    const t = this.tokens[Math.min(this.pos + 1, this.last)]!;
+    if (t.kind === 'op') return t.text === '-' || t.text === '$';
+    return t.kind === 'number';
   }
 
   private parsePrefix(): Expr {

@@ -5,6 +5,7 @@
  *   conversion   -> in to          lowest, only at the end of an expression
  *   additive     + -               left
  *   multiplicative * / per         left
+ *   range        to                a 90% interval, `1 to 3 MB`; not chained
  *   unary        -                 prefix
  *   power        ^                 right
  *   juxtaposition  300 MB, $5      a number and its unit bind tightest
@@ -19,6 +20,12 @@ export const INFIX: ReadonlyMap<string, { readonly left: number; readonly right:
   ['per', { left: 20, right: 21, op: '/' as const }],
   ['^', { left: 40, right: 39, op: '^' as const }],
 ]);
+
+/**
+ * Binding powers of `a to b` as a range: tighter than `*` (`1 to 3 * 2` is (1 to 3) * 2, as in
+ * Squiggle), looser than unary minus and `^` (`-1 to 2^3` is (-1) to (2^3)).
+ */
+export const RANGE = { left: 25, right: 26 } as const;
 
 /** Binding power of unary minus: below `^`, so -2^2 is -(2^2). */
 export const PREFIX_MINUS = 30;

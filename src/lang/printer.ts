@@ -52,7 +52,7 @@ export function print(e: Expr, o: PrintOptions = {}): string {
     case 'quantity':
       return o.asWritten ? written() : `${print(e.amount, o)} ${printUnit(e.unit)}`;
     case 'neg':
-      return `-${wrap(e.operand, e.operand.kind === 'binary' && e.operand.op !== '^', o)}`;
+      return `-${wrap(e.operand, (e.operand.kind === 'binary' && e.operand.op !== '^') || e.operand.kind === 'range', o)}`;
     case 'binary': {
       const p = BINARY_PRECEDENCE[e.op];
       const rightAssoc = e.op === '^';
@@ -61,6 +61,8 @@ export function print(e: Expr, o: PrintOptions = {}): string {
       const op = e.op === '*' ? (o.times ?? '*') : e.op;
       return `${left} ${op} ${right}`;
     }
+    case 'range':
+      return `${wrap(e.low, rangeEndNeedsParens(e.low), o)} to ${wrap(e.high, rangeEndNeedsParens(e.high), o)}`;
     case 'call':
       return `${e.fn}(${e.args.map((a) => print(a, o)).join(', ')})`;
     case 'convert':
@@ -68,8 +70,15 @@ export function print(e: Expr, o: PrintOptions = {}): string {
   }
 }
 
+/** A range end binds tighter than `to` (RANGE in precedence.ts): only `^` needs no parentheses. */
+function rangeEndNeedsParens(end: Expr): boolean {
+  return end.kind === 'convert' || end.kind === 'range' || (end.kind === 'binary' && end.op !== '^');
+}
+
 function needsParens(child: Expr, parent: number, rule: 'tighter' | 'same-ok'): boolean {
   if (child.kind === 'convert') return true;
+  // Always in parentheses beside an operator: `(1 to 2) / 3` printed bare would read `1 to 2 / 3`.
+  if (child.kind === 'range') return parent > 0;
   if (child.kind !== 'binary') return false;
   const p = BINARY_PRECEDENCE[child.op];
   return rule === 'tighter' ? p <= parent : p < parent;
@@ -94,6 +103,8 @@ export function sexpr(e: Expr): string {
       return `(neg ${sexpr(e.operand)})`;
     case 'binary':
       return `(${e.op} ${sexpr(e.left)} ${sexpr(e.right)})`;
+    case 'range':
+      return `(to ${sexpr(e.low)} ${sexpr(e.high)})`;
     case 'call':
       return `(${e.fn}${e.args.map((a) => ' ' + sexpr(a)).join('')})`;
     case 'convert':

@@ -1,148 +1,58 @@
 /**
  * Builds a model from a template spec: declares count units, checks names, parses every
  * expression, orders quantities by their dependencies, and checks every dimension before
- * anything is evaluated. All problems are reported together, in file order.
+ * anything is evaluated. All problems are reported together, in file order: each step adds
+ * its errors to one list through the shared collector (collectErrors) and goes on.
  */
-import { EstimateError, EstimateErrors, projectErrors } from '../diagnostics/error.js';
+import { collectErrors, EstimateError, EstimateErrors } from '../diagnostics/error.js';
 import { absolute, type Span } from '../diagnostics/source.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { compile, unitScope, type Compiled, type Scope } from '../eval/compile.js';
 import { resolveUnit } from '../eval/resolve-unit.js';
+import { assertNever } from '../lang/assert-never.js';
 import { type Expr } from '../lang/ast.js';
 import { parse, parseUnit } from '../lang/parser.js';
 import { formatQuantity } from '../units/format.js';
 import { type Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { countNameProblem, UnitRegistry } from '../units/registry.js';
-import { type Located, type TemplateSpec } from '../template/types.js';
+import { type InputSpec, type Located, type QuantitySpec, type TemplateSpec } from '../template/types.js';
 import { topologicalOrder } from './graph.js';
 import { type Model, type ModelInput, type ModelQuantity, type ModelSection } from './model.js';
 import { checkQuantityName } from './names.js';
+import { inUnitOf } from './overrides.js';
 import { resolveDimension, writtenUnit } from './units-of.js';
 
 /** Builds and checks the model; throws EstimateErrors with every problem. */
 export function buildModel(spec: TemplateSpec): Model {
   const errors: EstimateError[] = [];
-  /** Keeps the project's errors to report together; anything else is a bug and goes on. */
-  const collect = (e: unknown): void => {
-    const ours = projectErrors(e);
-    if (!ours) throw e;
-    errors.push(...ours);
+  const attempt: Attempt = (f) => {
+    let out: ReturnType<typeof f> | undefined;
+    errors.push(
+      ...collectErrors([
+        () => {
+          out = f();
+        },
+      ]),
+    );
+    return out;
   };
-  const attempt = <T>(f: () => T): T | undefined => {
-    try {
-      return f();
-    } catch (e) {
-      collect(e);
-      return undefined;
-    }
-  };
-
   const registry = declareUnits(spec, errors);
   const refused = new Set<string>();
   const slots = assignSlots(spec, registry, errors, refused);
-
-  const inputs: ModelInput[] = [];
-  for (const s of spec.inputs) {
-    const slot = slots.get(s.name.text);
-    if (slot === undefined) continue;
-    const input = attempt(() => buildInput(s, slot, registry, attempt));
-    if (input) inputs.push(input);
-  }
+  const inputs = buildInputs(spec, slots, registry, attempt);
   const byName = new Map<string, ModelInput | ModelQuantity>(inputs.map((i) => [i.name, i]));
-
-  // From here on quantities are known by slot: the graph and the bookkeeping are arrays indexed
-  // by slot rather than maps keyed by name, which a large template looks up many times each.
-  const parsed: (Parsed | undefined)[] = new Array<Parsed | undefined>(slots.size);
-  const parsedSlots: number[] = [];
-  for (const q of spec.quantities) {
-    const slot = slots.get(q.name.text);
-    if (slot === undefined) continue;
-    let expr: Expr;
-    try {
-      expr = parse(q.value.source);
-    } catch (e) {
-      collect(e);
-      continue;
-    }
-    const reads = namesIn(expr);
-    parsed[slot] = { spec: q, expr, reads, deps: [], readsBroken: refused.size > 0 && reads.some((n) => refused.has(n)) };
-    parsedSlots.push(slot);
-  }
-  for (const slot of parsedSlots) {
-    const p = parsed[slot]!;
-    for (const n of p.reads) {
-      const d = slots.get(n);
-      if (d === undefined) continue;
-      if (parsed[d] !== undefined) p.deps.push(d);
-      // A declared input or quantity that did not build (its error is reported).
-      else if (!byName.has(n)) p.readsBroken = true;
-    }
-  }
-  const { order, cycles } = topologicalOrder(parsedSlots, (slot) => parsed[slot]?.deps, slots.size);
-  const names = [...slots.keys()];
-  const broken = new Uint8Array(slots.size);
-  for (const cycle of cycles) {
-    const first = parsed[cycle[0]!]!;
-    errors.push(
-      new EstimateError('E0707', `dependency cycle: ${cycle.map((c) => names[c]).join(' -> ')}`, {
-        span: first.spec.value.span,
-        help: ['a quantity cannot depend on itself, directly or through others'],
-      }),
-    );
-    for (const c of cycle) broken[c] = 1;
-  }
-
-  const quantities: ModelQuantity[] = [];
-  const scope: Scope = {
-    registry,
-    lookup: (n) => byName.get(n),
-    names: () => names,
-  };
-  for (const slot of order) {
-    const p = parsed[slot]!;
-    // A quantity reading a refused or broken name would resolve it as a unit and report a
-    // misleading error, or repeat that name's error: it is skipped.
-    if (broken[slot] || p.readsBroken || readsBrokenSlot(p.deps, broken)) {
-      broken[slot] = 1;
-      continue;
-    }
-    let q: ModelQuantity | undefined;
-    try {
-      q = buildQuantity(p.spec, p.expr, slot, scope, attempt);
-    } catch (e) {
-      collect(e);
-    }
-    if (q) {
-      quantities.push(q);
-      byName.set(q.name, q);
-    } else {
-      broken[slot] = 1;
-    }
-  }
-
-  const sections = spec.sections.map((s): ModelSection => ({
-    title: s.title.text,
-    items: s.items.flatMap((item) => {
-      const found = byName.get(item.text);
-      if (found) return [found];
-      // A name declared but broken has its own error already.
-      if (!slots.has(item.text) && !refused.has(item.text)) {
-        const hint = didYouMean(item.text, slots.keys());
-        errors.push(
-          new EstimateError('E0710', `section \`${s.title.text}\` names \`${item.text}\`, which is no input or quantity`, {
-            span: item.span,
-            help: hint ? [hint] : [],
-          }),
-        );
-      }
-      return [];
-    }),
-  }));
-
+  const graph = parseQuantities(spec, slots, refused, byName, attempt);
+  const broken = reportCycles(graph, slots, errors);
+  const scope: Scope = { registry, lookup: (n) => byName.get(n), names: () => slots.keys() };
+  const quantities = buildQuantities(graph, broken, scope, byName, attempt);
+  const sections = buildSections(spec, slots, refused, byName, errors);
   if (errors.length > 0) throw new EstimateErrors(sortByPlace(errors));
   return { spec, registry, inputs, quantities, sections, slotCount: slots.size, byName };
 }
+
+/** Runs a step, keeping the project's errors for the report; returns undefined after an error. */
+type Attempt = <T>(f: () => T) => T | undefined;
 
 function declareUnits(spec: TemplateSpec, errors: EstimateError[]): UnitRegistry {
   const names: string[] = [];
@@ -186,16 +96,20 @@ function assignSlots(spec: TemplateSpec, registry: UnitRegistry, errors: Estimat
   return slots;
 }
 
-type Attempt = <T>(f: () => T) => T | undefined;
-
-function readsBrokenSlot(deps: readonly number[], broken: Uint8Array): boolean {
-  for (const d of deps) if (broken[d]) return true;
-  return false;
+function buildInputs(spec: TemplateSpec, slots: ReadonlyMap<string, number>, registry: UnitRegistry, attempt: Attempt): ModelInput[] {
+  const inputs: ModelInput[] = [];
+  for (const s of spec.inputs) {
+    const slot = slots.get(s.name.text);
+    if (slot === undefined) continue;
+    const input = attempt(() => buildInput(s, slot, registry, attempt));
+    if (input) inputs.push(input);
+  }
+  return inputs;
 }
 
 /** A quantity parsed, with the slots of the quantities it reads. */
 interface Parsed {
-  readonly spec: TemplateSpec['quantities'][number];
+  readonly spec: QuantitySpec;
   readonly expr: Expr;
   readonly reads: string[];
   readonly deps: number[];
@@ -203,42 +117,148 @@ interface Parsed {
   readsBroken: boolean;
 }
 
-function buildInput(s: TemplateSpec['inputs'][number], slot: number, registry: UnitRegistry, attempt: Attempt): ModelInput {
+/** The parsed quantities by slot, and the dependency order. */
+interface Graph {
+  readonly parsed: readonly (Parsed | undefined)[];
+  readonly order: readonly number[];
+  readonly cycles: readonly (readonly number[])[];
+}
+
+// From here on quantities are known by slot: the graph and the bookkeeping are arrays indexed
+// by slot rather than maps keyed by name, which a large template looks up many times each.
+function parseQuantities(spec: TemplateSpec, slots: ReadonlyMap<string, number>, refused: ReadonlySet<string>, built: ReadonlyMap<string, unknown>, attempt: Attempt): Graph {
+  const parsed = new Array<Parsed | undefined>(slots.size);
+  const parsedSlots: number[] = [];
+  for (const q of spec.quantities) {
+    const slot = slots.get(q.name.text);
+    if (slot === undefined) continue;
+    const expr = attempt(() => parse(q.value.source));
+    if (!expr) continue;
+    const reads = namesIn(expr);
+    parsed[slot] = { spec: q, expr, reads, deps: [], readsBroken: refused.size > 0 && reads.some((n) => refused.has(n)) };
+    parsedSlots.push(slot);
+  }
+  for (const slot of parsedSlots) {
+    const p = parsed[slot]!;
+    for (const n of p.reads) {
+      const d = slots.get(n);
+      if (d === undefined) continue;
+      if (parsed[d] !== undefined) p.deps.push(d);
+      // A declared input or quantity that did not build (its error is reported).
+      else if (!built.has(n)) p.readsBroken = true;
+    }
+  }
+  const { order, cycles } = topologicalOrder(parsedSlots, (slot) => parsed[slot]?.deps, slots.size);
+  return { parsed, order, cycles };
+}
+
+/** Reports each cycle once; returns the slots that cannot be built (by slot, 1 = broken). */
+function reportCycles(graph: Graph, slots: ReadonlyMap<string, number>, errors: EstimateError[]): Uint8Array {
+  const names = [...slots.keys()];
+  const broken = new Uint8Array(slots.size);
+  for (const cycle of graph.cycles) {
+    const first = graph.parsed[cycle[0]!]!;
+    errors.push(
+      new EstimateError('E0707', `dependency cycle: ${cycle.map((c) => names[c]).join(' -> ')}`, {
+        span: first.spec.value.span,
+        help: ['a quantity cannot depend on itself, directly or through others'],
+      }),
+    );
+    for (const c of cycle) broken[c] = 1;
+  }
+  return broken;
+}
+
+function buildQuantities(graph: Graph, broken: Uint8Array, scope: Scope, byName: Map<string, ModelInput | ModelQuantity>, attempt: Attempt): ModelQuantity[] {
+  const quantities: ModelQuantity[] = [];
+  for (const slot of graph.order) {
+    const p = graph.parsed[slot]!;
+    // A quantity reading a refused or broken name would resolve it as a unit and report a
+    // misleading error, or repeat that name's error: it is skipped.
+    if (broken[slot] || p.readsBroken || p.deps.some((d) => broken[d])) {
+      broken[slot] = 1;
+      continue;
+    }
+    const q = attempt(() => buildQuantity(p.spec, p.expr, slot, scope, attempt));
+    if (q) {
+      quantities.push(q);
+      byName.set(q.name, q);
+    } else {
+      broken[slot] = 1;
+    }
+  }
+  return quantities;
+}
+
+function buildSections(spec: TemplateSpec, slots: ReadonlyMap<string, number>, refused: ReadonlySet<string>, byName: ReadonlyMap<string, ModelInput | ModelQuantity>, errors: EstimateError[]): ModelSection[] {
+  return spec.sections.map((s): ModelSection => ({
+    title: s.title.text,
+    items: s.items.flatMap((item) => {
+      const found = byName.get(item.text);
+      if (found) return [found];
+      // A name declared but broken has its own error already.
+      if (!slots.has(item.text) && !refused.has(item.text)) {
+        const hint = didYouMean(item.text, slots.keys());
+        errors.push(
+          new EstimateError('E0710', `section \`${s.title.text}\` names \`${item.text}\`, which is no input or quantity`, {
+            span: item.span,
+            help: hint ? [hint] : [],
+          }),
+        );
+      }
+      return [];
+    }),
+  }));
+}
+
+function buildInput(s: InputSpec, slot: number, registry: UnitRegistry, attempt: Attempt): ModelInput {
   const defaultExpr = parse(s.default.source);
   const defaultValue = compile(defaultExpr, unitScope(registry));
+  const what = `input \`${s.name.text}\``;
+  if (defaultValue.uncertain) throw exactNeeded(s.default, `the \`default\` of ${what}`, `move it to \`range:\` and give an exact default`);
   const dimension = defaultValue.dimension;
   let unit: ResolvedUnit | undefined;
   if (s.unit) {
-    unit = attempt(() => displayUnit(s.unit!, dimension, registry, `input \`${s.name.text}\``));
+    unit = attempt(() => displayUnit(s.unit!, dimension, registry, what));
   } else {
     const written = writtenUnit(defaultExpr.kind === 'convert' ? defaultExpr.expr : defaultExpr, registry);
     unit = written ? resolveUnit(written, registry) : defaultValue.target;
   }
-  const bound = (b: Located | undefined, which: string) =>
-    b &&
-    attempt(() => {
-      const c = compile(parse(b.source), unitScope(registry));
-      expectDimension(c.dimension, dimension, b.span, `\`${which}\` of input \`${s.name.text}\``);
-      const si = c.run([]);
-      return { si, text: formatQuantity(si, dimension, unit).text };
-    });
+  const bound = (b: Located | undefined, which: string) => b && attempt(() => buildBound(b, `\`${which}\` of ${what}`, dimension, unit, registry));
   const min = bound(s.min, 'min');
   const max = bound(s.max, 'max');
-  return {
-    kind: 'input',
-    spec: s,
-    name: s.name.text,
-    slot,
-    dimension,
-    defaultExpr,
-    defaultValue,
-    ...(unit ? { unit } : {}),
-    ...(min ? { min } : {}),
-    ...(max ? { max } : {}),
-  };
+  const range = s.range && attempt(() => buildRange(s.range!, what, dimension, unit, registry));
+  return { kind: 'input', spec: s, name: s.name.text, slot, dimension, defaultExpr, defaultValue, ...(range ? { range } : {}), ...(unit ? { unit } : {}), ...(min ? { min } : {}), ...(max ? { max } : {}) };
 }
 
-function buildQuantity(s: TemplateSpec['quantities'][number], expr: Expr, slot: number, scope: Scope, attempt: Attempt): ModelQuantity {
+/** A `min:` or `max:` bound: an exact value of the input's dimension. */
+function buildBound(b: Located, what: string, dimension: Dimension, unit: ResolvedUnit | undefined, registry: UnitRegistry) {
+  const c = compile(parse(b.source), unitScope(registry));
+  if (c.uncertain) throw exactNeeded(b, what, 'a bound is one value: every sample is checked against it');
+  expectDimension(c.dimension, dimension, b.span, what);
+  const si = c.run([]);
+  return { si, text: formatQuantity(si, dimension, unit).text };
+}
+
+/** A `range:`: uncertain, of the input's dimension; bare ends take the input's unit (`200M to 400M`). */
+function buildRange(r: Located, what: string, dimension: Dimension, unit: ResolvedUnit | undefined, registry: UnitRegistry): Compiled {
+  const expr = parse(r.source);
+  const c = inUnitOf(expr, compile(expr, unitScope(registry)), dimension, unit);
+  if (!c.uncertain) {
+    throw new EstimateError('E0721', `the \`range\` of ${what} is one exact value`, {
+      span: r.span,
+      help: ['write a 90% interval, `200M to 400M user`, or a distribution, `normal(10 ms, 2 ms)`'],
+    });
+  }
+  expectDimension(c.dimension, dimension, r.span, `the \`range\` of ${what}`);
+  return c;
+}
+
+function exactNeeded(where: Located, what: string, help: string): EstimateError {
+  return new EstimateError('E0720', `${what} must be exact, not a range`, { span: where.span, help: [help] });
+}
+
+function buildQuantity(s: QuantitySpec, expr: Expr, slot: number, scope: Scope, attempt: Attempt): ModelQuantity {
   const compiled: Compiled = compile(expr, scope);
   const dimension = compiled.dimension;
   const what = () => `quantity \`${s.name.text}\``;
@@ -257,24 +277,8 @@ function buildQuantity(s: TemplateSpec['quantities'][number], expr: Expr, slot: 
     });
   }
   const unit = s.unit ? attempt(() => displayUnit(s.unit!, dimension, scope.registry, what())) : compiled.target;
-  const book = s.book
-    ? attempt(() => {
-        const c = compile(parse(s.book!.source), unitScope(scope.registry));
-        expectDimension(c.dimension, dimension, s.book!.span, `\`book\` of ${what()}`);
-        return c.run([]);
-      })
-    : undefined;
-  return {
-    kind: 'quantity',
-    spec: s,
-    name: s.name.text,
-    slot,
-    expr,
-    compiled,
-    dimension,
-    unit,
-    book,
-  };
+  const book = s.book ? attempt(() => buildBound(s.book!, `\`book\` of ${what()}`, dimension, undefined, scope.registry).si) : undefined;
+  return { kind: 'quantity', spec: s, name: s.name.text, slot, expr, compiled, dimension, unit, book };
 }
 
 function displayUnit(u: Located, dimension: Dimension, registry: UnitRegistry, what: string): ResolvedUnit {
@@ -300,27 +304,28 @@ export function namesIn(e: Expr, out: string[] = []): string[] {
   switch (e.kind) {
     case 'name':
       if (!out.includes(e.name)) out.push(e.name);
-      break;
+      return out;
+    case 'number':
+    case 'percent':
+      return out;
     case 'neg':
-      namesIn(e.operand, out);
-      break;
+      return namesIn(e.operand, out);
     case 'binary':
       namesIn(e.left, out);
-      namesIn(e.right, out);
-      break;
+      return namesIn(e.right, out);
+    case 'range':
+      namesIn(e.low, out);
+      return namesIn(e.high, out);
     case 'call':
       for (const a of e.args) namesIn(a, out);
-      break;
+      return out;
     case 'convert':
-      namesIn(e.expr, out);
-      break;
+      return namesIn(e.expr, out);
     case 'quantity':
-      namesIn(e.amount, out);
-      break;
+      return namesIn(e.amount, out);
     default:
-      break;
+      return assertNever(e);
   }
-  return out;
 }
 
 function sortByPlace(errors: EstimateError[]): EstimateError[] {

@@ -15,6 +15,8 @@ export interface ModelInput {
   readonly dimension: Dimension;
   readonly defaultExpr: Expr;
   readonly defaultValue: Compiled;
+  /** The declared range (`range:`), used with `--ranges`; always uncertain. */
+  readonly range?: Compiled;
   /** The unit values are shown in, and the unit a bare number in an override takes. */
   readonly unit?: ResolvedUnit;
   readonly min?: { readonly si: number; readonly text: string };

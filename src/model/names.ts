@@ -1,5 +1,6 @@
 /** Which names a template may give its inputs, quantities and count units. */
 import { EstimateError } from '../diagnostics/error.js';
+import { DISTRIBUTIONS } from '../eval/distributions.js';
 import { FUNCTIONS } from '../eval/functions.js';
 import { KEYWORDS } from '../lang/precedence.js';
 import { AMBIGUOUS, MAGNITUDES } from '../units/catalogue.js';
@@ -22,7 +23,7 @@ export function checkQuantityName(name: Located, registry: UnitRegistry): Estima
   }
   const owner = registry.has(n)
     ? 'a unit'
-    : FUNCTIONS.has(n)
+    : FUNCTIONS.has(n) || DISTRIBUTIONS.has(n)
       ? 'a function'
       : MAGNITUDES.has(n)
         ? 'a magnitude'

@@ -11,10 +11,12 @@
 import { EstimateError } from '../diagnostics/error.js';
 import { source } from '../diagnostics/source.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { compile, unitScope, withByteHint, type Compiled } from '../eval/compile.js';
+import { compile, scaledBy, unitScope, withByteHint, type Compiled } from '../eval/compile.js';
+import { DISTRIBUTIONS } from '../eval/distributions.js';
 import { type Expr, type UnitExpr } from '../lang/ast.js';
 import { parse } from '../lang/parser.js';
 import { type Dimension } from '../units/dimension.js';
+import { type ResolvedUnit } from '../units/quantity.js';
 import { type UnitRegistry } from '../units/registry.js';
 import { type Model, type ModelInput } from './model.js';
 import { writtenUnit } from './units-of.js';
@@ -84,18 +86,16 @@ export function readAnswer(input: ModelInput, text: string, model: Model, source
   if (value.dimension.isNone && isBareNumber(expr) && unit && (percent || !input.dimension.isNone)) {
     // A bare number takes the unit of the input's default: mau=1.5bn means 1.5bn user, and
     // daily_active_ratio=60 means 60% (the default is written `50%`).
-    const run = value.run;
+    // So do the ends of a range and a distribution's parameters (`200M to 400M`).
     const factor = percent ? 0.01 : unit.factor;
     const written = percent ? `${trimmed}%` : `${trimmed} ${unit.text}`;
-    return { value: { dimension: input.dimension, run: (v) => run(v) * factor }, written: checkedText(written, trimmed, percent ? '* 1%' : `* 1 ${unit.text}`, model) };
+    return { value: scaledBy(value, factor, input.dimension), written: checkedText(written, trimmed, percent ? '* 1%' : `* 1 ${unit.text}`, model) };
   }
   if (value.dimension.equals(input.dimension)) return { value, written: trimmed };
   const filled = missingDenominator(input, value.dimension, model.registry);
   if (filled) {
     // `2MB` where MB/tweet is asked: the input's own count denominator, shown in the echo.
-    const run = value.run;
-    const divisor = filled.factor;
-    const filledValue: Compiled = { dimension: input.dimension, run: (v) => run(v) / divisor };
+    const filledValue = scaledBy(value, 1 / filled.factor, input.dimension);
     return { value: filledValue, written: appended(`${trimmed}/${filled.text}`, `(${trimmed}) / ${filled.text}`, filledValue, model) };
   }
   const err = new EstimateError('E0708', `\`${input.name}\` is ${input.dimension}, but \`${trimmed}\` is ${value.dimension}`, {
@@ -106,8 +106,29 @@ export function readAnswer(input: ModelInput, text: string, model: Model, source
   throw withByteHint(err, expr);
 }
 
+/**
+ * A value written without a unit where an input expects one takes the input's unit: mau=1.5bn
+ * means 1.5bn user, and so do `200M to 400M` and `normal(300M, 50M)`.
+ */
+export function inUnitOf(expr: Expr, value: Compiled, dimension: Dimension, unit: ResolvedUnit | undefined): Compiled {
+  if (value.dimension.isNone && !dimension.isNone && isBareNumber(expr) && unit && !unit.percent) return scaledBy(value, unit.factor, dimension);
+  return value;
+}
+
+/** A number, a range or a distribution written without any unit. */
 function isBareNumber(e: Expr): boolean {
-  return e.kind === 'number' || (e.kind === 'neg' && isBareNumber(e.operand));
+  switch (e.kind) {
+    case 'number':
+      return true;
+    case 'neg':
+      return isBareNumber(e.operand);
+    case 'range':
+      return isBareNumber(e.low) && isBareNumber(e.high);
+    case 'call':
+      return DISTRIBUTIONS.has(e.fn) && e.args.every(isBareNumber);
+    default:
+      return false;
+  }
 }
 
 /** `1.5bn user` reads back as written; an unusual number (`1e3`) gets the unit by multiplication. */
@@ -124,7 +145,8 @@ function checkedText(written: string, trimmed: string, times: string, model: Mod
 function appended(plain: string, safe: string, want: Compiled, model: Model): string {
   try {
     const got = compile(parse(source('written', plain)), unitScope(model.registry));
-    if (got.dimension.equals(want.dimension) && got.run([]) === want.run([])) return plain;
+    // A sampled value reads back the same when its dimension and its spread do: compare the dimension.
+    if (got.dimension.equals(want.dimension) && (want.uncertain ? got.uncertain : !got.uncertain && got.run([]) === want.run([]))) return plain;
   } catch {
     // not an expression as written: the parenthesised form is
   }

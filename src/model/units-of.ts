@@ -1,6 +1,7 @@
 /** Units written in a template: the unit a default is written in, and declared dimensions. */
 import { EstimateError } from '../diagnostics/error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { assertNever } from '../lang/assert-never.js';
 import { type Expr, type UnitExpr } from '../lang/ast.js';
 import { BASE_DIMENSIONS, Dimension } from '../units/dimension.js';
 import { type UnitRegistry } from '../units/registry.js';
@@ -26,8 +27,15 @@ export function writtenUnit(e: Expr, registry: UnitRegistry): UnitExpr | undefin
       if (!left || !right || left.kind === 'unitPercent') return undefined;
       return { kind: e.op === '*' ? 'unitMul' : 'unitDiv', left, right, span: e.span };
     }
-    default:
+    case 'range':
+      // `200M to 400M user`: the unit is written at the high end.
+      return writtenUnit(e.high, registry);
+    case 'number':
+    case 'call':
+    case 'convert':
       return undefined;
+    default:
+      return assertNever(e);
   }
 }
 

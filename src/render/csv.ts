@@ -1,14 +1,21 @@
 /** Renders a report as CSV (RFC 4180): one row per quantity, formula-looking cells neutralised. */
-import { type Report } from './report.js';
+import { type Report, type ReportRow } from './report.js';
 import { csvField } from './sanitize-cells.js';
 
 /** The CSV text with a header row and CRLF line ends. */
 export function renderCsv(report: Report): string {
-  const rows: string[][] = [['section', 'name', 'label', 'value', 'unit', 'si', 'dimension']];
-  for (const r of report.assumptions) rows.push(['Assumptions', r.name, r.label, String(r.value.value), r.value.unit, String(r.value.si), r.value.dimension]);
+  const rows: string[][] = [['section', 'name', 'label', 'value', 'unit', 'si', 'dimension', 'p5', 'p50', 'p95', 'mean']];
+  const line = (section: string, r: ReportRow) => [section, r.name, r.label, String(r.value.value), r.value.unit, String(r.value.si), r.value.dimension, ...interval(r)];
+  for (const r of report.assumptions) rows.push(line('Assumptions', r));
   for (const s of report.sections) {
-    for (const r of s.rows) rows.push([s.title, r.name, r.label, String(r.value.value), r.value.unit, String(r.value.si), r.value.dimension]);
+    for (const r of s.rows) rows.push(line(s.title, r));
   }
-  const numeric = new Set([3, 5]);
+  const numeric = new Set([3, 5, 7, 8, 9, 10]);
   return rows.map((r, i) => r.map((c, j) => csvField(c, i > 0 && numeric.has(j))).join(',')).join('\r\n') + '\r\n';
+}
+
+/** p5, p50, p95 and mean in the row's unit; empty for an exact row. */
+function interval(r: ReportRow): string[] {
+  const u = r.uncertain;
+  return u ? [String(u.p5.value), String(u.median.value), String(u.p95.value), String(u.mean.value)] : ['', '', '', ''];
 }

@@ -1,16 +1,22 @@
 /** Renders a report as JSON: the `--format json` contract (docs/templates.md). */
 import { type Formatted } from '../units/format.js';
-import { type Report } from './report.js';
+import { type Report, type ReportRow } from './report.js';
 
 function machine(f: Formatted) {
   return { value: f.value, unit: f.unit, si: f.si, text: f.text };
+}
+
+/** An uncertain value's interval and mean, in the unit of its `value` (the median). */
+function interval(r: ReportRow) {
+  const u = r.uncertain;
+  return u ? { p5: u.p5.value, p95: u.p95.value, mean: u.mean.value, samples: u.samples } : {};
 }
 
 /** The JSON document, ending with a newline. */
 export function renderJson(report: Report): string {
   const inputs: Record<string, unknown> = {};
   for (const r of report.assumptions) {
-    inputs[r.name] = { label: r.label, ...machine(r.value), dimension: r.value.dimension, overridden: r.overridden === true, help: r.help };
+    inputs[r.name] = { label: r.label, ...machine(r.value), ...interval(r), dimension: r.value.dimension, overridden: r.overridden === true, help: r.help };
   }
   const outputs: Record<string, unknown> = {};
   for (const s of report.sections) {
@@ -19,6 +25,7 @@ export function renderJson(report: Report): string {
         label: r.label,
         section: s.title,
         ...machine(r.value),
+        ...interval(r),
         dimension: r.value.dimension,
         ...(r.book ? { book: machine(r.book) } : {}),
       };
@@ -33,6 +40,7 @@ export function renderJson(report: Report): string {
     outputs,
     steps: report.steps,
     conventions: report.conventions,
+    ...(report.uncertainty ? { uncertainty: report.uncertainty } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }

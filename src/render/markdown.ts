@@ -1,5 +1,5 @@
 /** Renders a report as GitHub-flavoured Markdown for design documents. */
-import { type Report } from './report.js';
+import { type Report, type ReportRow } from './report.js';
 import { markdownCell, markdownText } from './sanitize-cells.js';
 
 /** The Markdown document. */
@@ -9,22 +9,28 @@ export function renderMarkdown(report: Report): string {
   if (report.source) out.push(`Source: ${markdownText(report.source)}`, '');
   out.push('## Assumptions', '', '| Input | Assumption | Value | Notes |', '| --- | --- | --- | --- |');
   for (const r of report.assumptions) {
-    out.push(`| \`${r.name.replace(/`/g, '')}\` | ${markdownCell(r.label)} | ${markdownCell(r.value.text)}${r.overridden ? ' (set)' : ''} | ${markdownCell(r.help)} |`);
+    out.push(`| \`${r.name.replace(/`/g, '')}\` | ${markdownCell(r.label)} | ${markdownCell(shown(r))}${r.overridden ? ' (set)' : ''} | ${markdownCell(r.help)} |`);
   }
   for (const s of report.sections) {
     const withBook = s.rows.some((r) => r.book);
     out.push('', `## ${markdownText(s.title)}`, '');
     out.push(withBook ? '| Quantity | Estimate | Book |' : '| Quantity | Estimate |', withBook ? '| --- | ---: | ---: |' : '| --- | ---: |');
     for (const r of s.rows) {
-      const cells = [markdownCell(r.label), markdownCell(r.value.text)];
+      const cells = [markdownCell(r.label), markdownCell(shown(r))];
       if (withBook) cells.push(r.book ? markdownCell('~' + r.book.text) : '');
       out.push(`| ${cells.join(' | ')} |`);
     }
   }
   out.push('', '## Derivation', '');
+  if (report.uncertainty) out.push(`Uncertain inputs: ${report.uncertainty.inputs.map((n) => '`' + n.replace(/`/g, '') + '`').join(', ')}. Intervals are 90% (5th to 95th percentile) of ${report.uncertainty.samples.toLocaleString('en-US')} samples; ${markdownText(report.uncertainty.note)}.`, '');
   for (const st of report.steps) {
     out.push(`- **${markdownText(st.label)}** (\`${st.name.replace(/`/g, '')}\`): ${markdownText(st.formula)} = ${markdownText(st.substituted === st.formula ? st.result : st.substituted + ' = ' + st.result)}`);
   }
   out.push('', '## Conventions', '', ...report.conventions.map((c) => `- ${markdownText(c)}`), '');
   return out.join('\n');
+}
+
+/** A value, with its 90% interval beside the median when it is uncertain. */
+function shown(r: ReportRow): string {
+  return r.uncertain ? `${r.value.text} ${r.uncertain.interval}` : r.value.text;
 }

@@ -5,6 +5,7 @@
 import { print } from '../lang/printer.js';
 import { type Model, type ModelInput, type ModelQuantity } from '../model/model.js';
 import { type Results } from '../model/evaluate.js';
+import { formatSummary, type FormattedSummary } from '../eval/format-summary.js';
 import { formatQuantity, type Formatted } from '../units/format.js';
 
 /** A shown value. */
@@ -17,6 +18,8 @@ export interface ReportRow {
   readonly book?: Formatted;
   /** Inputs: whether the user overrode the default. */
   readonly overridden?: boolean;
+  /** An uncertain value: `value` is its median; this holds the 90% interval and mean in its unit. */
+  readonly uncertain?: FormattedSummary;
 }
 
 /** One derivation step: the formula, the formula with values, the result. */
@@ -26,6 +29,17 @@ export interface ReportStep {
   readonly formula: string;
   readonly substituted: string;
   readonly result: string;
+  /** The result is the median of samples (the substituted values are medians too). */
+  readonly uncertain?: boolean;
+}
+
+/** What an uncertain run states once: which inputs had ranges, and how it was sampled. */
+export interface ReportUncertainty {
+  readonly inputs: readonly string[];
+  readonly samples: number;
+  readonly seed: number;
+  /** The caveat `--explain` shows: medians do not compose. */
+  readonly note: string;
 }
 
 /** A titled group of results. */
@@ -44,7 +58,12 @@ export interface Report {
   readonly sections: readonly ReportSection[];
   readonly steps: readonly ReportStep[];
   readonly conventions: readonly string[];
+  /** Present when some value was uncertain. */
+  readonly uncertainty?: ReportUncertainty;
 }
+
+/** The caveat on a derivation shown on medians. */
+export const MEDIAN_NOTE = 'values are medians of the samples; the median of a product is not the product of the medians, so a step need not multiply out exactly';
 
 /** The conventions every estimate states once. */
 export const CONVENTIONS: readonly string[] = [
@@ -63,9 +82,15 @@ export interface ReportOptions {
 export function buildReport(model: Model, results: Results, options: ReportOptions = { steps: true }): Report {
   // Each value formatted once: a step shows the values of all the quantities it reads.
   const formatted: (Formatted | undefined)[] = new Array<Formatted | undefined>(model.slotCount);
-  const value = (item: ModelInput | ModelQuantity) => (formatted[item.slot] ??= formatQuantity(results.values[item.slot]!, item.dimension, item.unit));
+  const summaries: (FormattedSummary | undefined)[] = new Array<FormattedSummary | undefined>(model.slotCount);
+  const summaryOf = (item: ModelInput | ModelQuantity): FormattedSummary | undefined => {
+    const s = results.sampled?.summaries[item.slot];
+    return s && (summaries[item.slot] ??= formatSummary(s, item.dimension, item.unit));
+  };
+  const value = (item: ModelInput | ModelQuantity) => (formatted[item.slot] ??= summaryOf(item)?.median ?? formatQuantity(results.values[item.slot]!, item.dimension, item.unit));
   const row = (item: ModelInput | ModelQuantity): ReportRow => {
-    const base = { name: item.name, label: item.spec.label, help: item.spec.help, value: value(item) };
+    const uncertain = summaryOf(item);
+    const base = { name: item.name, label: item.spec.label, help: item.spec.help, value: value(item), ...(uncertain ? { uncertain } : {}) };
     if (item.kind === 'input') return { ...base, overridden: results.overridden.has(item.name) };
     // The book's figure belongs to the book's assumptions: once an input changes it would mislead.
     if (item.book === undefined || results.overridden.size > 0) return base;
@@ -81,7 +106,9 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     formula: print(q.expr, { asWritten: true, times: '×' }),
     substituted: print(q.expr, { asWritten: true, times: '×', substitute: shownValue }),
     result: resultText(q, value(q)),
+    ...(summaryOf(q) ? { uncertain: true } : {}),
   }));
+  const sampled = results.sampled;
   return {
     template: model.spec.name,
     title: model.spec.title,
@@ -91,6 +118,7 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     sections: model.sections.map((s) => ({ title: s.title, rows: s.items.map(row) })),
     steps,
     conventions: CONVENTIONS,
+    ...(sampled ? { uncertainty: { inputs: sampled.uncertainInputs, samples: sampled.samples, seed: sampled.seed, note: MEDIAN_NOTE } } : {}),
   };
 }
 

@@ -20,7 +20,7 @@ export function renderTable(report: Report, opts: TableOptions): string {
   out.push(
     grid(
       ['Input', 'Assumption', 'Value'],
-      report.assumptions.map((r) => [r.name, r.label, r.value.text + (r.overridden ? ' (set)' : '')]),
+      report.assumptions.map((r) => [r.name, r.label, shown(r) + (r.overridden ? ' (set)' : '')]),
       opts.columns,
     ),
   );
@@ -31,7 +31,7 @@ export function renderTable(report: Report, opts: TableOptions): string {
     out.push(
       grid(
         withBook ? ['Quantity', 'Estimate', 'Book'] : ['Quantity', 'Estimate'],
-        section.rows.map((r) => (withBook ? [r.label, r.value.text, bookText(r)] : [r.label, r.value.text])),
+        section.rows.map((r) => (withBook ? [r.label, shown(r), bookText(r)] : [r.label, shown(r)])),
         opts.columns,
       ),
     );
@@ -43,6 +43,11 @@ export function renderTable(report: Report, opts: TableOptions): string {
   return out.join('\n') + '\n';
 }
 
+/** A value, with its 90% interval beside the median when it is uncertain. */
+function shown(r: ReportRow): string {
+  return r.uncertain ? `${r.value.text} ${r.uncertain.interval}` : r.value.text;
+}
+
 function bookText(r: ReportRow): string {
   return r.book ? `~${r.book.text}` : '';
 }
@@ -52,10 +57,15 @@ export function renderSteps(report: Report): string {
   const width = Math.max(0, ...report.steps.map((s) => s.name.length));
   const pad = ' '.repeat(width);
   const lines: string[] = ['Derivation'];
+  const u = report.uncertainty;
+  if (u) {
+    lines.push(`Uncertain inputs: ${u.inputs.join(', ')} (${u.samples.toLocaleString('en-US')} samples, seed ${u.seed}).`);
+    lines.push(`Note: ${u.note}.`);
+  }
   for (const s of report.steps) {
     lines.push(`${s.name.padEnd(width)} = ${terminalCell(s.formula)}`);
     if (s.substituted !== s.formula) lines.push(`${pad} = ${terminalCell(s.substituted)}`);
-    lines.push(`${pad} = ${terminalCell(s.result)}`);
+    lines.push(`${pad} = ${terminalCell(s.result)}${s.uncertain ? ' (median)' : ''}`);
   }
   lines.push('');
   lines.push('Conventions: ' + report.conventions.join('; ') + '.');

@@ -7,7 +7,7 @@ import { type YMap, type YScalar, type YValue } from './yaml-tree.js';
 
 // derived_from: the template a saved set of answers came from (interactive mode writes it).
 const TOP_KEYS = ['name', 'title', 'description', 'source', 'derived_from', 'units', 'inputs', 'quantities', 'sections'] as const;
-const INPUT_KEYS = ['label', 'help', 'default', 'min', 'max', 'unit'] as const;
+const INPUT_KEYS = ['label', 'help', 'default', 'range', 'min', 'max', 'unit'] as const;
 const QUANTITY_KEYS = ['label', 'help', 'value', 'unit', 'dimension', 'book'] as const;
 
 /** Builds the spec, or throws every problem found (as EstimateErrors via the caller). */
@@ -74,6 +74,7 @@ function input(key: Located, value: YValue, errors: EstimateError[]): InputSpec 
     label: e.get('label')?.text ?? key.text,
     help: e.get('help')?.text ?? '',
     default: e.main,
+    range: e.get('range'),
     min: e.get('min'),
     max: e.get('max'),
     unit: e.get('unit'),

@@ -15,6 +15,8 @@ export interface InputSpec {
   readonly label: string;
   readonly help: string;
   readonly default: Located;
+  /** The input's 90% interval or distribution (`200M to 400M user`), used by `--ranges`. */
+  readonly range?: Located;
   readonly min?: Located;
   readonly max?: Located;
   /** Display unit; when absent, the unit the default is written in. */

@@ -25,11 +25,12 @@ interface Edit {
 }
 
 /**
- * The template's text with the new defaults (input name -> expression as written), without
+ * The template's text with the new defaults (input name -> expression as written) and the
+ * ranges answered (input name -> range as written, saved under `range:`), without
  * `book:` figures, renamed and marked `derived_from: <old name>`. The result is checked by
  * loading it again: a template that would not load is never written.
  */
-export function withDefaults(spec: TemplateSpec, defaults: ReadonlyMap<string, string>, derived: DerivedName): string {
+export function withDefaults(spec: TemplateSpec, defaults: ReadonlyMap<string, string>, derived: DerivedName, ranges: ReadonlyMap<string, string> = new Map()): string {
   const text = spec.file.text;
   const { root } = readYaml(spec.file);
   if (!root || root.kind !== 'map') throw new EstimateError('E0906', 'cannot save the answers: the template is not a mapping', { where: spec.file.name });
@@ -37,6 +38,8 @@ export function withDefaults(spec: TemplateSpec, defaults: ReadonlyMap<string, s
   for (const input of spec.inputs) {
     const value = defaults.get(input.name.text);
     if (value !== undefined) edits.push(replaceScalar(text, input.default.span, value));
+    const range = ranges.get(input.name.text);
+    if (range !== undefined) edits.push(input.range ? replaceScalar(text, input.range.span, range) : addRange(text, input.default.span, range));
   }
   for (const book of bookEntries(root)) edits.push(removeEntry(text, book.keyStart, book.value));
   const name = entryOf(root, 'name');
@@ -55,6 +58,23 @@ export function withDefaults(spec: TemplateSpec, defaults: ReadonlyMap<string, s
   const out = apply(text, edits);
   parseTemplate(source(spec.file.name, out));
   return out;
+}
+
+/**
+ * A range answer for an input without `range:`: the default stays exact and a `range:` comes
+ * beside it (a line after `default:` in a block mapping, an entry after it in a flow mapping),
+ * or the entry written as its default alone becomes a mapping with both.
+ */
+function addRange(text: string, span: { start: number; end: number }, range: string): Edit {
+  const before = text[span.start - 1];
+  const quoted = (before === '"' || before === "'") && text[span.end] === before ? 1 : 0;
+  const start = span.start - quoted;
+  const end = span.end + quoted;
+  const lead = text.slice(lineStart(text, start), start);
+  const block = /^(\s*)default:\s*$/.exec(lead);
+  if (block) return { start: end, end, text: `\n${block[1]}range: ${JSON.stringify(range)}` };
+  if (/default:\s*$/.test(lead)) return { start: end, end, text: `, range: ${JSON.stringify(range)}` };
+  return { start, end, text: `{ default: ${JSON.stringify(text.slice(span.start, span.end))}, range: ${JSON.stringify(range)} }` };
 }
 
 function entryOf(m: YMap, key: string) {

@@ -76,18 +76,8 @@ export const BINARY_PREFIXES: readonly PrefixDef[] = [
   { short: 'Ei', long: 'exbi', factor: 2 ** 60, binary: true },
 ];
 
-/** Magnitude suffixes and words that scale a number literal (`300M`, `1.5bn`, `2 thousand`). */
-export const MAGNITUDES: ReadonlyMap<string, number> = new Map([
-  ['k', 1e3],
-  ['K', 1e3],
-  ['M', 1e6],
-  ['bn', 1e9],
-  ['T', 1e12],
-  ['thousand', 1e3],
-  ['million', 1e6],
-  ['billion', 1e9],
-  ['trillion', 1e12],
-]);
+/** Magnitude suffixes and words (`300M`): the language owns them (lang/magnitudes.ts). */
+export { MAGNITUDES } from '../lang/magnitudes.js';
 
 /**
  * Names refused on purpose, with what to write instead. `m` could be metre, minute or

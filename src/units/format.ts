@@ -43,12 +43,6 @@ const COUNT_MAGNITUDES: readonly [string, number][] = [
   ['M', 1e6],
 ];
 
-/** Rounds to `digits` significant digits, without float residue (0.30000000000000004 -> 0.3). */
-export function roundSignificant(v: number, digits = 4): number {
-  if (v === 0 || !Number.isFinite(v)) return v;
-  return Number(v.toPrecision(digits));
-}
-
 /**
  * A plain number for display: grouped whole numbers from 1,000 up (3,472), 4 significant
  * digits below (385.8, 0.9095), exponent form beyond 1e15 or below 1e-4. Never `-0`.

@@ -1,5 +1,5 @@
 /** Resolved unit expressions: a dimension, a size in base units, and the text to print. */
-import { Dimension } from './dimension.js';
+import { type Dimension } from './dimension.js';
 
 /** A unit expression after resolution (`TB/day` -> Data / Time, 1e12 / 86400). */
 export interface ResolvedUnit {
@@ -10,5 +10,3 @@ export interface ResolvedUnit {
   readonly percent?: boolean;
 }
 
-/** The unit of plain numbers. */
-export const SCALAR_UNIT: ResolvedUnit = { text: '', dimension: Dimension.NONE, factor: 1 };

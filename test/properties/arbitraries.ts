@@ -71,3 +71,25 @@ export const tokenSoup: fc.Arbitrary<string> = fc
 export const dimension: fc.Arbitrary<Dimension> = fc
   .array(fc.tuple(fc.constantFrom('Time', 'Data', 'Money', 'user', 'tweet'), fc.integer({ min: -3, max: 3 })), { maxLength: 5 })
   .map((parts) => Dimension.of(parts));
+
+/**
+ * Random trees that may hold ranges, as the parser can produce them: the high end starts with a
+ * number (a number or a number with its unit) and the low end is not itself a range.
+ */
+export const exprTreeWithRanges: fc.Arbitrary<Expr> = fc
+  .letrec<{ e: Expr }>((tie) => ({
+    e: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      numberValue.map((value): Expr => ({ kind: 'number', value, span: S })),
+      fc.constantFrom(...NAMES).map((name): Expr => ({ kind: 'name', name, span: S })),
+      fc.tuple(tie('e').filter((e) => e.kind !== 'range'), numberValue, fc.option(fc.constantFrom(...UNITS), { nil: undefined })).map(([low, v, unit]): Expr => {
+        const n: Expr = { kind: 'number', value: v, span: S };
+        const high: Expr = unit ? { kind: 'quantity', amount: n, unit: { kind: 'unit', name: unit, span: S }, span: S, attached: false } : n;
+        return { kind: 'range', low, high, span: S, opSpan: S };
+      }),
+      tie('e').map((operand): Expr => ({ kind: 'neg', operand, span: S })),
+      fc.tuple(fc.constantFrom('+', '-', '*', '/', '^' as const), tie('e'), tie('e')).map(([op, left, right]): Expr => ({ kind: 'binary', op, left, right, span: S, opSpan: S })),
+      fc.tuple(fc.constantFrom('ceil', 'sqrt', 'max'), tie('e'), tie('e')).map(([fn, a, b]): Expr => ({ kind: 'call', fn, args: fn === 'max' ? [a, b] : [a], span: S, nameSpan: S })),
+    ),
+  }))
+  .e;

@@ -40,7 +40,9 @@ describe.each(TEMPLATES)('%s exports', (t) => {
     const csv = await out([t, '--format', 'csv']);
     const rows = parseCsv(csv) as string[][];
     const json = JSON.parse(await out([t, '--format', 'json'])) as { inputs: object; outputs: object };
-    expect(rows[0]).toEqual(['section', 'name', 'label', 'value', 'unit', 'si', 'dimension']);
+    expect(rows[0]).toEqual(['section', 'name', 'label', 'value', 'unit', 'si', 'dimension', 'p5', 'p50', 'p95', 'mean']);
+    // A plain run is exact: the interval columns are empty.
+    for (const r of rows.slice(1)) expect(r.slice(7)).toEqual(['', '', '', '']);
     expect(rows.length - 1).toBe(Object.keys(json.inputs).length + Object.keys(json.outputs).length);
     for (const r of rows.slice(1)) expect(Number.isFinite(Number(r[5]))).toBe(true);
   });

@@ -1,18 +1,24 @@
 /** `estimate calc "<expr>"`: evaluates one expression and prints it, or its JSON form. */
 import { EstimateError } from '../../diagnostics/error.js';
-import { calculate } from '../../eval/calculate.js';
+import { calculateSampled } from '../../eval/calculate.js';
 import { countNameProblem, UnitRegistry } from '../../units/registry.js';
 import { type Io } from '../io.js';
 import { type CalcOptions } from '../options.js';
+import { samplingOptions } from './sampling.js';
 
 /** Runs the calculator; returns the exit status. */
 export function runCalc(opts: CalcOptions, io: Io): number {
   const registry = declareCounts(opts.units);
-  const r = calculate(opts.expression, { registry, ...(opts.to !== undefined ? { to: opts.to } : {}) });
+  const { samples, seed } = samplingOptions(opts);
+  const c = calculateSampled(opts.expression, { registry, samples, seed, ...(opts.to !== undefined ? { to: opts.to } : {}) });
+  const r = c.value;
+  const s = c.summary;
   if (opts.json) {
-    io.out(JSON.stringify({ value: r.value, unit: r.unit, si: r.si, dimension: r.dimension, text: r.text }) + '\n');
+    // An uncertain result keeps `value` (the median) and adds its interval in the same unit.
+    const interval = s ? { p5: s.p5.value, p95: s.p95.value, mean: s.mean.value, samples: s.samples } : {};
+    io.out(JSON.stringify({ value: r.value, unit: r.unit, si: r.si, dimension: r.dimension, text: r.text, ...interval }) + '\n');
   } else {
-    io.out(r.text + '\n');
+    io.out((s ? `${r.text} ${s.interval}` : r.text) + '\n');
   }
   return 0;
 }

@@ -3,16 +3,18 @@ import { EstimateError, projectErrors } from '../../diagnostics/error.js';
 import { sanitize } from '../../diagnostics/sanitize.js';
 import { suggest } from '../../diagnostics/suggest.js';
 import { buildModel } from '../../model/build.js';
-import { evaluate } from '../../model/evaluate.js';
+import { evaluate, type EvaluateOptions, type Results } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
 import { resolveOverrides, type Override } from '../../model/overrides.js';
 import { formatOfPath, knownExtensions, outputFormat, type FormatName } from '../../render/formats.js';
+import { renderSamplesCsv } from '../../render/samples-csv.js';
 import { buildReport } from '../../render/report.js';
 import { parseTemplate } from '../../template/load.js';
 import { builtinFolder, findTemplate, listTemplates, looksLikePath, readTemplateFile, type TemplateRef } from '../../template/read-file.js';
 import { verboseNotes, type Io } from '../io.js';
 import { type EstimateOptions, quotedArg, type RootContext } from '../options.js';
 import { checkOutputPath, isStreamTarget, writeAtomically } from '../write-output.js';
+import { samplingOptions } from './sampling.js';
 
 /** A loaded template and where it came from. */
 export interface LoadedModel {
@@ -75,10 +77,12 @@ export async function runEstimate(template: string | undefined, opts: EstimateOp
     const { runInteractive } = await import('./interactive.js');
     return runInteractive(template, { ...opts, format }, io);
   }
+  const sampling = samplingOptions(opts);
   const { ref, model } = loadModel(template, io, context);
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
+  const samplesOut = opts.samplesOut ? checkOutputPath(opts.samplesOut, io.cwd, [ref.path, ...(outPath ? [outPath] : [])]) : undefined;
   const overrides = resolveOverrides(model, opts.set);
-  await emit(model, overrides, { format, explain: opts.explain, outPath }, io);
+  await emit(model, overrides, { format, explain: opts.explain, outPath, sampling, samplesOut }, io);
   return 0;
 }
 
@@ -86,19 +90,42 @@ export async function runEstimate(template: string | undefined, opts: EstimateOp
 export interface RenderChoice {
   readonly format: FormatName;
   readonly explain: boolean;
+  /** --ranges, --samples, --seed (exact defaults when absent). */
+  readonly sampling?: EvaluateOptions;
 }
 
 /** Evaluates the model and renders the whole estimate as text. */
 export async function renderEstimate(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice, columns: number): Promise<string> {
+  return renderResults(model, evaluate(model, overrides, how.sampling), how, columns);
+}
+
+/** Renders one evaluation's results in the chosen format. */
+async function renderResults(model: Model, results: Results, how: RenderChoice, columns: number): Promise<string> {
   // A table shows the derivation only with --explain; the exports always carry it.
-  const report = buildReport(model, evaluate(model, overrides), { steps: how.format !== 'table' || how.explain });
+  const report = buildReport(model, results, { steps: how.format !== 'table' || how.explain });
   const render = await outputFormat(how.format).report();
   return render(report, { columns, explain: how.explain });
 }
 
-/** Renders, then prints or writes the file: nothing is written unless everything succeeded. */
-export async function emit(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice & { outPath: string | undefined }, io: Io): Promise<void> {
-  const text = await renderEstimate(model, overrides, how, io.columns);
+/** Renders, then prints or writes the files: nothing is written unless everything succeeded. */
+export async function emit(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice & { outPath: string | undefined; samplesOut?: string | undefined }, io: Io): Promise<void> {
+  const results = evaluate(model, overrides, how.sampling);
+  const text = await renderResults(model, results, how, io.columns);
+  let samplesText: string | undefined;
+  if (how.samplesOut) {
+    if (!results.sampled) {
+      throw new EstimateError('E0904', 'nothing in this run is uncertain, so there are no samples to write', {
+        where: `--samples-out ${how.samplesOut}`,
+        help: ['add --ranges to use the template\'s ranges, or make an input uncertain: --set mau="200M to 400M"'],
+      });
+    }
+    samplesText = renderSamplesCsv(model, results);
+  }
+  // Everything is rendered before anything is written.
+  if (how.samplesOut && samplesText !== undefined) {
+    writeAtomically(how.samplesOut, samplesText);
+    io.err(`wrote ${sanitize(how.samplesOut)}\n`);
+  }
   if (how.outPath) {
     writeAtomically(how.outPath, text);
     io.err(`wrote ${sanitize(how.outPath)}\n`);

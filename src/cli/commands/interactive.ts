@@ -9,7 +9,7 @@ import { isatty, WriteStream } from 'node:tty';
 import { basename, resolve } from 'node:path';
 import { EstimateError, projectErrors } from '../../diagnostics/error.js';
 import { sanitize } from '../../diagnostics/sanitize.js';
-import { checkBounds } from '../../model/evaluate.js';
+import { checkAnswer } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
 import { readAnswer, resolveOverrides } from '../../model/overrides.js';
 import { extensionOf, formatNamed, formatOfPath, menuLabel, OUTPUT_FORMATS, outputFormat, type FormatName } from '../../render/formats.js';
@@ -21,6 +21,7 @@ import { type EstimateOptions } from '../options.js';
 import { type Prompter } from '../prompts.js';
 import { checkOutputPath, writeAtomically } from '../write-output.js';
 import { emit, loadModel, renderEstimate } from './estimate.js';
+import { samplingOptions } from './sampling.js';
 
 /** The options of an interactive run, the format already chosen. */
 export type InteractiveOptions = EstimateOptions & { readonly format: FormatName };
@@ -87,7 +88,8 @@ export async function interview(template: string | undefined, opts: InteractiveO
   const answers = await askInputs(model, opts.set, ask);
   const overrides = resolveOverrides(model, [...opts.set, ...answers]);
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
-  await emit(model, overrides, { format: opts.format, explain: opts.explain, outPath }, io);
+  const sampling = samplingOptions(opts);
+  await emit(model, overrides, { format: opts.format, explain: opts.explain, outPath, sampling }, io);
   if (outPath) return 0;
 
   const saves: Save[] = [];
@@ -95,12 +97,15 @@ export async function interview(template: string | undefined, opts: InteractiveO
   const format = formatNamed(exportAs);
   if (format) {
     const path = await askPath(ask, io, ref.path, 'File name', `${model.spec.name}-estimate${format.extensions[0]}`, exportExtension(format.name), saves);
-    saves.push({ path, text: () => renderEstimate(model, overrides, { format: format.name, explain: opts.explain }, io.columns) });
+    saves.push({ path, text: () => renderEstimate(model, overrides, { format: format.name, explain: opts.explain, sampling }, io.columns) });
   }
   if (overrides.size > 0 && (await ask.confirm('Save these answers as a template you can re-run?', false))) {
     const path = await askPath(ask, io, ref.path, 'Template file', `${model.spec.name}-custom.yaml`, yamlExtension, saves);
-    const defaults = new Map([...overrides.values()].map((o) => [o.input.name, o.written]));
-    const text = withDefaults(model.spec, defaults, derivedName(model, path));
+    // A range answer goes under the input's `range:` (used with --ranges); its default stays exact.
+    const answered = [...overrides.values()];
+    const defaults = new Map(answered.filter((o) => !o.value.uncertain).map((o) => [o.input.name, o.written]));
+    const ranges = new Map(answered.filter((o) => o.value.uncertain).map((o) => [o.input.name, o.written]));
+    const text = withDefaults(model.spec, defaults, derivedName(model, path), ranges);
     saves.push({ path, text: () => text });
   }
   for (const s of saves) {
@@ -208,7 +213,7 @@ async function askInputs(model: Model, preset: readonly string[], ask: Prompter)
       default: shown,
       validate: (t) => {
         try {
-          checkBounds(input, readAnswer(input, t, model, `answer ${input.name}`).value.run([]));
+          checkAnswer(input, readAnswer(input, t, model, `answer ${input.name}`).value);
           return true;
         } catch (e) {
           const err = projectErrors(e)?.[0];

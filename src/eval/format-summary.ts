@@ -1,0 +1,41 @@
+/**
+ * Formats an uncertain value: its median as any value is formatted, and the 90% interval and
+ * mean in the median's unit, so `3,472 tweet/s (2,310 – 5,220)` reads as one unit.
+ */
+import { type Dimension } from '../units/dimension.js';
+import { bestUnit, formatQuantity, type Formatted } from '../units/format.js';
+import { type ResolvedUnit } from '../units/quantity.js';
+import { type Summary } from './summary.js';
+
+/** The median, percentiles and mean, formatted in one unit. */
+export interface FormattedSummary {
+  readonly median: Formatted;
+  readonly p5: Formatted;
+  readonly p95: Formatted;
+  readonly mean: Formatted;
+  readonly samples: number;
+  /** The interval as shown beside the median: `(2,310 – 5,220)`. */
+  readonly interval: string;
+}
+
+/** Formats a summary; `unit` is the display unit asked for, if any. */
+export function formatSummary(s: Summary, dimension: Dimension, unit?: ResolvedUnit, precise = false): FormattedSummary {
+  const shown = unit ?? unitOf(s.p50, dimension);
+  const median = formatQuantity(s.p50, dimension, shown, precise);
+  const p5 = formatQuantity(s.p5, dimension, shown, precise);
+  const p95 = formatQuantity(s.p95, dimension, shown, precise);
+  const mean = formatQuantity(s.mean, dimension, shown, precise);
+  return { median, p5, p95, mean, samples: s.samples, interval: `(${bare(p5)} – ${bare(p95)})` };
+}
+
+/** The unit the median would be shown in by itself. */
+function unitOf(si: number, dimension: Dimension): ResolvedUnit {
+  const best = bestUnit(si, dimension);
+  return { text: best.text, dimension, factor: best.factor };
+}
+
+/** The number of a formatted value without its unit (`2,310` of `2,310 tweet/s`); `%` stays. */
+function bare(f: Formatted): string {
+  const suffix = ` ${f.unit}`;
+  return f.unit !== '%' && f.text.endsWith(suffix) ? f.text.slice(0, -suffix.length) : f.text;
+}

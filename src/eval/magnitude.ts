@@ -1,0 +1,34 @@
+/**
+ * The one value type of the engine: a magnitude in base units is a number (exact) or a
+ * Float64Array of N samples (uncertain). The exact path is the N = 1 case of the same kernels.
+ */
+import { type Random } from './random.js';
+
+/** A value in base units: one number, or one sample per index (aligned across quantities). */
+export type Magnitude = number | Float64Array;
+
+/** The values an expression reads, by slot. */
+export type Slots = ArrayLike<Magnitude>;
+
+/** What drawing samples needs: how many, and the generator to draw them from. */
+export interface Sampling {
+  readonly n: number;
+  readonly rng: Random;
+}
+
+/** The default number of samples (`--samples`). */
+export const DEFAULT_SAMPLES = 10_000;
+
+/**
+ * The most samples a run may ask for. Every uncertain quantity keeps 8 bytes per sample, so a
+ * template of 30 quantities at 2M samples holds about 500 MB; more would risk running out of memory.
+ */
+export const MAX_SAMPLES = 2_000_000;
+
+/** The default seed (`--seed`): runs are reproducible unless a seed is given. */
+export const DEFAULT_SEED = 20_261_201;
+
+/** Whether a magnitude carries samples. */
+export function isSampled(m: Magnitude): m is Float64Array {
+  return typeof m !== 'number';
+}

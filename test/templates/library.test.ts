@@ -13,7 +13,7 @@
  * there the inputs the source states are checked instead.
  * Then: golden outputs in every format, `estimate list`, and hand-checked capacity-review figures.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { source } from '../../src/diagnostics/source.js';
@@ -360,6 +360,16 @@ describe('the library in every format', () => {
     expect(r.code).toBe(0);
     if (format === 'table') for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
     golden(`library/${t}.${ext}`, r.stdout);
+  });
+});
+
+describe('docs/templates.md', () => {
+  it('lists every built-in template in its table, with a source', () => {
+    const doc = readFileSync(`${ROOT}docs/templates.md`, 'utf8');
+    for (const file of readdirSync(`${ROOT}templates`).filter((f) => f.endsWith('.yaml'))) {
+      const row = new RegExp(`^\\| \`${file.slice(0, -5)}\` \\| [^|]+ \\| [^|]*\\S[^|]* \\|`, 'm');
+      expect(doc, file).toMatch(row);
+    }
   });
 });
 

@@ -250,6 +250,16 @@ describe.each(Object.entries(CASES))('%s reproduces its source', (template, { ci
   });
 });
 
+describe('what a capacity review asks for', () => {
+  it.each(TEMPLATES)('%s: help on every input, counts declared, servers and cost shown', async (t) => {
+    const doc = (await run(t)) as Doc & { inputs: Record<string, { help?: string }>; outputs: Record<string, { section: string }> };
+    for (const [name, input] of Object.entries(doc.inputs)) expect(input.help ?? '', name).toMatch(/\S/);
+    expect(readFileSync(`${ROOT}templates/${t}.yaml`, 'utf8')).toMatch(/^units: \[\w/m);
+    const sections = new Set(Object.values(doc.outputs).map((o) => o.section));
+    expect([...sections]).toEqual(expect.arrayContaining(['Servers', 'Cost']));
+  });
+});
+
 describe('sources that publish only their assumptions', () => {
   it('notification: "10mil mobile push, 1mil SMS, 5mil email" per day (Xu ch. 10, booknotes chapter11)', async () => {
     const { inputs, outputs } = await run('notification');

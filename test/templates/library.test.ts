@@ -136,7 +136,7 @@ const CASES: Record<string, { cite: string[]; figures: Figure[] }> = {
       ok('concurrent_users', 'user', 100e6 * 0.1, 10e6, 2),
       erred('update_rate', 'update/s', 10e6 / 30, 334e3, 3, 'rounds 333,333 up to ~334k', 0.002),
       ok('forwards_per_update', '', 400 * 0.1, 40, 2),
-      erred('push_rate', 'update/s', (10e6 / 30) * 40, 14e6, 2, 'multiplies the rounded 334k by 40: 13.33M written ~14M', 0.05),
+      erred('push_rate', 'update/s', (10e6 / 30) * 40, 14e6, 2, '333,333 * 40 is 13.33M (334k * 40 is 13.36M), written ~14M', 0.05),
       ok('channel_memory', 'GB', (100e6 * 100 * 20) / 1e9, 200, 2), // 100M channels * 100 subscribers * 20 B
       ok('servers_for_memory', 'server', 200 / 100, 2, 1),
       erred('servers_for_pushes', 'server', Math.ceil(((10e6 / 30) * 40) / 100e3), 140, 2, 'follows the ~14M: 134 servers suffice', 140 / 134 - 1),

@@ -357,6 +357,32 @@ describe('consistent hashing against a brute-force count', () => {
   });
 });
 
+describe('range partitions re-split evenly against a brute-force count', () => {
+  const model: Model = buildModel(
+    parseTemplate(source('templates/consistent-hashing.yaml', readFileSync(`${ROOT}templates/consistent-hashing.yaml`, 'utf8')), {
+      name: 'consistent-hashing',
+      folder: `${ROOT}templates`,
+    }),
+  );
+  const slot = model.byName.get('range_share')!.slot;
+  it('the share that moves is the share of cells of width 1/(N(N+k)) whose range index changes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 200 }), (n, k) => {
+        const m = n + k;
+        let moved = 0;
+        // Range boundaries i/N and i/M all fall on the grid t/(N M): each cell's midpoint decides it.
+        for (let t = 0; t < n * m; t++) if (Math.floor(((t + 0.5) * n) / (n * m)) !== Math.floor(((t + 0.5) * m) / (n * m))) moved++;
+        const r = evaluate(model, resolveOverrides(model, [`node_count=${n}`, `added_nodes=${k}`]));
+        expect(r.values[slot]).toBeCloseTo(moved / (n * m), 12);
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('the notes\' wrong way, 4 -> 5: 5 + 10 + 15 + 20 = 50% of the keys move', async () => {
+    expect((await run('consistent-hashing')).outputs['range_share']!.value).toBeCloseTo(50, 12);
+  });
+});
+
 describe('the library in every format', () => {
   const FORMATS: [string, string][] = [
     ['table', 'table.txt'],

@@ -102,7 +102,15 @@ export class Dimension {
     return this.entries.every(([n]) => !(BASE_DIMENSIONS as readonly string[]).includes(n));
   }
 
-  /** "Data / Time", "tweet / Time", "Scalar", "Data × user", "Time^2" (made once: every formatted value shows it). */
+  /**
+   * The name machine outputs carry (JSON, CSV, `calc --json`): as toString, but a plain number
+   * is "Scalar", the documented, stable name, where messages say "a plain number".
+   */
+  get canonical(): string {
+    return this.isNone ? 'Scalar' : this.toString();
+  }
+
+  /** "Data / Time", "tweet / Time", "a plain number", "Data × user", "Time^2" (made once: every formatted value shows it). */
   toString(): string {
     this.text ??= this.describe();
     return this.text;

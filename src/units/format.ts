@@ -100,7 +100,7 @@ export function formatCount(v: number): string {
  * `precise` (an explicit conversion in the calculator) shows short exact values in full.
  */
 export function formatQuantity(si: number, dimension: Dimension, unit?: ResolvedUnit, precise = false): Formatted {
-  const dim = dimension.toString();
+  const dim = dimension.canonical;
   if (unit) {
     if (unit.percent) {
       const value = si * 100;

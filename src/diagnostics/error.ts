@@ -19,27 +19,50 @@ export interface ErrorDetails {
   readonly where?: string;
 }
 
+/**
+ * Details as an error is made with: `lateHelp` computes more help lines only when the error is
+ * shown. Did-you-mean compares a name with every known name; a file with 5,000 unknown names
+ * shows 50 of them (MAX_SHOWN_ERRORS), so the other 4,950 searches never run.
+ */
+export interface ErrorInit extends ErrorDetails {
+  readonly lateHelp?: () => readonly string[];
+}
+
 /** The project's error: library code throws nothing else. */
 export class EstimateError extends Error {
   override readonly name = 'EstimateError';
   readonly code: ErrorCode;
-  readonly details: ErrorDetails;
+  private init: ErrorInit;
+  private resolved: ErrorDetails | undefined;
 
-  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
+  constructor(code: ErrorCode, message: string, details: ErrorInit = {}) {
     super(message);
     this.code = code;
-    this.details = details;
+    this.init = details;
+    if (!details.lateHelp) this.resolved = details;
   }
 
+  /** Where, labels and help (late help lines computed on first read). */
+  get details(): ErrorDetails {
+    if (this.resolved) return this.resolved;
+    const { lateHelp, ...rest } = this.init;
+    const late = lateHelp ? lateHelp() : [];
+    this.resolved = { ...rest, help: [...(rest.help ?? []), ...late] };
+    this.init = this.resolved;
+    return this.resolved;
+  }
+
+  /** The primary span (reading it computes no late help: errors are sorted by it). */
   get span(): Span | undefined {
-    return this.details.span;
+    return this.init.span;
   }
 
   /** The same error with more help lines. */
   withHelp(...help: string[]): EstimateError {
+    const { lateHelp } = this.init;
     return new EstimateError(this.code, this.message, {
-      ...this.details,
-      help: [...(this.details.help ?? []), ...help],
+      ...this.init,
+      ...(lateHelp ? { lateHelp: () => [...lateHelp(), ...help] } : { help: [...(this.init.help ?? []), ...help] }),
     });
   }
 }

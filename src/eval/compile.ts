@@ -176,10 +176,14 @@ class Compiler {
     }
     // Magnitudes and ambiguous names (`M`, `m`, `mb`) get the unit error that explains them.
     if (MAGNITUDES.has(name) || ambiguity(name)) throw unknownUnit(name, where, this.scope.registry, () => false);
-    const hint = didYouMean(name, [...this.scope.names(), ...this.scope.registry.names()]);
+    // The search runs only if the error is shown (at most 50 are): 5,000 errors stay linear.
+    const { scope } = this;
     throw new EstimateError('E0301', `unknown name \`${name}\``, {
       span: where,
-      help: hint ? [hint] : ['a name is a unit (docs/language.md) or a quantity of the template'],
+      lateHelp: () => {
+        const hint = didYouMean(name, [...scope.names(), ...scope.registry.names()]);
+        return [hint ?? 'a name is a unit (docs/language.md) or a quantity of the template'];
+      },
     });
   }
 

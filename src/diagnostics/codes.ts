@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   E0204: 'nesting too deep',
   E0205: 'range syntax is reserved',
   E0206: 'percent sign in the wrong place',
+  E0207: 'too many terms in one expression',
   // Names (E03xx)
   E0301: 'unknown unit or name',
   E0302: 'ambiguous unit',

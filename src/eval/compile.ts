@@ -49,7 +49,7 @@ export function compile(expr: Expr, scope: Scope): Compiled {
       const run = c.run(c.expr(expr.expr));
       const target = resolveUnit(expr.target, scope.registry, c.isQuantity());
       checkConversion(c.dimension, target, expr.target.span, expr.expr.span);
-      return { dimension: c.dimension, run, target };
+      return { dimension: c.dimension, run: converted(run, target.factor, expr.target.span), target };
     }
     const run = c.run(c.expr(expr));
     return { dimension: c.dimension, run };
@@ -118,8 +118,15 @@ class Compiler {
         const amount = this.expr(e.amount);
         // A single unit name, the common case, needs no walk of a unit expression.
         const unit = (e.unit.kind === 'unit' && this.scope.registry.lookup(e.unit.name)) || unitValue(e.unit, this.scope.registry, this.isQuantity());
-        if (amount === null) return this.known(unit.dimension, this.value * unit.factor);
-        return this.computed(unit.dimension, times(amount, unit.factor));
+        // Scaling by the unit can overflow (1e300 EB is 1e318 B): an error at the literal and unit.
+        if (amount === null) {
+          try {
+            return this.known(unit.dimension, finite(this.value * unit.factor, e.span));
+          } catch (err) {
+            return this.failing(unit.dimension, err);
+          }
+        }
+        return this.computed(unit.dimension, times(amount, unit.factor, e.span));
       }
       case 'neg': {
         const o = this.expr(e.operand);
@@ -320,7 +327,13 @@ function applyChecked(def: FunctionDef, fn: string, xs: readonly number[], where
 // Closure factories: each closure captures only what it uses (V8 shares one context between
 // all closures made in a function, so making them in `binary` would capture everything).
 const slotReader = (slot: number): Run => (v) => v[slot]!;
-const times = (a: Run, factor: number): Run => (v) => a(v) * factor;
+const times = (a: Run, factor: number, where: Span): Run => (v) => finite(a(v) * factor, where);
+/** A value shown in the unit of `-> unit` must stay finite there too (1e308 B is 8e308 bit). */
+const converted = (a: Run, factor: number, where: Span): Run => (v) => {
+  const x = a(v);
+  finite(x / factor, where);
+  return x;
+};
 const negated = (a: Run): Run => (v) => -a(v);
 const operation = (f: Arithmetic, l: Run, r: Run, op: Span, other: Span): Run => (v) => f(l(v), r(v), op, other);
 const applied =

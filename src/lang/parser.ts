@@ -18,8 +18,18 @@ import { numberValue, tokenize, tokenText } from './lexer.js';
 import { INFIX, KEYWORDS, PREFIX_MINUS } from './precedence.js';
 import { type Token } from './tokens.js';
 
-/** The deepest tree accepted: deeper input is refused instead of overflowing the stack. */
+/**
+ * The deepest real nesting accepted (parentheses, unary minus, `^` to the right, calls): deeper
+ * input is refused instead of overflowing the stack. A flat chain (`1 + 1 + … + 1`) is not
+ * nesting: the parser reads it in a loop.
+ */
 export const MAX_DEPTH = 256;
+
+/**
+ * The tallest tree accepted, counting a chain's operators: later passes walk the tree
+ * recursively and overflow near 2,500 levels (measured), so a 1,024-term chain is the limit.
+ */
+export const MAX_HEIGHT = 1024;
 
 /** Parses a whole expression (optionally ending in a conversion). */
 export function parse(src: Source): Expr {
@@ -290,11 +300,11 @@ class Parser {
 
   // --- helpers -----------------------------------------------------------------------------
 
-  /** Refuses a tree deeper than MAX_DEPTH (a long chain of `+` as much as nested parentheses). */
+  /** Refuses a tree taller than MAX_HEIGHT (a chain of over a thousand operators). */
   private deeper(d: number, n: Expr): number {
-    if (d > MAX_DEPTH) {
-      throw new EstimateError('E0204', `expression is nested too deeply (more than ${MAX_DEPTH} levels)`, {
-        span: n.span,
+    if (d > MAX_HEIGHT) {
+      throw new EstimateError('E0207', `expression has too many terms (a chain of more than ${MAX_HEIGHT.toLocaleString('en-US')} operations)`, {
+        span: n.kind === 'binary' ? n.opSpan : n.span,
         help: ['split it into named quantities'],
       });
     }

@@ -1,4 +1,5 @@
-/** Renders a report as JSON: the `--format json` contract (docs/templates.md). */
+/** Renders a report as JSON: the `--format json` contract (docs/templates.md), escaped by the one rule of sanitize.ts. */
+import { safeJson } from '../diagnostics/sanitize.js';
 import { type Formatted } from '../units/format.js';
 import { type Report } from './report.js';
 
@@ -34,5 +35,6 @@ export function renderJson(report: Report): string {
     steps: report.steps,
     conventions: report.conventions,
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  // Names, labels and help come from the template: bidi and invisible characters become \u escapes.
+  return safeJson(doc, 2) + '\n';
 }

@@ -229,9 +229,9 @@ class Compiler {
         return this.combine(ld, e.op === '+' ? add : sub, l, lv, r, rv, op, op);
       }
       case '*':
-        return this.combine(ld.mul(rd), mul, l, lv, r, rv, op, op);
+        return this.combine(dimensionAt(op, () => ld.mul(rd)), mul, l, lv, r, rv, op, op);
       case '/':
-        return this.combine(ld.div(rd), div, l, lv, r, rv, op, e.right.span);
+        return this.combine(dimensionAt(op, () => ld.div(rd)), div, l, lv, r, rv, op, e.right.span);
       case '^': {
         if (!rd.isNone) {
           throw new EstimateError('E0504', `an exponent must be a plain number, not ${rd}`, {
@@ -239,23 +239,31 @@ class Compiler {
             spanLabel: rd.toString(),
           });
         }
-        const dimension = ld.isNone ? Dimension.NONE : ld.pow(this.wholeExponent(e, ld));
+        const dimension = ld.isNone ? Dimension.NONE : this.power(e, ld, r === null ? rv : undefined);
         return this.combine(dimension, pow, l, lv, r, rv, op, e.left.span);
       }
     }
   }
 
-  /** The exponent a quantity with a dimension is raised to: a whole number written as such. */
-  private wholeExponent(e: Extract<Expr, { kind: 'binary' }>, base: Dimension): number {
-    const k = constantInteger(e.right);
-    if (k === undefined) {
-      throw new EstimateError('E0504', `${base} can only be raised to a fixed whole number`, {
+  /**
+   * The dimension of a quantity with a unit raised to a power: the power must be known when
+   * compiling, and a whole number or a simple fraction (`s^2`, `(4 s^2)^0.5`, `x^(1/3)`),
+   * checked exactly by Dimension (E0504 at the exponent otherwise).
+   */
+  private power(e: Extract<Expr, { kind: 'binary' }>, base: Dimension, k: number | undefined): Dimension {
+    const refuse = (message: string) =>
+      new EstimateError('E0504', message, {
         span: e.right.span,
         labels: [{ span: e.left.span, text: base.toString() }],
-        help: ['write the power as a number: `x ^ 2`, `s ^ -1`'],
+        help: ['write the power as a whole number or a simple fraction: `x ^ 2`, `s ^ -1`, `x ^ (1/2)`'],
       });
+    if (k === undefined) throw refuse(`${base} can only be raised to a fixed number`);
+    try {
+      return base.pow(k);
+    } catch (err) {
+      if (!(err instanceof EstimateError)) throw err;
+      throw refuse(`cannot raise ${base} to ${k}: ${err.message}`);
     }
-    return k;
   }
 
   private call(e: Extract<Expr, { kind: 'call' }>): Run | null {
@@ -346,6 +354,16 @@ const applied =
       where,
     );
 
+/** A dimension computed at an operator: an exponent out of range (E0504) points at it. */
+function dimensionAt(op: Span, f: () => Dimension): Dimension {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof EstimateError && err.span === undefined) throw new EstimateError(err.code, err.message, { ...err.details, span: op });
+    throw err;
+  }
+}
+
 /** The value, or the project's error at `op` when it overflowed or is NaN. */
 function finite(x: number, op: Span): number {
   if (Number.isFinite(x)) return x;
@@ -366,16 +384,6 @@ function functionDomain(fn: string, xs: readonly number[], out: number, where: S
   }
   if (Number.isNaN(out)) return new EstimateError('E0603', `${fn}(${xs.join(', ')}) is not a number`, { span: where });
   return new EstimateError('E0602', `${fn}(${xs.join(', ')}) is too large`, { span: where });
-}
-
-/** The value of an exponent written as a whole number (`2`, `-1`, `(3)`), else undefined. */
-function constantInteger(e: Expr): number | undefined {
-  if (e.kind === 'number') return Number.isInteger(e.value) ? e.value : undefined;
-  if (e.kind === 'neg') {
-    const k = constantInteger(e.operand);
-    return k === undefined ? undefined : -k;
-  }
-  return undefined;
 }
 
 /** Adds "1.5B is bytes; write 1.5bn" to dimension errors in expressions that wrote `<n>B`. */

@@ -291,6 +291,8 @@ class Parser {
     if (t.kind !== 'number' || !/^[0-9_,]+$/.test(tokenText(t))) {
       throw this.error('E0504', 'a unit takes a whole-number exponent', t, ['write `s^2` or `s^-1`']);
     }
+    // The bound of units/dimension.ts (MAX_EXPONENT), checked here to point at the exponent.
+    if (numberValue(t) > 1024) throw this.error('E0504', 'a unit exponent is at most 1024', t, ['write `s^2` or `s^-1`']);
     return { value: (minus ? -1 : 1) * numberValue(t), span: span(this.src, (minus ?? t).start, t.end) };
   }
 

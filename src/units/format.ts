@@ -4,7 +4,7 @@
  * prints parses back to the same value at display precision.
  */
 import { EstimateError } from '../diagnostics/error.js';
-import { Dimension } from './dimension.js';
+import { Dimension, exponentOf, exponentText } from './dimension.js';
 import { type ResolvedUnit } from './quantity.js';
 
 /** A formatted quantity for people (`text`) and for scripts (value in `unit`, and base units). */
@@ -164,6 +164,13 @@ interface Choice {
   readonly count: boolean;
 }
 
+/** An exponent as written after `^`: `2`, or `(1/2)` for the fractions square roots make. */
+function power(e: number): string {
+  if (Number.isInteger(e)) return String(e);
+  const r = exponentOf(e);
+  return exponentText(r.n, r.d);
+}
+
 /** The unit a value prints in when none was asked for. */
 export function bestUnit(si: number, dimension: Dimension): Choice {
   const a = Math.abs(si);
@@ -178,8 +185,8 @@ export function bestUnit(si: number, dimension: Dimension): Choice {
   const num: string[] = [];
   const den: string[] = [];
   const put = (name: string, e: number) => {
-    if (e > 0) num.push(e === 1 ? name : `${name}^${e}`);
-    if (e < 0) den.push(e === -1 ? name : `${name}^${-e}`);
+    if (e > 0) num.push(e === 1 ? name : `${name}^${power(e)}`);
+    if (e < 0) den.push(e === -1 ? name : `${name}^${power(-e)}`);
   };
   let factor = 1;
   if (data === 1) {

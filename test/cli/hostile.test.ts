@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'estimate-test-'));
@@ -89,6 +89,16 @@ describe('every bad input: exit code, error code, caret', () => {
 });
 
 describe('limits that scale and escaping everywhere (issue 11)', () => {
+  // Folders made here are removed after the block: the suite leaves nothing in the temp folder.
+  const made: string[] = [];
+  const ownTmp = () => {
+    const d = tmp();
+    made.push(d);
+    return d;
+  };
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
   it('calc --json of an overflowing conversion is an error on stderr, never "value": null', async () => {
     const r = await cli(['calc', '--json', '--', '-(1e308 B) -> bit']);
     expect(r.code).toBe(1);
@@ -119,7 +129,7 @@ describe('limits that scale and escaping everywhere (issue 11)', () => {
     expect(src[carets.indexOf('^')]).toBe('+');
   });
   it('a template with 5,000 errors shows 50 and counts the rest, as text and as JSON data', async () => {
-    const dir = tmp();
+    const dir = ownTmp();
     const lines = ['name: many', 'title: Many', 'sections:', '  S: [q0]', 'inputs:', '  a: 1', 'quantities:'];
     for (let i = 0; i < 5000; i++) lines.push(`  q${i}: a * unknown_name_${i}`);
     writeFileSync(join(dir, 'many.yaml'), lines.join('\n') + '\n');
@@ -133,7 +143,7 @@ describe('limits that scale and escaping everywhere (issue 11)', () => {
     expect(records[50]).toMatchObject({ level: 'note', more: 4950, total: 5000 });
   });
   it('--format json output and JSON errors escape bidi overrides, C1 controls and zero-width characters as \\u', async () => {
-    const dir = tmp();
+    const dir = ownTmp();
     const evil = readFileSync(`${ROOT}/test/fixtures/valid.yaml`, 'utf8')
       .replace('title: Tiny model', 'title: "Tiny \\u202emodel\\x85"')
       .replace('label: Users', 'label: "Us\\u200bers\\u2066\\u2028"');
@@ -158,7 +168,7 @@ describe('limits that scale and escaping everywhere (issue 11)', () => {
     expect(src.slice(carets.indexOf('^'), carets.lastIndexOf('^') + 1)).toMatch(/^\\u200b$|^bad$/);
   });
   it('5,000 nested [ in a YAML file is the nesting error E0712 with a place, not a stack overflow', async () => {
-    const dir = tmp();
+    const dir = ownTmp();
     writeFileSync(join(dir, 'deep.yaml'), 'name: ' + '['.repeat(5000) + '\n');
     const r = await cli([join(dir, 'deep.yaml')]);
     expect([r.code, firstCode(r.stderr)]).toEqual([1, 'E0712']);

@@ -1,7 +1,7 @@
 /** Turns anything thrown into a message on stderr and an exit status, in one place. */
 import { classOf, exitStatus } from '../diagnostics/codes.js';
 import { projectErrors } from '../diagnostics/error.js';
-import { errorToJson, renderError, shortMessage } from '../diagnostics/render.js';
+import { clip, errorToJson, renderError, shortMessage } from '../diagnostics/render.js';
 import { safeJson, sanitize } from '../diagnostics/sanitize.js';
 import { type Io } from './io.js';
 
@@ -28,7 +28,7 @@ export function reportError(e: unknown, io: Io, style: ErrorStyle): number {
     if (style.json && more > 0) io.err(safeJson({ level: 'note', message: `and ${more} more errors`, more, total: ours.length }) + '\n');
     else if (more > 0) io.err(`\nand ${more} more errors (${ours.length} errors)\n`);
     else if (ours.length > 1 && !style.json) io.err(`\n${ours.length} errors\n`);
-    if (style.debug) io.err(String((e as Error).stack) + '\n');
+    if (style.debug) io.err(debugStack(e) + '\n');
     // A loop, not Math.max(...): spreading 100,000 errors as arguments overflows the stack.
     return ours.reduce((worst, x) => Math.max(worst, exitStatus(classOf(x.code))), 0);
   }
@@ -36,6 +36,11 @@ export function reportError(e: unknown, io: Io, style: ErrorStyle): number {
   const text = `internal error: ${message}\nThis is a bug in estimate; please report it with the command you ran${style.debug ? '' : ' (add --debug for details)'}.`;
   if (style.json) io.err(safeJson({ level: 'error', code: 'E9999', message: text }) + '\n');
   else io.err(`error[E9999]: ${sanitize(text, true)}\n`);
-  if (style.debug && e instanceof Error) io.err(String(e.stack) + '\n');
+  if (style.debug && e instanceof Error) io.err(debugStack(e) + '\n');
   return 70;
+}
+
+/** The stack for `--debug`, escaped and cut like every other text: its first line is the message. */
+function debugStack(e: unknown): string {
+  return sanitize(clip(String((e as Error).stack), 20_000), true);
 }

@@ -86,7 +86,9 @@ export class EstimateErrors extends Error {
   readonly errors: readonly EstimateError[];
 
   constructor(errors: readonly EstimateError[]) {
-    super(errors.map((e) => e.message).join('; '));
+    // The first few messages only: 150,000 errors joined (and printed again by --debug) is megabytes.
+    const shown = errors.slice(0, 3).map((e) => (e.message.length > 200 ? e.message.slice(0, 199) + '…' : e.message));
+    super(shown.join('; ') + (errors.length > 3 ? `; and ${errors.length - 3} more` : ''));
     this.errors = errors;
   }
 }

@@ -121,7 +121,7 @@ class Compiler {
         // Scaling by the unit can overflow (1e300 EB is 1e318 B): an error at the literal and unit.
         if (amount === null) {
           try {
-            return this.known(unit.dimension, finite(this.value * unit.factor, e.span));
+            return this.known(unit.dimension, scaled(this.value * unit.factor, e.span));
           } catch (err) {
             return this.failing(unit.dimension, err);
           }
@@ -335,13 +335,26 @@ function applyChecked(def: FunctionDef, fn: string, xs: readonly number[], where
 // Closure factories: each closure captures only what it uses (V8 shares one context between
 // all closures made in a function, so making them in `binary` would capture everything).
 const slotReader = (slot: number): Run => (v) => v[slot]!;
-const times = (a: Run, factor: number, where: Span): Run => (v) => finite(a(v) * factor, where);
+const times = (a: Run, factor: number, where: Span): Run => (v) => scaled(a(v) * factor, where);
 /** A value shown in the unit of `-> unit` must stay finite there too (1e308 B is 8e308 bit). */
 const converted = (a: Run, factor: number, where: Span): Run => (v) => {
   const x = a(v);
-  finite(x / factor, where);
+  if (!Number.isFinite(x / factor)) {
+    throw new EstimateError('E0602', `the value is too large to show in \`${textOf(where)}\``, { span: where, help: ['convert to a larger unit'] });
+  }
   return x;
 };
+
+/** A literal scaled to base units (1e300 EB is 1e318 bytes), or E0602 under the literal and unit. */
+function scaled(x: number, where: Span): number {
+  if (Number.isFinite(x)) return x;
+  throw new EstimateError('E0602', `\`${textOf(where)}\` is too large in base units (bytes, seconds, USD)`, {
+    span: where,
+    help: ['numbers must stay below about 1.8e308 in base units'],
+  });
+}
+
+const textOf = (s: Span): string => s.source.text.slice(s.start, s.end);
 const negated = (a: Run): Run => (v) => -a(v);
 const operation = (f: Arithmetic, l: Run, r: Run, op: Span, other: Span): Run => (v) => f(l(v), r(v), op, other);
 const applied =

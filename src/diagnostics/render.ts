@@ -14,18 +14,15 @@ export const FRAME_WIDTH = 100;
 const CONTEXT_BEFORE = 40;
 /** Code points of a quoted name (`…`) kept in a message. */
 const MAX_QUOTED = 60;
+const LONG_QUOTED = new RegExp(`\`([^\`]{${MAX_QUOTED + 1},})\``, 'g');
 /** Code points of a message, help line or place kept. */
 const MAX_LINE = 300;
 
+/**
+ * A caret or dash run under the source line with its label. Before the line is escaped and cut
+ * (`toRaw`) `from`/`to` are UTF-16 offsets into the line; after (`frameLine`) they are columns.
+ */
 interface Mark {
-  readonly from: number;
-  readonly to: number;
-  readonly char: '^' | '-';
-  readonly text: string;
-}
-
-/** A mark in UTF-16 offsets of its line, before the line is escaped and cut. */
-interface RawMark {
   readonly from: number;
   readonly to: number;
   readonly char: '^' | '-';
@@ -48,7 +45,7 @@ export function renderError(err: EstimateError): string {
 
 /** A message with long quoted names cut (`aaaa…`) and the whole cut to MAX_LINE. */
 export function shortMessage(text: string): string {
-  const quoted = text.length <= MAX_QUOTED ? text : text.replace(/`([^`]{61,})`/g, (_m, inner: string) => '`' + clip(inner, MAX_QUOTED) + '`');
+  const quoted = text.length <= MAX_QUOTED ? text : text.replace(LONG_QUOTED, (_m, inner: string) => '`' + clip(inner, MAX_QUOTED) + '`');
   return clip(quoted, MAX_LINE);
 }
 
@@ -72,7 +69,7 @@ function snippet(err: EstimateError, primary: Span, lineNo: string): string[] {
   const lines = [`${gutter}--> ${sanitize(clip(primary.source.name, MAX_LINE))}:${pos.line}:${pos.column}${where}`];
   const line = lineAt(primary.source, primary.start);
   const first = toRaw(primary, line, '^', err.details.spanLabel ?? '');
-  const raw: RawMark[] = [first];
+  const raw: Mark[] = [first];
   for (const l of err.details.labels ?? []) {
     const label = { ...l, span: absolute(l.span) };
     if (label.span.source !== primary.source) continue;
@@ -86,7 +83,7 @@ function snippet(err: EstimateError, primary: Span, lineNo: string): string[] {
   return lines;
 }
 
-function toRaw(s: Span, line: { text: string; start: number }, char: '^' | '-', text: string): RawMark {
+function toRaw(s: Span, line: { text: string; start: number }, char: '^' | '-', text: string): Mark {
   const from = Math.max(0, Math.min(s.start - line.start, line.text.length));
   const to = Math.max(from, Math.min(s.end - line.start, line.text.length));
   return { from, to, char, text: sanitize(shortMessage(text)) };
@@ -102,28 +99,10 @@ interface Cell {
 
 /**
  * The line as shown (escaped, cut to FRAME_WIDTH columns around the primary span) and the marks
- * moved to its columns. The line is first cut in UTF-16 units to a generous stretch around the
- * span (every shown character takes at least one column), so a 1 MB line costs no more than a
- * short one.
+ * moved to its columns.
  */
-export function frameLine(text: string, primary: RawMark, marks: readonly RawMark[]): { text: string; marks: Mark[] } {
-  const reach = 4 * FRAME_WIDTH;
-  let lo = Math.max(0, primary.from - reach);
-  let hi = Math.min(text.length, Math.max(primary.to, primary.from) + reach);
-  if (lo > 0 && isLow(text.charCodeAt(lo))) lo--;
-  if (hi < text.length && isLow(text.charCodeAt(hi))) hi++;
-  const cells: Cell[] = [];
-  let col = 0;
-  for (let off = lo; off < hi; ) {
-    const cp = text.codePointAt(off)!;
-    const ch = String.fromCodePoint(cp);
-    const shown = visibleChar(ch);
-    const width = shown === ch ? charWidth(ch) : shown.length;
-    cells.push({ off, col, shown, width });
-    col += width;
-    off += ch.length;
-  }
-  const total = col;
+function frameLine(text: string, primary: Mark, marks: readonly Mark[]): { text: string; marks: Mark[] } {
+  const { cells, lo, hi, total } = cellsAround(text, primary);
   const colOf = (off: number): number => {
     // The column of the first cell at or after `off` (binary search; cells are in order).
     let a = 0;
@@ -138,8 +117,7 @@ export function frameLine(text: string, primary: RawMark, marks: readonly RawMar
   let start = 0;
   let end = total;
   if (total > FRAME_WIDTH) {
-    start = Math.max(0, colOf(primary.from) - CONTEXT_BEFORE);
-    end = Math.min(total, start + FRAME_WIDTH);
+    end = Math.min(total, Math.max(0, colOf(primary.from) - CONTEXT_BEFORE) + FRAME_WIDTH);
     start = Math.max(0, end - FRAME_WIDTH);
   }
   const kept = cells.filter((c) => c.col >= start && c.col + c.width <= end);
@@ -149,19 +127,43 @@ export function frameLine(text: string, primary: RawMark, marks: readonly RawMar
   }
   const leftCut = lo > 0 || start > 0;
   const rightCut = hi < text.length || end < total;
-  const shift = leftCut ? 1 : 0;
+  const shift = (leftCut ? 1 : 0) - start;
   const out: Mark[] = [];
   for (const m of marks) {
     let from = colOf(m.from);
     let to = Math.max(from + 1, colOf(m.to));
-    const isPrimary = m === primary;
-    if (!isPrimary && (to <= start || from >= end + 1)) continue;
+    // A label wholly outside the window is dropped; the primary mark is always shown.
+    if (m !== primary && (to <= start || from > end)) continue;
     from = Math.min(Math.max(from, start), end);
     to = Math.max(from + 1, Math.min(to, end + (from >= end ? 1 : 0)));
-    out.push({ from: from - start + shift, to: to - start + shift, char: m.char, text: m.text });
+    out.push({ from: from + shift, to: to + shift, char: m.char, text: m.text });
   }
   const body = kept.map((c) => c.shown).join('');
   return { text: (leftCut ? '…' : '') + body + (rightCut ? '…' : ''), marks: out };
+}
+
+/**
+ * The line's code points around the primary span, each with its escaped form and column. The
+ * line is first cut in UTF-16 units to a generous stretch around the span (every shown code
+ * point takes at least one column), so a 1 MB line costs no more than a short one.
+ */
+function cellsAround(text: string, primary: Mark): { cells: Cell[]; lo: number; hi: number; total: number } {
+  const reach = 4 * FRAME_WIDTH;
+  let lo = Math.max(0, primary.from - reach);
+  let hi = Math.min(text.length, Math.max(primary.to, primary.from) + reach);
+  if (lo > 0 && isLow(text.charCodeAt(lo))) lo--;
+  if (hi < text.length && isLow(text.charCodeAt(hi))) hi++;
+  const cells: Cell[] = [];
+  let col = 0;
+  for (let off = lo; off < hi; ) {
+    const ch = String.fromCodePoint(text.codePointAt(off)!);
+    const shown = visibleChar(ch);
+    const width = shown === ch ? charWidth(ch) : shown.length;
+    cells.push({ off, col, shown, width });
+    col += width;
+    off += ch.length;
+  }
+  return { cells, lo, hi, total: col };
 }
 
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;

@@ -54,7 +54,9 @@ const charClass = (ranges: Ranges): string => ranges.map(([a, b]) => `\\u{${a.to
 // every string printed needs no escape and is one column per character. A loop per character
 // runs in the interpreter at start-up and cost ~4 ms of `estimate twitter`.
 const NOTHING_TO_ESCAPE = new RegExp(`^[^${charClass(CONTROL)}]*$`, 'u');
-const NARROW_AND_CLEAN = new RegExp(`^[^${charClass(CONTROL)}${charClass(WIDE)}\\u{d800}-\\u{dfff}\\u{10000}-\\u{10ffff}]*$`, 'u');
+const NARROW_AND_CLEAN = new RegExp(`^[^${charClass(CONTROL)}${charClass(WIDE)}\\u{d800}-\\u{dfff}\\u{10000}-\\u{10ffff}\\p{Mn}\\p{Me}]*$`, 'u');
+/** Combining marks draw on the character before them: no column of their own. */
+const COMBINING = /^[\p{Mn}\p{Me}]$/u;
 
 /** True for code points shown as escapes (controls, bidi controls, invisible characters, lone surrogates). */
 export function isControl(cp: number): boolean {
@@ -102,9 +104,11 @@ export function sanitize(text: string, keepNewlines = false): string {
   return out;
 }
 
-/** Terminal columns a code point takes (2 for East Asian wide characters). */
+/** Terminal columns a code point takes (2 for East Asian wide characters, 0 for combining marks). */
 export function charWidth(ch: string): number {
-  return inRanges(ch.codePointAt(0) ?? 0, WIDE) ? 2 : 1;
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp >= 0x300 && COMBINING.test(ch)) return 0;
+  return inRanges(cp, WIDE) ? 2 : 1;
 }
 
 /** Terminal columns taken by a sanitized string. */

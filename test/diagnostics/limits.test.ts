@@ -118,6 +118,12 @@ describe('frames are cut to a window around the span', () => {
     expect(line.length).toBeLessThanOrEqual(FRAME_WIDTH + 2);
     expect(line.slice(carets.indexOf('^'), carets.lastIndexOf('^') + 1)).toBe('bad');
   });
+  it('combining marks take no column: the caret stays under the span after them', () => {
+    const text = 'cafe\u0301 + ba\u0308d';
+    const at = text.indexOf('b');
+    const rendered = renderError(new EstimateError('E0301', 'x', { span: span(source('<expr>', text), at, text.length) }));
+    expect(frameRows(rendered).carets).toBe('       ^^^');
+  });
   it('a short line is shown whole', () => {
     const rendered = renderError(new EstimateError('E0301', 'unknown name `b`', { span: span(source('<expr>', 'a + b'), 4, 5) }));
     expect(frameRows(rendered)).toEqual({ line: 'a + b', carets: '    ^' });

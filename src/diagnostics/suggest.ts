@@ -9,6 +9,9 @@ const MAX_NAME = 64;
 /** At most this many candidates of a fitting length are compared per name. */
 const MAX_COMPARED = 4000;
 
+/** The rows boundedDistance works in (grown when a longer name comes). */
+let rows = new Int32Array(3 * (MAX_NAME + 2));
+
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
   return boundedDistance(a, b, Math.max(a.length, b.length));
@@ -26,29 +29,41 @@ export function boundedDistance(a: string, b: string, limit: number): number {
   if (Math.abs(m - n) > limit) return limit + 1;
   if (m === 0 || n === 0) return Math.max(m, n);
   const big = limit + 1;
-  let prev2 = new Array<number>(n + 1).fill(big);
-  let prev = new Array<number>(n + 1).fill(big);
-  let row = new Array<number>(n + 1).fill(big);
-  for (let j = 0; j <= Math.min(n, limit); j++) prev[j] = j;
+  // Three rows (two back, one back, this one) in one reused buffer: did-you-mean compares
+  // thousands of names, and allocating rows per comparison was most of its cost. Only the band
+  // and one cell either side of it are ever read, so nothing else is cleared.
+  if (rows.length < 3 * (n + 2)) rows = new Int32Array(6 * (n + 2));
+  let prev2 = 0;
+  let prev = n + 2;
+  let row = 2 * (n + 2);
+  const first = Math.min(n, limit);
+  for (let j = 0; j <= first; j++) rows[prev + j] = j;
+  rows[prev + first + 1] = big;
   for (let i = 1; i <= m; i++) {
     const from = Math.max(1, i - limit);
     const to = Math.min(n, i + limit);
-    row.fill(big);
-    row[0] = i <= limit ? i : big;
-    let best = row[0];
+    rows[row] = i <= limit ? i : big;
+    rows[row + from - 1] = from > 1 ? big : rows[row]!;
+    rows[row + to + 1] = big;
+    let best = rows[row]!;
+    const ai = a.charCodeAt(i - 1);
     for (let j = from; j <= to; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        d = Math.min(d, prev2[j - 2]! + 1);
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(rows[prev + j]! + 1, rows[row + j - 1]! + 1, rows[prev + j - 1]! + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        d = Math.min(d, rows[prev2 + j - 2]! + 1);
       }
-      row[j] = d > big ? big : d;
+      if (d > big) d = big;
+      rows[row + j] = d;
       if (d < best) best = d;
     }
     if (best > limit) return big;
-    [prev2, prev, row] = [prev, row, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = row;
+    row = t;
   }
-  return Math.min(prev[n]!, big);
+  return Math.min(rows[prev + n]!, big);
 }
 
 /**

@@ -48,6 +48,8 @@ class Parser {
   private readonly last: number;
   private pos = 0;
   private nesting = 0;
+  /** The powers of the unit expression being read, added up (see `weigh`). */
+  private unitWeight = 0;
   /** Depth of the tree the last parse method returned (its height, leaves count 1). */
   private depth = 0;
 
@@ -72,6 +74,7 @@ class Parser {
           'to convert, put a unit after `to`: `x to PB`',
         ]);
       }
+      this.unitWeight = 0;
       const target = this.parseUnitExpr();
       expr = { kind: 'convert', expr, target, keyword: t.text as ConvertKeyword, span: cover(expr.span, target.span) };
     }
@@ -80,6 +83,7 @@ class Parser {
   }
 
   parseUnitInput(): UnitExpr {
+    this.unitWeight = 0;
     const u = this.parseUnitExpr();
     this.expectEnd();
     return u;
@@ -205,6 +209,7 @@ class Parser {
       ]);
     }
     if (u.kind !== 'ident' || KEYWORDS.has(u.text) || this.peekIs('(', 1)) return amount;
+    this.unitWeight = 0;
     const unit = this.parseUnitTerm();
     const attached = u.start === end;
     if (attached && u.text === 'B' && this.peek().kind === 'ident' && !KEYWORDS.has(this.peek().text)) {
@@ -238,6 +243,9 @@ class Parser {
       this.next();
       const exp = this.parseIntExponent();
       u = { kind: 'unitPow', base: u, exponent: exp.value, span: cover(u.span, exp.span) };
+      this.weigh(Math.abs(exp.value), exp.span);
+    } else {
+      this.weigh(1, t);
     }
     return u;
   }
@@ -265,10 +273,12 @@ class Parser {
     const t = this.peek();
     if (t.kind === 'number' && tokenText(t) === '1') {
       this.next();
+      this.weigh(1, t);
       return { kind: 'unitOne', span: t };
     }
     if (t.kind === 'op' && t.text === '%') {
       this.next();
+      this.weigh(1, t);
       return { kind: 'unitPercent', span: t };
     }
     if (t.kind === 'op' && t.text === '(') {
@@ -311,6 +321,22 @@ class Parser {
       });
     }
     return d;
+  }
+
+  /**
+   * Adds a unit term's power (at least 1) to the unit expression's total. A total over 1024
+   * would pass the dimension exponent bound (units/dimension.ts MAX_EXPONENT: every unit's
+   * dimension has exponents of size 1), and bounds the unit tree's height for the passes that
+   * walk it recursively (20,000 `B*B/B…` overflowed the stack).
+   */
+  private weigh(power: number, where: Span): void {
+    this.unitWeight += Math.max(1, power);
+    if (this.unitWeight > 1024) {
+      throw new EstimateError('E0504', 'a unit expression\'s powers add up to more than 1024', {
+        span: where,
+        help: ['write the unit with fewer factors, such as `B^2` for `B*B`'],
+      });
+    }
   }
 
   private enter(): void {

@@ -74,6 +74,8 @@ const TABLE: [string[], number, string, string | undefined][] = [
   [['calc', Array(257).fill('1').join('+')], 0, '', undefined],
   [['calc', Array(1100).fill('1').join('+')], 1, 'E0207', undefined],
   [['calc', '('.repeat(257) + '1' + ')'.repeat(257)], 1, 'E0204', undefined],
+  [['calc', '1 B', '--to', 'B' + '*B/B'.repeat(10_000)], 1, 'E0504', undefined],
+  [['calc', '1 B -> B^1000 * B^1000'], 1, 'E0504', '<expr>:1:19'],
 ];
 
 describe('every bad input: exit code, error code, caret', () => {

@@ -77,3 +77,17 @@ describe('unit exponents are whole numbers or simple fractions, checked exactly'
     expect(failure(text)).toEqual(['E0504', under]);
   });
 });
+
+describe('unit expressions are bounded like expressions', () => {
+  const chain = 'B' + '*B/B'.repeat(10_000);
+  it('a 20,000-factor unit chain is E0504 at the factor past the bound, not a stack overflow', () => {
+    expect(failure(`1 B -> ${chain}`)[0]).toBe('E0504');
+    expect(failure('1 B', chain)[0]).toBe('E0504');
+    expect(failure('1 B -> B^1000 * B^1000')).toEqual(['E0504', '1000']);
+  });
+  it('powers up to 1024 in all are fine', () => {
+    expect(calculate('1 B^1000 -> B^1000').text).toBe('1 B^1000');
+    expect(calculate('1 B^600 + 1 B^600').text).toBe('2 B^600');
+  });
+});
+

@@ -78,6 +78,20 @@ describe('odd bytes in a template', () => {
   });
 });
 
+describe('aliases', () => {
+  it('an alias stands for the last anchor of its name before it', async () => {
+    const r = await runOn('redef.yaml', 'name: x\ntitle: &t T\ninputs:\n  a: &t 5\nquantities:\n  b: *t\nsections:\n  S: [b]\n', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).outputs.b.value).toBe(5);
+  });
+  it('20,000 aliases are resolved in one walk (each alias walked the document: 3,000 took 9 s)', () => {
+    const text = 'a: &a x\n' + Array.from({ length: 20_000 }, (_, i) => `k${i}: *a\n`).join('');
+    const { root, errors } = readYaml(source('t', text));
+    expect(errors).toEqual([]);
+    expect(root?.kind === 'map' && root.entries.length).toBe(20_001);
+  });
+});
+
 describe('sizes', () => {
   it('a 900 KB key is refused with the caret row cut to the terminal', async () => {
     const r = await runOn('longkey.yaml', VALID.replace('source: tests', 'source: tests\n"' + 'z'.repeat(900_000) + '": 1'));

@@ -71,12 +71,25 @@ const TABLE: [string[], number, string, string | undefined][] = [
   [['calc', '1 s^99999'], 1, 'E0504', '<expr>:1:5'],
   [['calc', 's^1000 * s^1000'], 1, 'E0504', '<expr>:1:8'],
   [['calc', '(4 s^2)^0.5'], 0, '', undefined],
-  [['calc', Array(257).fill('1').join('+')], 0, '', undefined],
-  [['calc', Array(1100).fill('1').join('+')], 1, 'E0207', undefined],
-  [['calc', '('.repeat(257) + '1' + ')'.repeat(257)], 1, 'E0204', undefined],
-  [['calc', '1 B', '--to', 'B' + '*B/B'.repeat(10_000)], 1, 'E0504', undefined],
   [['calc', '1 B -> B^1000 * B^1000'], 1, 'E0504', '<expr>:1:19'],
 ];
+
+/** Inputs too long to name a test by: [label, args, exit code, error code]. */
+const LONG: [string, string[], number, string][] = [
+  ['a flat sum of 257 terms', ['calc', Array(257).fill('1').join('+')], 0, ''],
+  ['a flat sum of 1,100 terms', ['calc', Array(1100).fill('1').join('+')], 1, 'E0207'],
+  ['257 nested parentheses', ['calc', '('.repeat(257) + '1' + ')'.repeat(257)], 1, 'E0204'],
+  ['--to with 20,000 unit factors', ['calc', '1 B', '--to', 'B' + '*B/B'.repeat(10_000)], 1, 'E0504'],
+];
+
+describe('long inputs: exit code and error code', () => {
+  it.each(LONG)('%s', async (_label, args, exit, code) => {
+    const r = await cli(args);
+    expect(r.code).toBe(exit);
+    if (exit !== 0) expect(firstCode(r.stderr)).toBe(code);
+    expect(r.stderr).not.toMatch(/\n\s+at .*\(/);
+  });
+});
 
 describe('every bad input: exit code, error code, caret', () => {
   it.each(TABLE)('%j', async (args, exit, code, where) => {

@@ -27,11 +27,11 @@ const rows = [];
 const row = (...cells) => rows.push(cells);
 
 // 1. Start-up: each command and the baseline interleaved, so load affects all alike.
-function wall(args) {
+function wall(args, status = 0) {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'], cwd: ROOT });
   const t = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
+  if (r.status !== status) throw new Error(`${args.join(' ')} exited ${r.status}`);
   return t;
 }
 const commands = {
@@ -170,6 +170,17 @@ for (const shape of ['chain', 'fan-in']) {
   const file = join(dir, `${shape}-10000.yaml`);
   const st = summary(Array.from({ length: 5 }, () => wall([BIN, file])));
   row('Scale', `estimate ${shape}-10000.yaml, start to exit`, ms(st), '');
+}
+
+// The error path (issue 11): 5,000 unknown names, each close to one of 5,000 quantity names.
+// It was quadratic (41 s); now did-you-mean runs for the 50 errors shown only.
+{
+  const lines = ['name: errors', 'title: Errors', 'sections:', '  S: [qty0]', 'inputs:', '  a: 1', 'quantities:'];
+  for (let i = 0; i < 5000; i++) lines.push(`  qty${i}: a * qtx${i}`);
+  const file = join(dir, 'errors-5000.yaml');
+  writeFileSync(file, lines.join('\n') + '\n');
+  const st = summary(Array.from({ length: 5 }, () => wall([BIN, file], 1)));
+  row('Scale', 'estimate errors-5000.yaml (5,000 errors, 50 shown), start to exit', ms(st), '');
 }
 
 // 4. Memory: peak resident set of a run, against node -e 0.

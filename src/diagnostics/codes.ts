@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   E0204: 'nesting too deep',
   E0205: 'range written where it cannot go',
   E0206: 'percent sign in the wrong place',
+  E0207: 'too many terms in one expression',
   // Ranges (E0210-E0219, reserved for ranges and distributions)
   E0210: 'uncertain range end or parameter',
   // Names (E03xx)

@@ -19,27 +19,63 @@ export interface ErrorDetails {
   readonly where?: string;
 }
 
+/**
+ * Details as an error is made with: `lateHelp` computes more help lines only when the error is
+ * shown. Did-you-mean compares a name with every known name; a file with 5,000 unknown names
+ * shows 50 of them (MAX_SHOWN_ERRORS), so the other 4,950 searches never run.
+ */
+export interface ErrorInit extends ErrorDetails {
+  readonly lateHelp?: () => readonly string[];
+}
+
+/** How many project errors capture a stack trace; later ones skip it (see `made`). */
+const STACKS_KEPT = 200;
+
 /** The project's error: library code throws nothing else. */
 export class EstimateError extends Error {
   override readonly name = 'EstimateError';
   readonly code: ErrorCode;
-  readonly details: ErrorDetails;
+  private init: ErrorInit;
+  private resolved: ErrorDetails | undefined;
 
-  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
+  /**
+   * Errors made so far in this process. A stack trace (for `--debug`) costs ~15 µs per error,
+   * which was 2 of the 12 s a file with 150,000 duplicate keys took; only the first
+   * STACKS_KEPT errors capture one, and at most 50 are ever shown.
+   */
+  private static made = 0;
+
+  constructor(code: ErrorCode, message: string, details: ErrorInit = {}) {
+    const limit = Error.stackTraceLimit;
+    if (++EstimateError.made > STACKS_KEPT) Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.code = code;
-    this.details = details;
+    this.init = details;
+    if (!details.lateHelp) this.resolved = details;
   }
 
+  /** Where, labels and help (late help lines computed on first read). */
+  get details(): ErrorDetails {
+    if (this.resolved) return this.resolved;
+    const { lateHelp, ...rest } = this.init;
+    const late = lateHelp ? lateHelp() : [];
+    this.resolved = { ...rest, help: [...(rest.help ?? []), ...late] };
+    this.init = this.resolved;
+    return this.resolved;
+  }
+
+  /** The primary span (reading it computes no late help: errors are sorted by it). */
   get span(): Span | undefined {
-    return this.details.span;
+    return this.init.span;
   }
 
   /** The same error with more help lines. */
   withHelp(...help: string[]): EstimateError {
+    const { lateHelp } = this.init;
     return new EstimateError(this.code, this.message, {
-      ...this.details,
-      help: [...(this.details.help ?? []), ...help],
+      ...this.init,
+      ...(lateHelp ? { lateHelp: () => [...lateHelp(), ...help] } : { help: [...(this.init.help ?? []), ...help] }),
     });
   }
 }
@@ -50,7 +86,9 @@ export class EstimateErrors extends Error {
   readonly errors: readonly EstimateError[];
 
   constructor(errors: readonly EstimateError[]) {
-    super(errors.map((e) => e.message).join('; '));
+    // The first few messages only: 150,000 errors joined (and printed again by --debug) is megabytes.
+    const shown = errors.slice(0, 3).map((e) => (e.message.length > 200 ? e.message.slice(0, 199) + '…' : e.message));
+    super(shown.join('; ') + (errors.length > 3 ? `; and ${errors.length - 3} more` : ''));
     this.errors = errors;
   }
 }

@@ -1,13 +1,37 @@
-/** Makes untrusted text safe to print: no control characters or escape sequences reach a terminal. */
+/**
+ * Makes untrusted text safe to print: the one escaping rule of every output (terminal, errors,
+ * Markdown, CSV, JSON). Control characters, bidi controls and invisible characters are shown as
+ * escapes (`\x1b`, `\u202e`), so no escape sequence reaches a terminal, no text is reordered
+ * (Trojan Source) and nothing hides between two letters.
+ */
 
 type Ranges = readonly (readonly [number, number])[];
 
-/** Code points a terminal would act on instead of showing: C0, DEL, C1, bidi controls. */
+/**
+ * Code points shown as escapes: C0, DEL and C1 controls; bidi controls (U+061C, U+200E/F,
+ * U+202A–202E, U+2066–2069); invisible and zero-width characters (soft hyphen, U+200B–200D,
+ * word joiner and invisible operators, BOM, fillers, interlinear annotations, tag characters);
+ * line and paragraph separators (U+2028/2029, which JSON leaves raw); lone surrogates.
+ */
 const CONTROL: Ranges = [
   [0x00, 0x1f],
   [0x7f, 0x9f],
-  [0x202a, 0x202e],
-  [0x2066, 0x2069],
+  [0xad, 0xad],
+  [0x34f, 0x34f],
+  [0x61c, 0x61c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x200b, 0x200f],
+  [0x2028, 0x202e],
+  [0x2060, 0x206f],
+  [0x3164, 0x3164],
+  [0xd800, 0xdfff],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+  [0xfff9, 0xfffb],
+  [0x1d173, 0x1d17a],
+  [0xe0000, 0xe007f],
 ];
 
 /** East Asian wide characters and emoji: two terminal columns each. */
@@ -30,19 +54,43 @@ const charClass = (ranges: Ranges): string => ranges.map(([a, b]) => `\\u{${a.to
 // every string printed needs no escape and is one column per character. A loop per character
 // runs in the interpreter at start-up and cost ~4 ms of `estimate twitter`.
 const NOTHING_TO_ESCAPE = new RegExp(`^[^${charClass(CONTROL)}]*$`, 'u');
-const NARROW_AND_CLEAN = new RegExp(`^[^${charClass(CONTROL)}${charClass(WIDE)}\\u{d800}-\\u{dfff}\\u{10000}-\\u{10ffff}]*$`, 'u');
+const NARROW_AND_CLEAN = new RegExp(`^[^${charClass(CONTROL)}${charClass(WIDE)}\\u{d800}-\\u{dfff}\\u{10000}-\\u{10ffff}\\p{Mn}\\p{Me}]*$`, 'u');
+/** Combining marks draw on the character before them: no column of their own. */
+const COMBINING = /^[\p{Mn}\p{Me}]$/u;
 
-/** True for code points a terminal would act on instead of showing (C0, DEL, C1, bidi controls). */
+/** True for code points shown as escapes (controls, bidi controls, invisible characters, lone surrogates). */
 export function isControl(cp: number): boolean {
   return inRanges(cp, CONTROL);
 }
 
-/** The visible stand-in for one code point: itself, or an escape such as `\x1b`. */
+/** The visible stand-in for one code point: itself, or an escape such as `\x1b`, `\u202e`, `\u{e0041}`. */
 export function visibleChar(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   if (cp === 9) return ' ';
   if (!isControl(cp)) return ch;
-  return cp <= 0xff ? '\\x' + cp.toString(16).padStart(2, '0') : '\\u' + cp.toString(16).padStart(4, '0');
+  if (cp <= 0xff) return '\\x' + cp.toString(16).padStart(2, '0');
+  return cp <= 0xffff ? '\\u' + cp.toString(16).padStart(4, '0') : '\\u{' + cp.toString(16) + '}';
+}
+
+// JSON.stringify already escapes C0 inside strings; outside them the only C0 is the newline
+// of indentation, which must stay.
+const JSON_RAW = CONTROL.filter(([a]) => a > 0x1f);
+const JSON_CLEAN = new RegExp(`^[^${charClass(JSON_RAW)}]*$`, 'u');
+const JSON_CHAR = new RegExp(`[${charClass(JSON_RAW)}]`, 'gu');
+
+/**
+ * JSON text in which every character of the escaping rule is a `\u` escape. JSON.stringify
+ * escapes C0 controls and lone surrogates but leaves DEL, C1, bidi controls, zero-width
+ * characters and U+2028/2029 raw; a terminal or an editor showing the JSON would act on them.
+ */
+export function safeJson(value: unknown, indent?: number): string {
+  const text = JSON.stringify(value, null, indent);
+  if (JSON_CLEAN.test(text)) return text;
+  return text.replace(JSON_CHAR, (ch) => {
+    let out = '';
+    for (let i = 0; i < ch.length; i++) out += '\\u' + ch.charCodeAt(i).toString(16).padStart(4, '0');
+    return out;
+  });
 }
 
 /** Text with every control character shown as an escape; newlines too unless `keepNewlines`. */
@@ -56,9 +104,11 @@ export function sanitize(text: string, keepNewlines = false): string {
   return out;
 }
 
-/** Terminal columns a code point takes (2 for East Asian wide characters). */
+/** Terminal columns a code point takes (2 for East Asian wide characters, 0 for combining marks). */
 export function charWidth(ch: string): number {
-  return inRanges(ch.codePointAt(0) ?? 0, WIDE) ? 2 : 1;
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp >= 0x300 && COMBINING.test(ch)) return 0;
+  return inRanges(cp, WIDE) ? 2 : 1;
 }
 
 /** Terminal columns taken by a sanitized string. */

@@ -54,18 +54,36 @@ export function cover(a: Span, b: Span): Span {
   return { source: a.source, start: a.start < b.start ? a.start : b.start, end: a.end > b.end ? a.end : b.end };
 }
 
+/** Where each line of a text starts, made once per source: thousands of errors in one file stay linear. */
+const lineStarts = new WeakMap<Source, readonly number[]>();
+
+function startsOf(src: Source): readonly number[] {
+  let starts = lineStarts.get(src);
+  if (!starts) {
+    const list = [0];
+    const text = src.text;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) list.push(i + 1);
+    starts = list;
+    lineStarts.set(src, starts);
+  }
+  return starts;
+}
+
 /** Line and column of an offset. */
 export function positionOf(src: Source, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
   const text = src.text;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  const at = Math.max(0, Math.min(offset, text.length));
+  const starts = startsOf(src);
+  // The last line start at or before the offset (binary search).
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, column: codePointLength(text.slice(lineStart, offset)) + 1 };
+  const lineStart = starts[lo]!;
+  return { line: lo + 1, column: codePointLength(text.slice(lineStart, at)) + 1 };
 }
 
 /** The whole line (without its newline) that holds an offset, and where it starts. */
@@ -82,7 +100,17 @@ export function lineAt(src: Source, offset: number): { text: string; start: numb
 
 /** Number of code points in a string. */
 export function codePointLength(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
+  let n = s.length;
+  // Each surrogate pair is one code point in two UTF-16 units.
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
   return n;
 }

@@ -52,27 +52,35 @@ export function isBareNumber(e: Expr): boolean {
   return e.kind === 'number' || (e.kind === 'neg' && isBareNumber(e.operand));
 }
 
-/** The exponent a quantity with a dimension is raised to: a whole number written as such. */
-export function wholeExponent(e: Extract<Expr, { kind: 'binary' }>, base: Dimension): number {
-  const k = constantInteger(e.right);
-  if (k === undefined) {
-    throw new EstimateError('E0504', `${base} can only be raised to a fixed whole number`, {
+/**
+ * The dimension of a quantity with a unit raised to a power: the power must be known when
+ * checking (`k`, the exponent's constant value), and a whole number or a simple fraction
+ * (`s^2`, `(4 s^2)^0.5`, `x^(1/3)`), checked exactly by Dimension (E0504 at the exponent otherwise).
+ */
+export function power(e: Extract<Expr, { kind: 'binary' }>, base: Dimension, k: number | undefined): Dimension {
+  const refuse = (message: string) =>
+    new EstimateError('E0504', message, {
       span: e.right.span,
       labels: [{ span: e.left.span, text: base.toString() }],
-      help: ['write the power as a number: `x ^ 2`, `s ^ -1`'],
+      help: ['write the power as a whole number or a simple fraction: `x ^ 2`, `s ^ -1`, `x ^ (1/2)`'],
     });
+  if (k === undefined) throw refuse(`${base} can only be raised to a fixed number`);
+  try {
+    return base.pow(k);
+  } catch (err) {
+    if (!(err instanceof EstimateError)) throw err;
+    throw refuse(`cannot raise ${base} to ${k}: ${err.message}`);
   }
-  return k;
 }
 
-/** The value of an exponent written as a whole number (`2`, `-1`, `(3)`), else undefined. */
-function constantInteger(e: Expr): number | undefined {
-  if (e.kind === 'number') return Number.isInteger(e.value) ? e.value : undefined;
-  if (e.kind === 'neg') {
-    const k = constantInteger(e.operand);
-    return k === undefined ? undefined : -k;
+/** A dimension computed at an operator: an exponent out of range (E0504, no place yet) points at it. */
+export function dimensionAt(op: Span, f: () => Dimension): Dimension {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof EstimateError && err.span === undefined) throw new EstimateError(err.code, err.message, { ...err.details, span: op });
+    throw err;
   }
-  return undefined;
 }
 
 /** Suggests the missing factor when two dimensions differ by a simple ratio (rates vs totals). */

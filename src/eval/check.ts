@@ -18,7 +18,7 @@ import { ambiguity, type UnitRegistry } from '../units/registry.js';
 import { DISTRIBUTIONS, type DistributionDef } from './distributions.js';
 import { FUNCTIONS, type ArgInfo, type FunctionDef } from './functions.js';
 import { applyChecked, scalar, scale, type Op } from './kernels.js';
-import { arity, conversionHelp, exactEnd, isBareNumber, quick, wholeExponent } from './check-rules.js';
+import { arity, conversionHelp, dimensionAt, exactEnd, isBareNumber, power, quick } from './check-rules.js';
 import { unitValue, unknownUnit, type IsQuantity } from './resolve-unit.js';
 
 export { conversionHelp, isBareNumber } from './check-rules.js';
@@ -96,10 +96,10 @@ class Checker {
         const unit = (e.unit.kind === 'unit' && this.scope.registry.lookup(e.unit.name)) || unitValue(e.unit, this.scope.registry, quantityTest(this.scope));
         if (amount === null) {
           const v = this.value * unit.factor;
-          // Overflow in scaling (`1e300 EB`) fails at the unit, like any other overflow.
-          return Number.isFinite(v) ? this.known(unit.dimension, v) : this.failed(unit.dimension, () => scale(this.value, unit.factor, e.unit.span));
+          // Overflow in scaling (`1e300 EB` is 1e318 bytes) fails under the number and its unit.
+          return Number.isFinite(v) ? this.known(unit.dimension, v) : this.failed(unit.dimension, () => scale(this.value, unit.factor, e.span));
         }
-        return { kind: 'scale', dimension: (this.dimension = unit.dimension), uncertain: amount.uncertain, operand: amount, factor: unit.factor, at: e.unit.span };
+        return { kind: 'scale', dimension: (this.dimension = unit.dimension), uncertain: amount.uncertain, operand: amount, factor: unit.factor, at: e.span };
       }
       case 'neg': {
         const operand = this.expr(e.operand);
@@ -151,10 +151,14 @@ class Checker {
     }
     // Magnitudes and ambiguous names (`M`, `m`, `mb`) get the unit error that explains them.
     if (MAGNITUDES.has(name) || ambiguity(name)) throw unknownUnit(name, where, this.scope.registry, () => false);
-    const hint = didYouMean(name, [...this.scope.names(), ...this.scope.registry.names()]);
+    // The search runs only if the error is shown (at most 50 are): 5,000 errors stay linear.
+    const { scope } = this;
     throw new EstimateError('E0301', `unknown name \`${name}\``, {
       span: where,
-      help: hint ? [hint] : ['a name is a unit (docs/language.md) or a quantity of the template'],
+      lateHelp: () => {
+        const hint = didYouMean(name, [...scope.names(), ...scope.registry.names()]);
+        return [hint ?? 'a name is a unit (docs/language.md) or a quantity of the template'];
+      },
     });
   }
 
@@ -208,14 +212,14 @@ class Checker {
         return this.combine(e.op === '+' ? 'add' : 'sub', ld, l, lv, r, rv, at, at);
       }
       case '*':
-        return this.combine('mul', ld.mul(rd), l, lv, r, rv, at, at);
+        return this.combine('mul', dimensionAt(at, () => ld.mul(rd)), l, lv, r, rv, at, at);
       case '/':
-        return this.combine('div', ld.div(rd), l, lv, r, rv, at, e.right.span);
+        return this.combine('div', dimensionAt(at, () => ld.div(rd)), l, lv, r, rv, at, e.right.span);
       case '^': {
         if (!rd.isNone) {
           throw new EstimateError('E0504', `an exponent must be a plain number, not ${rd}`, { span: e.right.span, spanLabel: rd.toString() });
         }
-        const dimension = ld.isNone ? Dimension.NONE : ld.pow(wholeExponent(e, ld));
+        const dimension = ld.isNone ? Dimension.NONE : power(e, ld, r === null ? rv : undefined);
         return this.combine('pow', dimension, l, lv, r, rv, at, e.left.span);
       }
       default:

@@ -51,7 +51,8 @@ export function compile(expr: Expr, scope: Scope): Compiled {
       target = resolveUnit(expr.target, scope.registry, quantityTest(scope));
       checkConversion(dimension, target, expr.target.span, expr.expr.span);
     }
-    return compiled(dimension, typed !== null && typed.uncertain, typed === null ? value : lower(typed), target);
+    const k = typed === null ? value : lower(typed);
+    return compiled(dimension, typed !== null && typed.uncertain, target && expr.kind === 'convert' ? shownIn(k, target, expr.target.span) : k, target);
   } catch (e) {
     throw e instanceof EstimateError ? withByteHint(e, expr) : e;
   }
@@ -63,6 +64,28 @@ export function compiled(dimension: Dimension, uncertain: boolean, k: Kernel | n
   // For an exact expression, exact slots give a number: the kernel is the exact evaluator.
   const run = uncertain ? notExact : (sample as unknown as (v: Values) => number);
   return target ? { dimension, uncertain, run, sample, target } : { dimension, uncertain, run, sample };
+}
+
+/**
+ * A value shown in the unit of `-> unit` must stay finite there too (1e308 B is 8e308 bit):
+ * E0602 under the unit, for the exact value or any sample.
+ */
+function shownIn(k: Kernel | number, target: ResolvedUnit, where: Span): Kernel | number {
+  const check = (x: number): void => {
+    if (!Number.isFinite(x / target.factor)) {
+      throw new EstimateError('E0602', `the value is too large to show in \`${where.source.text.slice(where.start, where.end)}\``, { span: where, help: ['convert to a larger unit'] });
+    }
+  };
+  if (typeof k === 'number') {
+    check(k);
+    return k;
+  }
+  return (v, s) => {
+    const m = k(v, s);
+    if (typeof m === 'number') check(m);
+    else for (let i = 0; i < m.length; i++) check(m[i]!);
+    return m;
+  };
 }
 
 const constant =

@@ -19,8 +19,18 @@ import { MAGNITUDES } from './magnitudes.js';
 import { INFIX, KEYWORDS, PREFIX_MINUS, RANGE } from './precedence.js';
 import { type Token } from './tokens.js';
 
-/** The deepest tree accepted: deeper input is refused instead of overflowing the stack. */
+/**
+ * The deepest real nesting accepted (parentheses, unary minus, `^` to the right, calls): deeper
+ * input is refused instead of overflowing the stack. A flat chain (`1 + 1 + … + 1`) is not
+ * nesting: the parser reads it in a loop.
+ */
 export const MAX_DEPTH = 256;
+
+/**
+ * The tallest tree accepted, counting a chain's operators: later passes walk the tree
+ * recursively and overflow near 2,500 levels (measured), so a 1,024-term chain is the limit.
+ */
+export const MAX_HEIGHT = 1024;
 
 /** Parses a whole expression (optionally ending in a conversion). */
 export function parse(src: Source): Expr {
@@ -39,6 +49,8 @@ class Parser {
   private readonly last: number;
   private pos = 0;
   private nesting = 0;
+  /** The powers of the unit expression being read, added up (see `weigh`). */
+  private unitWeight = 0;
   /** Depth of the tree the last parse method returned (its height, leaves count 1). */
   private depth = 0;
 
@@ -64,6 +76,7 @@ class Parser {
           'for a range, start its high end with a number: `200M to 400M user`',
         ]);
       }
+      this.unitWeight = 0;
       const target = this.parseUnitExpr();
       expr = { kind: 'convert', expr, target, keyword: t.text as ConvertKeyword, span: cover(expr.span, target.span) };
     }
@@ -72,6 +85,7 @@ class Parser {
   }
 
   parseUnitInput(): UnitExpr {
+    this.unitWeight = 0;
     const u = this.parseUnitExpr();
     this.expectEnd();
     return u;
@@ -227,6 +241,7 @@ class Parser {
       ]);
     }
     if (u.kind !== 'ident' || KEYWORDS.has(u.text) || this.peekIs('(', 1)) return amount;
+    this.unitWeight = 0;
     const unit = this.parseUnitTerm();
     const attached = u.start === end;
     if (attached && u.text === 'B' && this.peek().kind === 'ident' && !KEYWORDS.has(this.peek().text)) {
@@ -260,6 +275,9 @@ class Parser {
       this.next();
       const exp = this.parseIntExponent();
       u = { kind: 'unitPow', base: u, exponent: exp.value, span: cover(u.span, exp.span) };
+      this.weigh(Math.abs(exp.value), exp.span);
+    } else {
+      this.weigh(1, t);
     }
     return u;
   }
@@ -287,10 +305,12 @@ class Parser {
     const t = this.peek();
     if (t.kind === 'number' && tokenText(t) === '1') {
       this.next();
+      this.weigh(1, t);
       return { kind: 'unitOne', span: t };
     }
     if (t.kind === 'op' && t.text === '%') {
       this.next();
+      this.weigh(1, t);
       return { kind: 'unitPercent', span: t };
     }
     if (t.kind === 'op' && t.text === '(') {
@@ -313,6 +333,8 @@ class Parser {
     if (t.kind !== 'number' || !/^[0-9_,]+$/.test(tokenText(t))) {
       throw this.error('E0504', 'a unit takes a whole-number exponent', t, ['write `s^2` or `s^-1`']);
     }
+    // The bound of units/dimension.ts (MAX_EXPONENT), checked here to point at the exponent.
+    if (numberValue(t) > 1024) throw this.error('E0504', 'a unit exponent is at most 1024', t, ['write `s^2` or `s^-1`']);
     return { value: (minus ? -1 : 1) * numberValue(t), span: span(this.src, (minus ?? t).start, t.end) };
   }
 
@@ -322,15 +344,31 @@ class Parser {
 
   // --- helpers -----------------------------------------------------------------------------
 
-  /** Refuses a tree deeper than MAX_DEPTH (a long chain of `+` as much as nested parentheses). */
+  /** Refuses a tree taller than MAX_HEIGHT (a chain of over a thousand operators). */
   private deeper(d: number, n: Expr): number {
-    if (d > MAX_DEPTH) {
-      throw new EstimateError('E0204', `expression is nested too deeply (more than ${MAX_DEPTH} levels)`, {
-        span: n.span,
+    if (d > MAX_HEIGHT) {
+      throw new EstimateError('E0207', `expression has too many terms (a chain of more than ${MAX_HEIGHT.toLocaleString('en-US')} operations)`, {
+        span: n.kind === 'binary' ? n.opSpan : n.span,
         help: ['split it into named quantities'],
       });
     }
     return d;
+  }
+
+  /**
+   * Adds a unit term's power (at least 1) to the unit expression's total. A total over 1024
+   * would pass the dimension exponent bound (units/dimension.ts MAX_EXPONENT: every unit's
+   * dimension has exponents of size 1), and bounds the unit tree's height for the passes that
+   * walk it recursively (20,000 `B*B/B…` overflowed the stack).
+   */
+  private weigh(power: number, where: Span): void {
+    this.unitWeight += Math.max(1, power);
+    if (this.unitWeight > 1024) {
+      throw new EstimateError('E0504', 'a unit expression\'s powers add up to more than 1024', {
+        span: where,
+        help: ['write the unit with fewer factors, such as `B^2` for `B*B`'],
+      });
+    }
   }
 
   private enter(): void {

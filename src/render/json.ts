@@ -1,4 +1,5 @@
-/** Renders a report as JSON: the `--format json` contract (docs/templates.md). */
+/** Renders a report as JSON: the `--format json` contract (docs/templates.md), escaped by the one rule of sanitize.ts. */
+import { safeJson } from '../diagnostics/sanitize.js';
 import { type Formatted } from '../units/format.js';
 import { type Report, type ReportRow } from './report.js';
 
@@ -42,5 +43,6 @@ export function renderJson(report: Report): string {
     conventions: report.conventions,
     ...(report.uncertainty ? { uncertainty: report.uncertainty } : {}),
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  // Names, labels and help come from the template: bidi and invisible characters become \u escapes.
+  return safeJson(doc, 2) + '\n';
 }

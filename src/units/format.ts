@@ -3,7 +3,8 @@
  * the dimension (54.75 PB, 3,472 /s, 150M user), or exactly the unit asked for. Every text it
  * prints parses back to the same value at display precision.
  */
-import { Dimension } from './dimension.js';
+import { EstimateError } from '../diagnostics/error.js';
+import { Dimension, exponentOf, exponentText } from './dimension.js';
 import { type ResolvedUnit } from './quantity.js';
 
 /** A formatted quantity for people (`text`) and for scripts (value in `unit`, and base units). */
@@ -48,6 +49,7 @@ const COUNT_MAGNITUDES: readonly [string, number][] = [
  * digits below (385.8, 0.9095), exponent form beyond 1e15 or below 1e-4. Never `-0`.
  */
 export function formatNumber(v: number, precise = false): string {
+  if (!Number.isFinite(v)) throw notFinite(v);
   if (Object.is(v, -0) || v === 0) return '0';
   const a = Math.abs(v);
   const sign = v < 0 ? '-' : '';
@@ -100,13 +102,14 @@ export function formatCount(v: number): string {
  * `precise` (an explicit conversion in the calculator) shows short exact values in full.
  */
 export function formatQuantity(si: number, dimension: Dimension, unit?: ResolvedUnit, precise = false): Formatted {
+  if (!Number.isFinite(si)) throw notFinite(si);
   const dim = dimension.canonical;
   if (unit) {
     if (unit.percent) {
-      const value = si * 100;
+      const value = shown(si * 100, si, '%');
       return { text: `${formatNumber(value, precise)}%`, value, unit: '%', si, dimension: dim };
     }
-    const value = si / unit.factor;
+    const value = shown(si / unit.factor, si, unit.text);
     const countLike = takesMagnitude(unit.dimension);
     const num = countLike && !precise ? formatCount(value) : formatNumber(value, precise);
     return { text: joinUnit(num, unit.text), value, unit: unit.text, si, dimension: dim };
@@ -115,6 +118,25 @@ export function formatQuantity(si: number, dimension: Dimension, unit?: Resolved
   const value = si / best.factor;
   const num = best.count ? formatCount(value) : formatNumber(value);
   return { text: joinUnit(num, best.text), value, unit: best.text, si, dimension: dim };
+}
+
+/**
+ * A value in the unit asked for. Finite in base units but not in the unit (1e308 B in bit) is
+ * the user's number, too large to show there: an input error, not a bug.
+ */
+function shown(value: number, si: number, unit: string): number {
+  if (Number.isFinite(value)) return value;
+  throw new EstimateError('E0602', `${formatNumber(si)} in base units is too large to show in ${unit}`, {
+    help: ['convert to a larger unit'],
+  });
+}
+
+/**
+ * The engine never hands over Infinity or NaN (each operation checks); one reaching the
+ * formatter is a bug, reported as one instead of printing `InfinityeNaN`.
+ */
+function notFinite(v: number): EstimateError {
+  return new EstimateError('E9999', `a non-finite number (${String(v)}) reached the formatter`);
 }
 
 /**
@@ -136,6 +158,13 @@ interface Choice {
   readonly count: boolean;
 }
 
+/** An exponent as written after `^`: `2`, or `(1/2)` for the fractions square roots make. */
+function power(e: number): string {
+  if (Number.isInteger(e)) return String(e);
+  const r = exponentOf(e);
+  return exponentText(r.n, r.d);
+}
+
 /** The unit a value prints in when none was asked for. */
 export function bestUnit(si: number, dimension: Dimension): Choice {
   const a = Math.abs(si);
@@ -150,8 +179,8 @@ export function bestUnit(si: number, dimension: Dimension): Choice {
   const num: string[] = [];
   const den: string[] = [];
   const put = (name: string, e: number) => {
-    if (e > 0) num.push(e === 1 ? name : `${name}^${e}`);
-    if (e < 0) den.push(e === -1 ? name : `${name}^${-e}`);
+    if (e > 0) num.push(e === 1 ? name : `${name}^${power(e)}`);
+    if (e < 0) den.push(e === -1 ? name : `${name}^${power(-e)}`);
   };
   let factor = 1;
   if (data === 1) {

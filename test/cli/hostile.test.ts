@@ -65,7 +65,35 @@ const TABLE: [string[], number, string, string | undefined][] = [
   [['twitter', '-o', 'out.xyz'], 2, 'E0904', undefined],
   [['twitter', '-o', 'missing/dir/out.md'], 2, 'E0906', undefined],
   [['show', 'nope'], 2, 'E0901', undefined],
+  // Limits and non-finite values (issue 11).
+  [['calc', '1e300 EB'], 1, 'E0602', '<expr>:1:1'],
+  [['calc', '--', '-(1e308 B) -> bit'], 1, 'E0602', '<expr>:1:15'],
+  [['calc', '1e300 s -> ns'], 1, 'E0602', '<expr>:1:12'],
+  [['calc', '1 EB^20'], 1, 'E0602', '<expr>:1:1'],
+  [['calc', 's^9007199254740993 / s^9007199254740992'], 1, 'E0504', '<expr>:1:3'],
+  [['calc', '(2 s) ^ sqrt(2)'], 1, 'E0504', '<expr>:1:9'],
+  [['calc', '1 s^99999'], 1, 'E0504', '<expr>:1:5'],
+  [['calc', 's^1000 * s^1000'], 1, 'E0504', '<expr>:1:8'],
+  [['calc', '(4 s^2)^0.5'], 0, '', undefined],
+  [['calc', '1 B -> B^1000 * B^1000'], 1, 'E0504', '<expr>:1:19'],
 ];
+
+/** Inputs too long to name a test by: [label, args, exit code, error code]. */
+const LONG: [string, string[], number, string][] = [
+  ['a flat sum of 257 terms', ['calc', Array(257).fill('1').join('+')], 0, ''],
+  ['a flat sum of 1,100 terms', ['calc', Array(1100).fill('1').join('+')], 1, 'E0207'],
+  ['257 nested parentheses', ['calc', '('.repeat(257) + '1' + ')'.repeat(257)], 1, 'E0204'],
+  ['--to with 20,000 unit factors', ['calc', '1 B', '--to', 'B' + '*B/B'.repeat(10_000)], 1, 'E0504'],
+];
+
+describe('long inputs: exit code and error code', () => {
+  it.each(LONG)('%s', async (_label, args, exit, code) => {
+    const r = await cli(args);
+    expect(r.code).toBe(exit);
+    if (exit !== 0) expect(firstCode(r.stderr)).toBe(code);
+    expect(r.stderr).not.toMatch(/\n\s+at .*\(/);
+  });
+});
 
 describe('every bad input: exit code, error code, caret', () => {
   it.each(TABLE)('%j', async (args, exit, code, where) => {
@@ -76,6 +104,87 @@ describe('every bad input: exit code, error code, caret', () => {
     if (where) expect(r.stderr).toContain(`--> ${where}`);
     expect(r.stdout).toBe('');
     expect(r.stderr).not.toMatch(/\n\s+at .*\(/);
+  });
+});
+
+describe('limits that scale and escaping everywhere (issue 11)', () => {
+  // tempDir's folders are removed after the file: the suite leaves nothing in the temp folder.
+  const ownTmp = tmp;
+  it('calc --json of an overflowing conversion is an error on stderr, never "value": null', async () => {
+    const r = await cli(['calc', '--json', '--', '-(1e308 B) -> bit']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stderr.trim())).toMatchObject({ code: 'E0602', column: 15 });
+    expect(r.stderr).not.toMatch(/null|Infinity|NaN/);
+  });
+  it('calc "1e300 EB" never prints InfinityeNaN', async () => {
+    const r = await cli(['calc', '1e300 EB']);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).not.toMatch(/Infinity|NaN/);
+  });
+  it('a 1 MB unknown name is echoed cut, with a caret row as short', async () => {
+    const r = await cli(['calc', '1 + ' + 'x'.repeat(60_000)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.length).toBeLessThan(1000);
+    for (const line of r.stderr.split('\n')) expect(line.length).toBeLessThan(320);
+  });
+  it('a long source line is cut to a window around the span, the caret under the span', async () => {
+    const text = Array(500).fill('1 MB').join(' + ') + ' + 1 s + ' + Array(500).fill('1 MB').join(' + ');
+    const r = await cli(['calc', text]);
+    expect(firstCode(r.stderr)).toBe('E0501');
+    const rows = r.stderr.split('\n');
+    const src = rows.find((l) => l.startsWith('1 | '))!;
+    const carets = rows[rows.indexOf(src) + 1]!;
+    expect(src.length).toBeLessThan(120);
+    expect(src).toMatch(/^1 \| ….*…$/);
+    expect(src[carets.indexOf('^')]).toBe('+');
+  });
+  it('a template with 5,000 errors shows 50 and counts the rest, as text and as JSON data', async () => {
+    const dir = ownTmp();
+    const lines = ['name: many', 'title: Many', 'sections:', '  S: [q0]', 'inputs:', '  a: 1', 'quantities:'];
+    for (let i = 0; i < 5000; i++) lines.push(`  q${i}: a * unknown_name_${i}`);
+    writeFileSync(join(dir, 'many.yaml'), lines.join('\n') + '\n');
+    const r = await cli([join(dir, 'many.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/^error\[E0301\]/gm)).toHaveLength(50);
+    expect(r.stderr.trimEnd().split('\n').pop()).toBe('and 4950 more errors (5000 errors)');
+    const j = await cli([join(dir, 'many.yaml'), '--format', 'json']);
+    const records = j.stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records).toHaveLength(51);
+    expect(records[50]).toMatchObject({ level: 'note', more: 4950, total: 5000 });
+  });
+  it('--format json output and JSON errors escape bidi overrides, C1 controls and zero-width characters as \\u', async () => {
+    const dir = ownTmp();
+    const evil = readFileSync(`${ROOT}/test/fixtures/valid.yaml`, 'utf8')
+      .replace('title: Tiny model', 'title: "Tiny \\u202emodel\\x85"')
+      .replace('label: Users', 'label: "Us\\u200bers\\u2066\\u2028"');
+    writeFileSync(join(dir, 'evil.yaml'), evil);
+    const r = await cli([join(dir, 'evil.yaml'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0080-\u009f\u200b\u202e\u2066\u2028]/);
+    expect(r.stdout).toContain('Tiny \\u202emodel\\u0085');
+    expect(JSON.parse(r.stdout).title).toBe('Tiny \u202emodel\u0085');
+    const e = await cli(['calc', '--json', '--', 'x\u202e\u0085\u200b + 1']);
+    expect(e.code).toBe(1);
+    expect(e.stderr).not.toMatch(/[\u0080-\u009f\u200b\u202e]/);
+    JSON.parse(e.stderr.trim().split('\n')[0]!);
+  });
+  it('code frames show zero-width and invisible characters escaped, the caret still under the span', async () => {
+    const r = await cli(['calc', '1\u200b + \ufeff\u2060 + bad']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/[\u200b\ufeff\u2060]/);
+    const rows = r.stderr.split('\n');
+    const src = rows.find((l) => l.startsWith('1 | '))!;
+    const carets = rows[rows.indexOf(src) + 1]!;
+    expect(src.slice(carets.indexOf('^'), carets.lastIndexOf('^') + 1)).toMatch(/^\\u200b$|^bad$/);
+  });
+  it('5,000 nested [ in a YAML file is the nesting error E0712 with a place, not a stack overflow', async () => {
+    const dir = ownTmp();
+    writeFileSync(join(dir, 'deep.yaml'), 'name: ' + '['.repeat(5000) + '\n');
+    const r = await cli([join(dir, 'deep.yaml')]);
+    expect([r.code, firstCode(r.stderr)]).toEqual([1, 'E0712']);
+    expect(r.stderr).toMatch(/deep\.yaml:1:\d+/);
+    expect(r.stderr).not.toMatch(/call stack/i);
   });
 });
 

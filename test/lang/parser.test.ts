@@ -1,3 +1,4 @@
+import { calculate } from '../../src/eval/calculate.js';
 import { describe, expect, it } from 'vitest';
 import { source } from '../../src/diagnostics/source.js';
 import { EstimateError } from '../../src/diagnostics/error.js';
@@ -140,9 +141,21 @@ describe('parser errors point at the offending text', () => {
     expect(() => parse(source('<expr>', src))).toThrow(/nested too deeply/);
   });
 
-  it('refuses a long chain of additions by depth, not by crashing', () => {
+  it('refuses a chain of 20,000 additions by its length, not by crashing', () => {
     const src = Array.from({ length: 20_000 }, () => '1').join('+');
-    expect(() => parse(source('<expr>', src))).toThrow(EstimateError);
+    expect(() => parse(source('<expr>', src))).toThrow(/too many terms/);
+  });
+
+  it('a flat chain is not nesting: 257 and 1,024 terms evaluate', () => {
+    expect(calculate(Array.from({ length: 257 }, () => '1').join('+')).si).toBe(257);
+    expect(calculate(Array.from({ length: 1024 }, () => '1 MB').join(' + ')).text).toBe('1.024 GB');
+    expect(calculate(Array.from({ length: 600 }, (_, i) => (i % 2 ? '2' : '1')).join('*')).si).toBe(2 ** 300);
+  });
+
+  it('real nesting keeps its limit: 257 parentheses, unary minus signs, powers or calls', () => {
+    const cases = ['('.repeat(257) + '1' + ')'.repeat(257), '-'.repeat(257) + '1', Array(258).fill('1').join('^'), 'abs('.repeat(257) + '1' + ')'.repeat(257)];
+    for (const src of cases) expect(() => parse(source('<expr>', src)), src.slice(0, 8)).toThrow(/nested too deeply/);
+    expect(calculate('('.repeat(200) + '1' + ')'.repeat(200)).si).toBe(1);
   });
 
   it('refuses 1 MB of input with a length error', () => {

@@ -5,8 +5,11 @@ import { cli, ROOT, tempDir } from '../helpers.js';
 
 /** fixture -> [first error code, line, column] */
 const EXPECTED: Record<string, [string, number, number]> = {
+  'E0207-long-chain.yaml': ['E0207', 6, 4104],
   'E0301-unknown-name.yaml': ['E0301', 6, 6],
   'E0501-users-plus-requests.yaml': ['E0501', 8, 21],
+  'E0504-huge-exponent.yaml': ['E0504', 6, 14],
+  'E0602-unit-scaling.yaml': ['E0602', 6, 13],
   'E0701-syntax.yaml': ['E0701', 3, 1],
   'E0701-tab.yaml': ['E0701', 4, 1],
   'E0702-unknown-key.yaml': ['E0702', 2, 1],
@@ -26,6 +29,7 @@ const EXPECTED: Record<string, [string, number, number]> = {
   'E0711-merge.yaml': ['E0711', 7, 5],
   'E0711-tag.yaml': ['E0711', 2, 17],
   'E0711-two-documents.yaml': ['E0711', 3, 1],
+  'E0712-deep-nesting.yaml': ['E0712', 3, 135],
   'E0713-default-out-of-bounds.yaml': ['E0713', 5, 14],
   'E0714-bad-name.yaml': ['E0714', 4, 3],
 };

@@ -33,7 +33,11 @@ await build({
   // ESTIMATE_NO_MINIFY=1 keeps names readable in `node --cpu-prof` profiles.
   minify: process.env.ESTIMATE_NO_MINIFY !== '1',
   legalComments: 'linked',
-  external: ['yaml', '@inquirer/prompts'],
+  // cli-table3 requires @colors/colors only to colour cells and borders, which ours never are.
+  external: ['yaml', '@inquirer/prompts', '@colors/colors'],
+  // cli-table3's string-width is our width function (the npm override does this in
+  // node_modules too); one copy in the bundle, the one src/render/text-width.ts imports.
+  alias: { 'string-width': './vendor/fast-string-width/index.js' },
   // The sources are ES modules that locate files from import.meta.url.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -16,6 +16,7 @@ export interface EstimateOptions {
   readonly output?: string;
   readonly explain: boolean;
   readonly interactive: boolean;
+  readonly ascii?: boolean;
 }
 
 /** Runs the program on argv (without `node` and the script); returns the exit status. */
@@ -69,6 +70,7 @@ function buildProgram(io: Io, setStatus: (s: number) => void): Command {
     .option('-o, --output <file>', 'write to a file (format from its extension unless --format)')
     .option('-e, --explain', 'show each derivation step', false)
     .option('-i, --interactive', 'answer one question per input', false)
+    .option('--ascii', 'draw table borders with + - | (also when TERM=dumb)')
     .action(async (template: string | undefined, opts: EstimateOptions) => {
       if (template === undefined && !opts.interactive && !(io.stdinIsTTY && io.stdoutIsTTY)) {
         // Never prompt without a terminal: bare `estimate` in a pipe or CI shows the usage.
@@ -115,7 +117,8 @@ function buildProgram(io: Io, setStatus: (s: number) => void): Command {
     .argument('[card]', 'the card to show')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS))
     .option('-o, --output <file>', 'write to a file')
-    .action(async (card: string | undefined, opts: { format?: (typeof FORMATS)[number]; output?: string }) => {
+    .option('--ascii', 'draw table borders with + - | (also when TERM=dumb)')
+    .action(async (card: string | undefined, opts: { format?: (typeof FORMATS)[number]; output?: string; ascii?: boolean }) => {
       const { runRef } = await import('./commands/ref.js');
       setStatus(await runRef(card, opts, io));
     });

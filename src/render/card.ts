@@ -1,15 +1,17 @@
 /** Renders reference cards as a table, Markdown or JSON. */
 import { cellText, type Card } from '../reference/card.js';
-import { markdownCell, markdownText } from './sanitize-cells.js';
-import { grid, wrapWords } from './grid.js';
+import { markdownCell, markdownText, terminalCell } from './sanitize-cells.js';
+import { grid, type TableFrame } from './grid.js';
+import { wrapText } from './text-width.js';
 
 /** A card as a terminal table. */
-export function renderCardTable(card: Card, columns: number): string {
+export function renderCardTable(card: Card, frame: TableFrame): string {
+  const text = (t: string) => wrapText(terminalCell(t), frame.width);
   return [
-    ...wrapWords(card.title, columns),
-    ...wrapWords(`Source: ${card.source}`, columns),
-    grid([...card.columns], card.rows.map((r) => r.map(cellText)), columns),
-    ...card.notes.flatMap((n) => wrapWords(n, columns)),
+    ...text(card.title),
+    ...text(`Source: ${card.source}`),
+    grid([...card.columns], card.rows.map((r) => r.map(cellText)), frame),
+    ...card.notes.flatMap(text),
   ].join('\n') + '\n';
 }
 

@@ -1,38 +1,39 @@
 /** Renders a report as terminal tables, readable at 80 columns, without colour codes. */
-import { displayWidth } from '../diagnostics/sanitize.js';
 import { type Report, type ReportRow } from './report.js';
-import { grid, wrapWords } from './grid.js';
+import { grid, MAX_CELL_LINES, type TableFrame } from './grid.js';
 import { terminalCell } from './sanitize-cells.js';
+import { wrapText } from './text-width.js';
 
 /** Options of the table layout. */
 export interface TableOptions {
-  readonly columns: number;
+  readonly frame: TableFrame;
   readonly explain: boolean;
 }
 
 /** The whole report as text. */
 export function renderTable(report: Report, opts: TableOptions): string {
+  const { frame } = opts;
   const out: string[] = [];
-  out.push(...wrapWords(terminalCell(report.title), opts.columns));
-  if (report.source) out.push(...wrapWords(`Source: ${terminalCell(report.source)}`, opts.columns));
+  out.push(...wrapText(terminalCell(report.title), frame.width, frame.width, MAX_CELL_LINES));
+  if (report.source) out.push(...wrapText(`Source: ${terminalCell(report.source)}`, frame.width, frame.width, MAX_CELL_LINES));
   out.push('');
   out.push('Assumptions');
   out.push(
     grid(
       ['Input', 'Assumption', 'Value'],
       report.assumptions.map((r) => [r.name, r.label, r.value.text + (r.overridden ? ' (set)' : '')]),
-      opts.columns,
+      frame,
     ),
   );
   for (const section of report.sections) {
     out.push('');
-    out.push(terminalCell(section.title));
+    out.push(...wrapText(terminalCell(section.title), frame.width, frame.width, MAX_CELL_LINES));
     const withBook = section.rows.some((r) => r.book);
     out.push(
       grid(
         withBook ? ['Quantity', 'Estimate', 'Book'] : ['Quantity', 'Estimate'],
         section.rows.map((r) => (withBook ? [r.label, r.value.text, bookText(r)] : [r.label, r.value.text])),
-        opts.columns,
+        frame,
       ),
     );
   }

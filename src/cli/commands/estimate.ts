@@ -5,7 +5,7 @@ import { evaluate } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
 import { resolveOverrides, type Override } from '../../model/overrides.js';
 import { renderCsv } from '../../render/csv.js';
-import { tableWidth } from '../../render/grid.js';
+import { tableFrame, wantsAsciiBorders } from '../../render/grid.js';
 import { renderJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { buildReport } from '../../render/report.js';
@@ -46,7 +46,7 @@ export async function runEstimate(template: string | undefined, opts: EstimateOp
   const { ref, model } = loadModel(template, io);
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
   const overrides = resolveOverrides(model, opts.set);
-  emit(model, overrides, { format, explain: opts.explain, outPath }, io);
+  emit(model, overrides, { format, explain: opts.explain, outPath, ascii: opts.ascii }, io);
   return 0;
 }
 
@@ -54,6 +54,8 @@ export async function runEstimate(template: string | undefined, opts: EstimateOp
 export interface RenderChoice {
   readonly format: 'table' | 'markdown' | 'json' | 'csv';
   readonly explain: boolean;
+  /** Table borders in ASCII (--ascii); emit also turns it on for TERM=dumb. */
+  readonly ascii?: boolean;
 }
 
 /** Evaluates the model and renders the whole estimate as text. */
@@ -68,13 +70,13 @@ export function renderEstimate(model: Model, overrides: ReadonlyMap<string, Over
     case 'csv':
       return renderCsv(report);
     case 'table':
-      return renderTable(report, { columns: tableWidth(columns), explain: how.explain });
+      return renderTable(report, { frame: tableFrame(columns, how.ascii === true), explain: how.explain });
   }
 }
 
 /** Renders, then prints or writes the file: nothing is written unless everything succeeded. */
 export function emit(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice & { outPath: string | undefined }, io: Io): void {
-  const text = renderEstimate(model, overrides, how, io.columns);
+  const text = renderEstimate(model, overrides, { ...how, ascii: wantsAsciiBorders(how.ascii, io.env['TERM']) }, io.columns);
   if (how.outPath) {
     writeAtomically(how.outPath, text);
     io.err(`wrote ${how.outPath}\n`);

@@ -38,7 +38,7 @@ export async function interview(template: string | undefined, opts: EstimateOpti
   const set = [...opts.set, ...answers];
   const overrides = resolveOverrides(model, set);
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
-  emit(model, overrides, { format: opts.format, explain: opts.explain, outPath }, io);
+  emit(model, overrides, { format: opts.format, explain: opts.explain, outPath, ascii: opts.ascii }, io);
   if (outPath) return 0;
 
   const exportAs = await ask.select('Export this estimate?', [

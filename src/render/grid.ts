@@ -28,6 +28,12 @@ const MIN_WIDTH = 20;
 const MAX_WIDTH = 120;
 /** Frames narrower than this get the stacked layout for every table, so one run looks alike. */
 const STACK_BELOW = 60;
+/**
+ * Lines of a table given to one cli-table3 table. Its layout step compares each cell with
+ * every cell above it (for row spans), quadratic in the rows: 7,000 lines took 5 s. Slices
+ * stacked without rules between them draw the same table in linear time.
+ */
+const SLICE_ROWS = 64;
 /** A column may shrink below its longest word down to this many columns of text, no further. */
 const WORD_FLOOR = 16;
 
@@ -45,18 +51,21 @@ export function wantsAsciiBorders(flag: boolean | undefined, term: string | unde
 const BOX = { top: '─', topMid: '┬', topLeft: '┌', topRight: '┐', bottom: '─', bottomMid: '┴', bottomLeft: '└', bottomRight: '┘', side: '│' };
 const ASCII = { top: '-', topMid: '+', topLeft: '+', topRight: '+', bottom: '-', bottomMid: '+', bottomLeft: '+', bottomRight: '+', side: '|' };
 
-/** cli-table3's border characters; no rule between rows (the `mid` ones are empty). */
-function borderChars(ascii: boolean): Record<string, string> {
+/**
+ * cli-table3's border characters; no rule between rows (the `mid` ones are empty), and no top
+ * or bottom rule for a slice of rows that does not start or end the table.
+ */
+function borderChars(ascii: boolean, top: boolean, bottom: boolean): Record<string, string> {
   const c = ascii ? ASCII : BOX;
   return {
-    top: c.top,
-    'top-mid': c.topMid,
-    'top-left': c.topLeft,
-    'top-right': c.topRight,
-    bottom: c.bottom,
-    'bottom-mid': c.bottomMid,
-    'bottom-left': c.bottomLeft,
-    'bottom-right': c.bottomRight,
+    top: top ? c.top : '',
+    'top-mid': top ? c.topMid : '',
+    'top-left': top ? c.topLeft : '',
+    'top-right': top ? c.topRight : '',
+    bottom: bottom ? c.bottom : '',
+    'bottom-mid': bottom ? c.bottomMid : '',
+    'bottom-left': bottom ? c.bottomLeft : '',
+    'bottom-right': bottom ? c.bottomRight : '',
     left: c.side,
     middle: c.side,
     right: c.side,
@@ -73,29 +82,41 @@ export function grid(head: readonly string[], body: readonly (readonly string[])
   const rows = body.map((r) => header.map((_, i) => sanitize(r[i] ?? '')));
   const widths = frame.width < STACK_BELOW ? undefined : fitWidths(header, rows, frame.width);
   if (!widths) return stacked(header, rows, frame.width).join('\n');
-  const table = new Table({
-    head: header.map((c, i) => cellLines(c, widths[i]!)),
-    colWidths: widths.map((w) => w + 2),
-    chars: borderChars(frame.ascii),
-    // No colours: cli-table3 colours the header red and the borders grey by default.
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
-    wordWrap: false,
-  });
-  for (const r of rows) table.push(r.map((c, i) => cellLines(c, widths[i]!)));
-  return table.toString();
+  const lines = [header, ...rows].flatMap((r) => lineRows(r, widths));
+  const slices: string[] = [];
+  for (let start = 0; start < lines.length; start += SLICE_ROWS) {
+    const table = new Table({
+      colWidths: widths.map((w) => w + 2),
+      chars: borderChars(frame.ascii, start === 0, start + SLICE_ROWS >= lines.length),
+      // No colours: cli-table3 colours the header red and the borders grey by default. Compact:
+      // no rule between rows, so a row of several lines can be given as several rows.
+      style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
+      wordWrap: false,
+    });
+    table.push(...lines.slice(start, start + SLICE_ROWS));
+    slices.push(table.toString());
+  }
+  return slices.join('\n');
 }
 
-/** A cell's text wrapped to its column, as cli-table3 takes it: lines joined by newlines. */
-function cellLines(text: string, width: number): string {
-  return wrapText(text, width, width, MAX_CELL_LINES).join('\n');
+/**
+ * One row wrapped to the column widths, as one cli-table3 row per line of text. cli-table3
+ * re-measures a multi-line cell's whole text for each line it draws, and cuts it one
+ * character at a time when its length and width differ (any newline): quadratic in the
+ * cell's size. Cells of one line each keep drawing linear; what is drawn is the same.
+ */
+function lineRows(cells: readonly string[], widths: readonly number[]): string[][] {
+  const wrapped = cells.map((c, i) => wrapText(c, widths[i]!, widths[i]!, MAX_CELL_LINES));
+  const height = maxOf(wrapped.map((l) => l.length));
+  return Array.from({ length: height }, (_, k) => wrapped.map((l) => l[k] ?? ''));
 }
 
 /** Text width of each column, or undefined when the table cannot fit in `width` columns. */
 function fitWidths(head: readonly string[], rows: readonly (readonly string[])[], width: number): number[] | undefined {
   const cells = head.map((h, i) => [h, ...rows.map((r) => r[i]!)]);
-  const longestWord = (t: string) => Math.max(0, ...t.split(/ +/).map(textWidth));
-  const natural = cells.map((col) => Math.max(1, ...col.map(textWidth)));
-  const words = cells.map((col, i) => Math.min(natural[i]!, Math.max(1, ...col.map(longestWord))));
+  const longestWord = (t: string) => maxOf(t.split(/ +/).map(textWidth));
+  const natural = cells.map((col) => Math.max(1, maxOf(col.map(textWidth))));
+  const words = cells.map((col, i) => Math.min(natural[i]!, Math.max(1, maxOf(col.map(longestWord)))));
   const available = width - 3 * head.length - 1; // borders, and a space each side of a cell
   const floors = words.map((w) => Math.min(w, WORD_FLOOR));
   if (floors.reduce((a, b) => a + b, 0) > available) return undefined;
@@ -103,6 +124,13 @@ function fitWidths(head: readonly string[], rows: readonly (readonly string[])[]
   // Cut words only when wrapping cannot make the table fit, and then only the long ones.
   shrink(widths, words.reduce((a, b) => a + b, 0) <= available ? words : floors, available);
   return widths;
+}
+
+/** The largest number, 0 for none (Math.max(...xs) overflows the stack on long lists). */
+function maxOf(xs: readonly number[]): number {
+  let m = 0;
+  for (const x of xs) if (x > m) m = x;
+  return m;
 }
 
 /** Takes columns from the widest column still above its floor until the total fits. */

@@ -29,11 +29,19 @@ const MAX_WIDTH = 120;
 /** Frames narrower than this get the stacked layout for every table, so one run looks alike. */
 const STACK_BELOW = 60;
 /**
- * Lines of a table given to one cli-table3 table. Its layout step compares each cell with
- * every cell above it (for row spans), quadratic in the rows: 7,000 lines took 5 s. Slices
- * stacked without rules between them draw the same table in linear time.
+ * How a table is handed to cli-table3: in slices of at most SLICE_LINES lines of text and
+ * SLICE_CHARS characters per column, each slice one cli-table3 table of one row whose cells
+ * hold a column's lines; the slices are stacked without rules between them, which draws the
+ * same table as one cli-table3 row per table row. Why:
+ * - cli-table3's work is mostly per cell (each cell merges 17 border options): one cell per
+ *   column instead of one per row cut its share of `estimate twitter` from ~6 ms to ~2 ms;
+ * - its layout compares each cell with every cell above it, quadratic in the rows (7,000
+ *   rows took 5 s), and it re-measures a multi-line cell's whole text for each line it draws
+ *   (for a debug message; the bundle leaves that out, see scripts/bundle.mjs, but tests run
+ *   cli-table3 as published): small slices keep both bounded.
  */
-const SLICE_ROWS = 64;
+const SLICE_LINES = 16;
+const SLICE_CHARS = 600;
 /** A column may shrink below its longest word down to this many columns of text, no further. */
 const WORD_FLOOR = 16;
 
@@ -83,28 +91,43 @@ export function grid(head: readonly string[], body: readonly (readonly string[])
   const widths = frame.width < STACK_BELOW ? undefined : fitWidths(header, rows, frame.width);
   if (!widths) return stacked(header, rows, frame.width).join('\n');
   const lines = [header, ...rows].flatMap((r) => lineRows(r, widths));
-  const slices: string[] = [];
-  for (let start = 0; start < lines.length; start += SLICE_ROWS) {
-    const table = new Table({
-      colWidths: widths.map((w) => w + 2),
-      chars: borderChars(frame.ascii, start === 0, start + SLICE_ROWS >= lines.length),
-      // No colours: cli-table3 colours the header red and the borders grey by default. Compact:
-      // no rule between rows, so a row of several lines can be given as several rows.
-      style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
-      wordWrap: false,
-    });
-    table.push(...lines.slice(start, start + SLICE_ROWS));
-    slices.push(table.toString());
-  }
-  return slices.join('\n');
+  const slices = sliceLines(lines);
+  return slices
+    .map((slice, k) => {
+      const table = new Table({
+        colWidths: widths.map((w) => w + 2),
+        chars: borderChars(frame.ascii, k === 0, k === slices.length - 1),
+        // No colours: cli-table3 colours the header red and the borders grey by default.
+        // Compact: no rule between rows (nor between slices: each has one row).
+        style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
+        wordWrap: false,
+      });
+      table.push(widths.map((_, i) => slice.map((l) => l[i]!).join('\n')));
+      return table.toString();
+    })
+    .join('\n');
 }
 
-/**
- * One row wrapped to the column widths, as one cli-table3 row per line of text. cli-table3
- * re-measures a multi-line cell's whole text for each line it draws, and cuts it one
- * character at a time when its length and width differ (any newline): quadratic in the
- * cell's size. Cells of one line each keep drawing linear; what is drawn is the same.
- */
+/** Consecutive lines cut into slices of at most SLICE_LINES lines and SLICE_CHARS per column. */
+function sliceLines(lines: readonly (readonly string[])[]): (readonly string[])[][] {
+  const slices: (readonly string[])[][] = [];
+  let slice: (readonly string[])[] = [];
+  let chars: number[] = [];
+  for (const line of lines) {
+    const full = slice.length >= SLICE_LINES || line.some((c, i) => chars[i]! + c.length > SLICE_CHARS);
+    if (slice.length > 0 && full) {
+      slices.push(slice);
+      slice = [];
+    }
+    if (slice.length === 0) chars = line.map(() => 0);
+    slice.push(line);
+    line.forEach((c, i) => (chars[i]! += c.length + 1));
+  }
+  if (slice.length > 0) slices.push(slice);
+  return slices;
+}
+
+/** One row wrapped to the column widths, as lines of cells. */
 function lineRows(cells: readonly string[], widths: readonly number[]): string[][] {
   const wrapped = cells.map((c, i) => wrapText(c, widths[i]!, widths[i]!, MAX_CELL_LINES));
   const height = maxOf(wrapped.map((l) => l.length));

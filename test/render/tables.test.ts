@@ -191,7 +191,7 @@ describe('any table', () => {
           if (lines[0]!.startsWith(ascii ? '+' : '┌')) for (const l of boxed) expect(textWidth(l)).toBe(textWidth(lines[0]!));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });

@@ -26,7 +26,6 @@ const ANSI =
   /(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -/]*[0-~]?/g;
 
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u{1160}-\u{11ff}\u{d7b0}-\u{d7ff}\u{fe00}-\u{fe0f}\u{e0000}-\u{e0fff}]$/u;
-const SOFT_HYPHEN = 0xad; // Cf, but terminals draw it.
 const EMOJI = /^\p{Emoji}$/u;
 const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
 const MODIFIER_BASE = /^\p{Emoji_Modifier_Base}$/u;
@@ -59,60 +58,66 @@ const isSkinTone = (cp) => cp >= 0x1f3fb && cp <= 0x1f3ff;
 const isControl = (cp) => cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
 
 /** Columns of one code point that starts a cluster. */
-function baseWidth(ch, cp) {
+function baseWidth(cp) {
   if (isControl(cp)) return 0;
-  if (cp < 0x7f) return 1;
+  // Fast answers for the common scripts, before any regular expression.
+  if (cp < 0x300) return 1;
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3)) return 2;
   // A regional indicator alone is narrow (East Asian Width N); two make a 2-column flag.
   if (isRegionalIndicator(cp)) return 1;
-  if (cp !== SOFT_HYPHEN && ZERO_WIDTH.test(ch)) return 0;
+  const ch = String.fromCodePoint(cp);
+  if (ZERO_WIDTH.test(ch)) return 0;
   return WIDE.test(ch) ? 2 : 1;
 }
 
-/**
- * The grapheme clusters of an ANSI-free string as a terminal draws them: a flat array of
- * text, width, text, width, ... Characters of width 0 at the very start form a cluster of
- * their own.
- */
-function clusters(text) {
-  const out = [];
-  let cluster = '';
-  let width = 0;
-  let base = -1; // the code point that opened the cluster
-  let afterJoiner = false;
-  let flagOpen = false; // the cluster is one regional indicator waiting for its pair
-  for (const ch of text) {
-    const cp = ch.codePointAt(0);
-    let joins = false;
-    if (base >= 0 && !isControl(cp) && !isControl(base)) {
-      if (cp === 0x200d) joins = true;
-      else if (cp === 0xfe0f) {
-        joins = true;
-        // Emoji presentation: a text-default emoji (©, ❤, a keycap digit) becomes 2 wide.
-        if (width === 1 && EMOJI.test(String.fromCodePoint(base))) width = 2;
-      } else if (afterJoiner && PICTOGRAPHIC.test(ch)) joins = true;
-      else if (flagOpen && isRegionalIndicator(cp)) {
-        joins = true;
-        width = 2;
-      } else if (isSkinTone(cp) && MODIFIER_BASE.test(String.fromCodePoint(base))) {
-        joins = true;
-        width = 2;
-      } else if (cp !== SOFT_HYPHEN && cp >= 0x300 && ZERO_WIDTH.test(ch)) joins = true;
-    }
-    if (joins) {
-      cluster += ch;
-      afterJoiner = cp === 0x200d;
-      if (cp !== 0x200d) flagOpen = false;
-      continue;
-    }
-    if (cluster !== '') out.push(cluster, width);
-    cluster = ch;
-    base = cp;
-    width = baseWidth(ch, cp);
-    afterJoiner = false;
-    flagOpen = isRegionalIndicator(cp);
+/** Whether `cp` joins the cluster that `base` opened (and what the cluster is then worth). */
+function joins(cp, base, state) {
+  if (isControl(cp) || isControl(base)) return false;
+  if (cp === 0x200d) return true;
+  if (cp < 0x300) return false;
+  if (cp === 0xfe0f) {
+    // Emoji presentation: a text-default emoji (©, ❤, a keycap digit) becomes 2 wide.
+    if (state.width === 1 && EMOJI.test(String.fromCodePoint(base))) state.width = 2;
+    return true;
   }
-  if (cluster !== '') out.push(cluster, width);
-  return out;
+  if (state.afterJoiner && PICTOGRAPHIC.test(String.fromCodePoint(cp))) return true;
+  if (state.flagOpen && isRegionalIndicator(cp)) {
+    state.width = 2;
+    return true;
+  }
+  if (isSkinTone(cp) && MODIFIER_BASE.test(String.fromCodePoint(base))) {
+    state.width = 2;
+    return true;
+  }
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3)) return false;
+  return ZERO_WIDTH.test(String.fromCodePoint(cp));
+}
+
+/**
+ * Calls `visit(start, end, width)` for each grapheme cluster of an ANSI-free string, as a
+ * terminal draws it. Characters of width 0 at the very start form a cluster of their own.
+ */
+function forEachCluster(text, visit) {
+  const state = { width: 0, afterJoiner: false, flagOpen: false };
+  let start = 0;
+  let base = -1; // the code point that opened the cluster
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i);
+    const size = cp > 0xffff ? 2 : 1;
+    if (base >= 0 && joins(cp, base, state)) {
+      state.afterJoiner = cp === 0x200d;
+      if (cp !== 0x200d) state.flagOpen = false;
+    } else {
+      if (base >= 0) visit(start, i, state.width);
+      start = i;
+      base = cp;
+      state.width = baseWidth(cp);
+      state.afterJoiner = false;
+      state.flagOpen = isRegionalIndicator(cp);
+    }
+    i += size;
+  }
+  if (base >= 0) visit(start, text.length, state.width);
 }
 
 /** The string without ANSI escape sequences. */
@@ -126,9 +131,10 @@ function stringWidth(text) {
   if (PRINTABLE_ASCII.test(text)) return text.length;
   const plain = stripAnsi(text);
   if (PRINTABLE_ASCII.test(plain)) return plain.length;
-  const parts = clusters(plain);
   let width = 0;
-  for (let i = 1; i < parts.length; i += 2) width += parts[i];
+  forEachCluster(plain, (start, end, w) => {
+    width += w;
+  });
   return width;
 }
 
@@ -138,22 +144,24 @@ function stringWidth(text) {
  */
 function cutToWidth(text, columns) {
   if (PRINTABLE_ASCII.test(text)) return text.slice(0, Math.max(0, columns));
-  const parts = clusters(text);
-  let out = '';
   let width = 0;
-  for (let i = 0; i < parts.length; i += 2) {
-    if (width + parts[i + 1] > columns) break;
-    out += parts[i];
-    width += parts[i + 1];
-  }
-  return out;
+  let cut = 0;
+  let full = false;
+  forEachCluster(text, (start, end, w) => {
+    if (full || width + w > columns) {
+      full = true;
+      return;
+    }
+    width += w;
+    cut = end;
+  });
+  return text.slice(0, cut);
 }
 
 /** The clusters of an ANSI-free string, each with its columns. */
 function graphemes(text) {
-  const parts = clusters(text);
   const out = [];
-  for (let i = 0; i < parts.length; i += 2) out.push({ text: parts[i], width: parts[i + 1] });
+  forEachCluster(text, (start, end, width) => out.push({ text: text.slice(start, end), width }));
   return out;
 }
 

@@ -137,10 +137,11 @@ function lineRows(cells: readonly string[], widths: readonly number[]): string[]
 /** Text width of each column, or undefined when the table cannot fit in `width` columns. */
 function fitWidths(head: readonly string[], rows: readonly (readonly string[])[], width: number): number[] | undefined {
   const cells = head.map((h, i) => [h, ...rows.map((r) => r[i]!)]);
-  const longestWord = (t: string) => maxOf(t.split(/ +/).map(textWidth));
   const natural = cells.map((col) => Math.max(1, maxOf(col.map(textWidth))));
-  const words = cells.map((col, i) => Math.min(natural[i]!, Math.max(1, maxOf(col.map(longestWord)))));
   const available = width - 3 * head.length - 1; // borders, and a space each side of a cell
+  if (natural.reduce((a, b) => a + b, 0) <= available) return natural;
+  const longestWord = (t: string) => maxOf(t.split(/ +/).map(textWidth));
+  const words = cells.map((col, i) => Math.min(natural[i]!, Math.max(1, maxOf(col.map(longestWord)))));
   const floors = words.map((w) => Math.min(w, WORD_FLOOR));
   if (floors.reduce((a, b) => a + b, 0) > available) return undefined;
   const widths = [...natural];

@@ -24,6 +24,7 @@ export function cutWithEllipsis(text: string, columns: number): string {
  * their word.
  */
 export function wrapText(text: string, width: number, firstWidth = width, maxLines = Infinity): string[] {
+  if (maxLines >= 1 && textWidth(text) <= firstWidth) return [text];
   const parts = text.split(/( +)/);
   const lines: string[] = [];
   let line = '';

@@ -1,16 +1,16 @@
 /** Renders reference cards as a table, Markdown or JSON. */
 import { cellText, type Card } from '../reference/card.js';
 import { markdownCell, markdownText, terminalCell } from './sanitize-cells.js';
-import { grid, type TableFrame } from './grid.js';
+import { grid } from './grid.js';
 import { wrapText } from './text-width.js';
 
-/** A card as a terminal table. */
-export function renderCardTable(card: Card, frame: TableFrame): string {
-  const text = (t: string) => wrapText(terminalCell(t), frame.width);
+/** A card as a terminal table, no line wider than `columns` (see tableWidth). */
+export function renderCardTable(card: Card, columns: number, ascii = false): string {
+  const text = (t: string) => wrapText(terminalCell(t), columns);
   return [
     ...text(card.title),
     ...text(`Source: ${card.source}`),
-    grid([...card.columns], card.rows.map((r) => r.map(cellText)), frame),
+    grid([...card.columns], card.rows.map((r) => r.map(cellText)), columns, ascii),
     ...card.notes.flatMap(text),
   ].join('\n') + '\n';
 }

@@ -1,12 +1,12 @@
 /**
  * Text tables for the terminal, drawn by cli-table3: box-drawing borders (ASCII under
  * TERM=dumb or --ascii), one space of padding, no colour. The layout is decided here, so that
- * no line is ever wider than the frame:
+ * no line is ever wider than the width (tableWidth):
  * - columns keep their natural width when the table fits; otherwise the widest column gives
  *   way first, down to its longest word (numbers and units are wrapped, never cut);
  * - when even that does not fit, a column may shrink below its longest word, but not below
  *   WORD_FLOOR columns: a longer word is cut with `…`;
- * - in a frame narrower than STACK_BELOW, or when even that does not fit, each row becomes a
+ * - in a width under STACK_BELOW, or when even that does not fit, each row becomes a
  *   short stacked list instead: boxes squeezed into 40 columns wrap every label into a tower.
  */
 import Table from 'cli-table3';
@@ -16,17 +16,11 @@ import { textWidth, wrapHanging, wrapText } from './text-width.js';
 /** The most lines a cell takes; a taller one ends in `…` (the whole text is in the exports). */
 export const MAX_CELL_LINES = 8;
 
-/** How tables are drawn: the most columns a line may take, and the border characters. */
-export interface TableFrame {
-  readonly width: number;
-  readonly ascii: boolean;
-}
-
-/** Frames narrower than this are not made: nothing is readable there anyway. */
+/** Tables are never fitted to fewer columns: nothing is readable there anyway. */
 const MIN_WIDTH = 20;
 /** Wider than this, a table is harder to read, not easier. */
 const MAX_WIDTH = 120;
-/** Frames narrower than this get the stacked layout for every table, so one run looks alike. */
+/** Narrower than this, every table gets the stacked layout, so one run looks alike. */
 const STACK_BELOW = 60;
 /**
  * How a table is handed to cli-table3: in slices of at most SLICE_LINES lines of text and
@@ -45,10 +39,10 @@ const SLICE_CHARS = 600;
 /** A column may shrink below its longest word down to this many columns of text, no further. */
 const WORD_FLOOR = 16;
 
-/** The frame for a terminal `terminalColumns` wide (80 when output is no terminal). */
-export function tableFrame(terminalColumns: number, ascii: boolean): TableFrame {
+/** The width tables are fitted to: the terminal's (80 when output is no terminal), 20 to 120. */
+export function tableWidth(terminalColumns: number): number {
   const columns = Number.isFinite(terminalColumns) ? Math.floor(terminalColumns) : MAX_WIDTH;
-  return { width: Math.max(MIN_WIDTH, Math.min(columns, MAX_WIDTH)), ascii };
+  return Math.max(MIN_WIDTH, Math.min(columns, MAX_WIDTH));
 }
 
 /** ASCII borders when asked (--ascii) or when the terminal cannot draw lines (TERM=dumb). */
@@ -84,19 +78,22 @@ function borderChars(ascii: boolean, top: boolean, bottom: boolean): Record<stri
   };
 }
 
-/** A table with a header row, as lines joined by newlines; control characters shown escaped. */
-export function grid(head: readonly string[], body: readonly (readonly string[])[], frame: TableFrame): string {
+/**
+ * A table with a header row, no line wider than `width` (from tableWidth), as lines joined by
+ * newlines; control characters in cells are shown escaped.
+ */
+export function grid(head: readonly string[], body: readonly (readonly string[])[], width: number, ascii = false): string {
   const header = head.map((c) => sanitize(c));
   const rows = body.map((r) => header.map((_, i) => sanitize(r[i] ?? '')));
-  const widths = frame.width < STACK_BELOW ? undefined : fitWidths(header, rows, frame.width);
-  if (!widths) return stacked(header, rows, frame.width).join('\n');
+  const widths = width < STACK_BELOW ? undefined : fitWidths(header, rows, width);
+  if (!widths) return stacked(header, rows, width).join('\n');
   const lines = [header, ...rows].flatMap((r) => lineRows(r, widths));
   const slices = sliceLines(lines);
   return slices
     .map((slice, k) => {
       const table = new Table({
         colWidths: widths.map((w) => w + 2),
-        chars: borderChars(frame.ascii, k === 0, k === slices.length - 1),
+        chars: borderChars(ascii, k === 0, k === slices.length - 1),
         // No colours: cli-table3 colours the header red and the borders grey by default.
         // Compact: no rule between rows (nor between slices: each has one row).
         style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },

@@ -1,39 +1,45 @@
 /** Renders a report as terminal tables, readable at 80 columns, without colour codes. */
 import { type Report, type ReportRow } from './report.js';
-import { grid, MAX_CELL_LINES, type TableFrame } from './grid.js';
+import { grid, MAX_CELL_LINES } from './grid.js';
 import { terminalCell } from './sanitize-cells.js';
 import { wrapText } from './text-width.js';
 
 /** Options of the table layout. */
 export interface TableOptions {
-  readonly frame: TableFrame;
+  /** The most columns a line may take (see tableWidth). */
+  readonly columns: number;
   readonly explain: boolean;
+  /** Borders in + - | (--ascii, TERM=dumb). */
+  readonly ascii?: boolean;
 }
 
 /** The whole report as text. */
 export function renderTable(report: Report, opts: TableOptions): string {
-  const { frame } = opts;
+  const width = opts.columns;
+  const ascii = opts.ascii === true;
   const out: string[] = [];
-  out.push(...wrapText(terminalCell(report.title), frame.width, frame.width, MAX_CELL_LINES));
-  if (report.source) out.push(...wrapText(`Source: ${terminalCell(report.source)}`, frame.width, frame.width, MAX_CELL_LINES));
+  out.push(...wrapText(terminalCell(report.title), width, width, MAX_CELL_LINES));
+  if (report.source) out.push(...wrapText(`Source: ${terminalCell(report.source)}`, width, width, MAX_CELL_LINES));
   out.push('');
   out.push('Assumptions');
   out.push(
     grid(
       ['Input', 'Assumption', 'Value'],
       report.assumptions.map((r) => [r.name, r.label, r.value.text + (r.overridden ? ' (set)' : '')]),
-      frame,
+      width,
+      ascii,
     ),
   );
   for (const section of report.sections) {
     out.push('');
-    out.push(...wrapText(terminalCell(section.title), frame.width, frame.width, MAX_CELL_LINES));
+    out.push(...wrapText(terminalCell(section.title), width, width, MAX_CELL_LINES));
     const withBook = section.rows.some((r) => r.book);
     out.push(
       grid(
         withBook ? ['Quantity', 'Estimate', 'Book'] : ['Quantity', 'Estimate'],
         section.rows.map((r) => (withBook ? [r.label, r.value.text, bookText(r)] : [r.label, r.value.text])),
-        frame,
+        width,
+        ascii,
       ),
     );
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grid, tableFrame, wantsAsciiBorders } from '../../src/render/grid.js';
+import { grid, tableWidth, wantsAsciiBorders } from '../../src/render/grid.js';
 import { textWidth } from '../../src/render/text-width.js';
 import { cli } from '../helpers.js';
 
@@ -63,10 +63,10 @@ describe('layouts', () => {
   it('fits 120 columns at most on a wide terminal', async () => {
     expect(widest(await table(['ref', 'powers'], 500))).toBeLessThanOrEqual(120);
   });
-  it('never makes a frame under 20 columns, whatever the terminal reports', () => {
-    expect(tableFrame(0, false).width).toBe(20);
-    expect(tableFrame(Number.NaN, false).width).toBe(120);
-    expect(tableFrame(-5, false).width).toBe(20);
+  it('never fits a table to fewer than 20 columns, whatever the terminal reports', () => {
+    expect(tableWidth(0)).toBe(20);
+    expect(tableWidth(Number.NaN)).toBe(120);
+    expect(tableWidth(-5)).toBe(20);
   });
 });
 
@@ -162,7 +162,7 @@ describe('hostile cells', () => {
   });
   it('a section of 3,000 rows draws as one table in linear time', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => [`row ${i}`, `${i} user`]);
-    const out = grid(['Quantity', 'Estimate'], rows, tableFrame(80, false)).split('\n');
+    const out = grid(['Quantity', 'Estimate'], rows, 80).split('\n');
     expect(out).toHaveLength(3003);
     expect(out.filter((l) => l.startsWith('┌')).length).toBe(1);
     expect(out.filter((l) => l.startsWith('└')).length).toBe(1);
@@ -176,16 +176,16 @@ const cellText = fc.oneof(
 );
 
 describe('any table', () => {
-  it('fits its frame and lines up, in boxes or as a list, in box or ASCII borders', () => {
+  it('fits its width and lines up, in boxes or as a list, in box or ASCII borders', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(fc.array(cellText, { minLength: n, maxLength: n }), fc.array(fc.array(cellText, { minLength: n, maxLength: n }), { maxLength: 6 }))),
         fc.integer({ min: 0, max: 300 }),
         fc.boolean(),
         ([head, body], columns, ascii) => {
-          const frame = tableFrame(columns, ascii);
-          const lines = grid(head, body, frame).split('\n');
-          expect(Math.max(...lines.map(textWidth))).toBeLessThanOrEqual(frame.width);
+          const width = tableWidth(columns);
+          const lines = grid(head, body, width, ascii).split('\n');
+          expect(Math.max(...lines.map(textWidth))).toBeLessThanOrEqual(width);
           expect(lines.join('\n')).not.toContain('\x1b');
           const boxed = lines.filter((l) => /^[┌│└+|]/.test(l) && /[┐│┘+|]$/.test(l));
           if (lines[0]!.startsWith(ascii ? '+' : '┌')) for (const l of boxed) expect(textWidth(l)).toBe(textWidth(lines[0]!));

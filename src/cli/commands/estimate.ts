@@ -5,7 +5,7 @@ import { evaluate } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
 import { resolveOverrides, type Override } from '../../model/overrides.js';
 import { renderCsv } from '../../render/csv.js';
-import { tableFrame, wantsAsciiBorders } from '../../render/grid.js';
+import { tableWidth, wantsAsciiBorders } from '../../render/grid.js';
 import { renderJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { buildReport } from '../../render/report.js';
@@ -70,7 +70,7 @@ export function renderEstimate(model: Model, overrides: ReadonlyMap<string, Over
     case 'csv':
       return renderCsv(report);
     case 'table':
-      return renderTable(report, { frame: tableFrame(columns, how.ascii === true), explain: how.explain });
+      return renderTable(report, { columns: tableWidth(columns), explain: how.explain, ascii: how.ascii });
   }
 }
 

@@ -3,7 +3,7 @@ import { EstimateError } from '../../diagnostics/error.js';
 import { suggest } from '../../diagnostics/suggest.js';
 import { CARDS } from '../../reference/index.js';
 import { renderCardJson, renderCardMarkdown, renderCardTable } from '../../render/card.js';
-import { tableFrame, wantsAsciiBorders } from '../../render/grid.js';
+import { tableWidth, wantsAsciiBorders } from '../../render/grid.js';
 import { type Io } from '../io.js';
 import { checkOutputPath, formatFromPath, writeAtomically } from '../write-output.js';
 
@@ -34,7 +34,7 @@ export async function runRef(name: string | undefined, opts: RefOptions, io: Io)
     throw new EstimateError('E0904', 'reference cards export to table, markdown or json', { where: opts.output ? `--output ${opts.output}` : '--format' });
   }
   const card = entry.build();
-  const text = format === 'json' ? renderCardJson(card) : format === 'markdown' ? renderCardMarkdown(card) : renderCardTable(card, tableFrame(io.columns, wantsAsciiBorders(opts.ascii, io.env['TERM'])));
+  const text = format === 'json' ? renderCardJson(card) : format === 'markdown' ? renderCardMarkdown(card) : renderCardTable(card, tableWidth(io.columns), wantsAsciiBorders(opts.ascii, io.env['TERM']));
   if (opts.output) {
     writeAtomically(checkOutputPath(opts.output, io.cwd, []), text);
     io.err(`wrote ${opts.output}\n`);

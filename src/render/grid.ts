@@ -11,6 +11,7 @@
  */
 import Table from 'cli-table3';
 import { sanitize } from '../diagnostics/sanitize.js';
+import { borderChars } from './borders.js';
 import { textWidth, wrapHanging, wrapText } from './text-width.js';
 
 /** The most lines a cell takes; a taller one ends in `…` (the whole text is in the exports). */
@@ -43,39 +44,6 @@ const WORD_FLOOR = 16;
 export function tableWidth(terminalColumns: number): number {
   const columns = Number.isFinite(terminalColumns) ? Math.floor(terminalColumns) : MAX_WIDTH;
   return Math.max(MIN_WIDTH, Math.min(columns, MAX_WIDTH));
-}
-
-/** ASCII borders when asked (--ascii) or when the terminal cannot draw lines (TERM=dumb). */
-export function wantsAsciiBorders(flag: boolean | undefined, term: string | undefined): boolean {
-  return flag === true || term === 'dumb';
-}
-
-const BOX = { top: '─', topMid: '┬', topLeft: '┌', topRight: '┐', bottom: '─', bottomMid: '┴', bottomLeft: '└', bottomRight: '┘', side: '│' };
-const ASCII = { top: '-', topMid: '+', topLeft: '+', topRight: '+', bottom: '-', bottomMid: '+', bottomLeft: '+', bottomRight: '+', side: '|' };
-
-/**
- * cli-table3's border characters; no rule between rows (the `mid` ones are empty), and no top
- * or bottom rule for a slice of rows that does not start or end the table.
- */
-function borderChars(ascii: boolean, top: boolean, bottom: boolean): Record<string, string> {
-  const c = ascii ? ASCII : BOX;
-  return {
-    top: top ? c.top : '',
-    'top-mid': top ? c.topMid : '',
-    'top-left': top ? c.topLeft : '',
-    'top-right': top ? c.topRight : '',
-    bottom: bottom ? c.bottom : '',
-    'bottom-mid': bottom ? c.bottomMid : '',
-    'bottom-left': bottom ? c.bottomLeft : '',
-    'bottom-right': bottom ? c.bottomRight : '',
-    left: c.side,
-    middle: c.side,
-    right: c.side,
-    'left-mid': '',
-    mid: '',
-    'mid-mid': '',
-    'right-mid': '',
-  };
 }
 
 /**

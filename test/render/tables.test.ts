@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grid, tableWidth, wantsAsciiBorders } from '../../src/render/grid.js';
+import { wantsAsciiBorders } from '../../src/render/borders.js';
+import { grid, tableWidth } from '../../src/render/grid.js';
 import { textWidth } from '../../src/render/text-width.js';
 import { cli } from '../helpers.js';
 

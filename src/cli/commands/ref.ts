@@ -3,7 +3,8 @@ import { EstimateError } from '../../diagnostics/error.js';
 import { suggest } from '../../diagnostics/suggest.js';
 import { CARDS } from '../../reference/index.js';
 import { renderCardJson, renderCardMarkdown, renderCardTable } from '../../render/card.js';
-import { tableWidth, wantsAsciiBorders } from '../../render/grid.js';
+import { wantsAsciiBorders } from '../../render/borders.js';
+import { tableWidth } from '../../render/grid.js';
 import { type Io } from '../io.js';
 import { checkOutputPath, formatFromPath, writeAtomically } from '../write-output.js';
 

@@ -5,7 +5,7 @@
  * - columns keep their natural width when the table fits; otherwise the widest column gives
  *   way first, down to its longest word (numbers and units are wrapped, never cut);
  * - when even that does not fit, a column may shrink below its longest word, but not below
- *   WORD_FLOOR columns: a longer word is cut with `…`;
+ *   WORD_FLOOR columns: a longer word is cut with `…` (never a figure such as `1,024`);
  * - in a width under STACK_BELOW, or when even that does not fit, each row becomes a
  *   short stacked list instead: boxes squeezed into 40 columns wrap every label into a tower.
  */
@@ -39,6 +39,8 @@ const SLICE_LINES = 16;
 const SLICE_CHARS = 600;
 /** A column may shrink below its longest word down to this many columns of text, no further. */
 const WORD_FLOOR = 16;
+/** A word that is a figure (`1,024`, `~150M`, `-3.5`, `99.9%`): never cut. */
+const NUMBER = /^[~+\-−]?[0-9.,]+/;
 
 /** The width tables are fitted to: the terminal's (80 when output is no terminal), 20 to 120. */
 export function tableWidth(terminalColumns: number): number {
@@ -105,9 +107,11 @@ function fitWidths(head: readonly string[], rows: readonly (readonly string[])[]
   const natural = cells.map((col) => Math.max(1, maxOf(col.map(textWidth))));
   const available = width - 3 * head.length - 1; // borders, and a space each side of a cell
   if (natural.reduce((a, b) => a + b, 0) <= available) return natural;
-  const longestWord = (t: string) => maxOf(t.split(/ +/).map(textWidth));
-  const words = cells.map((col, i) => Math.min(natural[i]!, Math.max(1, maxOf(col.map(longestWord)))));
-  const floors = words.map((w) => Math.min(w, WORD_FLOOR));
+  const longestWord = (t: string, cut: boolean) => maxOf(t.split(/ +/).map((w) => (cut && !NUMBER.test(w) ? Math.min(textWidth(w), WORD_FLOOR) : textWidth(w))));
+  const floorOf = (col: readonly string[], i: number, cut: boolean) => Math.min(natural[i]!, Math.max(1, maxOf(col.map((t) => longestWord(t, cut)))));
+  const words = cells.map((col, i) => floorOf(col, i, false));
+  // Only words that are not numbers may be cut: a figure is shown whole or the table is a list.
+  const floors = cells.map((col, i) => floorOf(col, i, true));
   if (floors.reduce((a, b) => a + b, 0) > available) return undefined;
   const widths = [...natural];
   // Cut words only when wrapping cannot make the table fit, and then only the long ones.

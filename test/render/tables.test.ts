@@ -161,6 +161,17 @@ describe('hostile cells', () => {
     expect(lines.some((l) => l.includes('👨‍👩‍👧'))).toBe(true);
     for (const l of lines) expect(textWidth(l), l).toBe(80);
   });
+  it('cuts long words, never long figures: a table that cannot fit them whole becomes a list', () => {
+    const label = 'an_identifier_far_too_long_for_its_column_'.repeat(3);
+    const boxed = grid(['Quantity', 'Estimate'], [[label, '1,152,921,504,606,846,976 B']], 60).split('\n');
+    expect(boxed[0]!.startsWith('┌')).toBe(true);
+    expect(boxed.join('\n')).toContain('1,152,921,504,606,846,976');
+    expect(boxed.join('\n')).toContain('…');
+    const figures = Array.from({ length: 5 }, (_, i) => `${'9'.repeat(20)}${i}`);
+    const listed = grid(['A', 'B', 'C', 'D', 'E'], [figures], 60);
+    expect(listed).not.toMatch(BOX);
+    for (const f of figures) expect(listed).toContain(f);
+  });
   it('a section of 3,000 rows draws as one table in linear time', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => [`row ${i}`, `${i} user`]);
     const out = grid(['Quantity', 'Estimate'], rows, 80).split('\n');
@@ -173,6 +184,8 @@ describe('hostile cells', () => {
 
 const cellText = fc.oneof(
   fc.string({ maxLength: 40 }),
+  // Any code points: controls, bidi overrides, lone surrogates, marks with nothing to mark.
+  fc.string({ unit: 'binary', maxLength: 30 }),
   fc.array(fc.constantFrom('word', '漢字', 'e\u0301', '👨‍👩‍👧', '🇫🇷', '1,000', 'tweet/s/server', 'x'.repeat(70), '\x1b[31m', '\t', ' '), { maxLength: 12 }).map((w) => w.join(' ')),
 );
 

@@ -38,6 +38,8 @@ const commands = {
   'node -e 0': ['-e', '0'],
   'estimate twitter': [BIN, 'twitter'],
   'estimate calc "1+1"': [BIN, 'calc', '1+1'],
+  // Non-ASCII cells (µs): the width function's slow path, and cli-table3 without the estimate.
+  'estimate ref latency': [BIN, 'ref', 'latency'],
   'estimate --help': [BIN, '--help'],
   'import the engine (dist/eval/calculate.js)': ['--input-type=module', '-e', `await import(${JSON.stringify(join(ROOT, 'dist/eval/calculate.js'))})`],
 };

@@ -22,6 +22,26 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * cli-table3 draws every line of a cell after cutting the cell's whole text to 10 columns, only
+ * for a debug message that it keeps at debug level (never on for us). When a line's length
+ * and width differ (wide characters, emoji) that cut is quadratic: 900 rows of CJK labels took
+ * 6 s instead of 1. The bundle leaves the cell's text out of that message; the build fails
+ * if cli-table3 changes, so this is looked at again.
+ */
+const cheapTableDebug = {
+  name: 'cheap-table-debug',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]cli-table3[\\/]src[\\/]cell\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const text = await readFile(args.path, 'utf8');
+      const slow = 'let content = utils.truncate(this.content, 10, this.truncate);\n    if (!lineNum) {';
+      if (!text.includes(slow)) throw new Error(`${args.path}: the debug cut to patch is gone; see scripts/bundle.mjs`);
+      return { contents: text.replace(slow, "let content = '';\n    if (!lineNum) {"), loader: 'js' };
+    });
+  },
+};
+
 rmSync('dist/bundle', { recursive: true, force: true });
 await build({
   entryPoints: ['src/cli/main.ts'],
@@ -33,12 +53,16 @@ await build({
   // ESTIMATE_NO_MINIFY=1 keeps names readable in `node --cpu-prof` profiles.
   minify: process.env.ESTIMATE_NO_MINIFY !== '1',
   legalComments: 'linked',
-  external: ['yaml', '@inquirer/prompts'],
+  // cli-table3 requires @colors/colors only to colour cells and borders, which ours never are.
+  external: ['yaml', '@inquirer/prompts', '@colors/colors'],
+  // cli-table3's string-width is our width function (the npm override does this in
+  // node_modules too); one copy in the bundle, the one src/render/text-width.ts imports.
+  alias: { 'string-width': './vendor/fast-string-width/index.js' },
   // The sources are ES modules that locate files from import.meta.url.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, cheapTableDebug],
 });
 
 // The built-in templates' YAML trees, so `estimate twitter` needs no YAML parser at run time.

@@ -20,6 +20,8 @@ export interface EstimateOptions {
   readonly seed?: string;
   /** --samples-out: a CSV file for the raw samples of the outputs. */
   readonly samplesOut?: string;
+  /** --ascii: table borders in + - | (also when TERM=dumb). */
+  readonly ascii?: boolean;
 }
 
 /** Options of `estimate calc`. */
@@ -37,6 +39,8 @@ export interface CalcOptions {
 export interface RefOptions {
   readonly format?: FormatName;
   readonly output?: string;
+  /** --ascii: table borders in + - | (also when TERM=dumb). */
+  readonly ascii?: boolean;
 }
 
 /** What the root command knows besides its options: the subcommands a mistyped word may mean. */

@@ -87,6 +87,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('-o, --output <file>', 'write to a file (format from its extension unless --format); - is standard output')
     .option('-e, --explain', 'show each derivation step', false)
     .option('-i, --interactive', 'answer one question per input', false)
+    .option('--ascii', 'draw table borders with + - | (also when TERM=dumb)')
     .option('--ranges', "use every input's declared range (Monte Carlo)", false)
     .option('--samples <n>', 'samples drawn for ranges (default 10,000)')
     .option('--seed <s>', 'seed of the sample generator (default fixed)')
@@ -141,6 +142,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .argument('[card]', 'the card to show')
     .addOption(formatOption())
     .option('-o, --output <file>', 'write to a file')
+    .option('--ascii', 'draw table borders with + - | (also when TERM=dumb)')
     .action(async (card: string | undefined, opts: RefOptions) => {
       const { runRef } = await import('./commands/ref.js');
       setStatus(await runRef(card, { ...opts, output: fileOutput(opts.output) }, io));

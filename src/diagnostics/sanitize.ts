@@ -97,11 +97,27 @@ export function safeJson(value: unknown, indent?: number): string {
 export function sanitize(text: string, keepNewlines = false): string {
   if (NOTHING_TO_ESCAPE.test(text)) return text;
   let out = '';
-  for (const ch of text) {
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
     if (keepNewlines && ch === '\n') out += ch;
+    else if (ch === ZWJ && joinsEmoji(chars[i - 1], chars[i + 1])) out += ch;
     else out += visibleChar(ch);
   }
   return out;
+}
+
+const ZWJ = '\u200d';
+const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
+/** What may end the emoji before a joiner: the pictograph, a skin tone or the emoji presentation selector. */
+const EMOJI_END = /^[\p{Extended_Pictographic}\u{1f3fb}-\u{1f3ff}\ufe0f]$/u;
+
+/**
+ * A zero-width joiner between two emoji (👨‍👩‍👧, 🏳️‍🌈) draws one picture, which terminals show and
+ * widths count as one: it stays. Anywhere else it only hides between letters, and is escaped.
+ */
+function joinsEmoji(before: string | undefined, after: string | undefined): boolean {
+  return before !== undefined && after !== undefined && EMOJI_END.test(before) && PICTOGRAPH.test(after);
 }
 
 /** Terminal columns a code point takes (2 for East Asian wide characters, 0 for combining marks). */

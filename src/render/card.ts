@@ -1,15 +1,17 @@
 /** Renders reference cards as a table, Markdown or JSON. */
 import { cellText, type Card } from '../reference/card.js';
-import { markdownCell, markdownText } from './sanitize-cells.js';
-import { grid, wrapWords } from './grid.js';
+import { markdownCell, markdownText, terminalCell } from './sanitize-cells.js';
+import { grid } from './grid.js';
+import { wrapText } from './text-width.js';
 
-/** A card as a terminal table. */
-export function renderCardTable(card: Card, columns: number): string {
+/** A card as a terminal table, no line wider than `columns` (see tableWidth). */
+export function renderCardTable(card: Card, columns: number, ascii = false): string {
+  const text = (t: string) => wrapText(terminalCell(t), columns);
   return [
-    ...wrapWords(card.title, columns),
-    ...wrapWords(`Source: ${card.source}`, columns),
-    grid([...card.columns], card.rows.map((r) => r.map(cellText)), columns),
-    ...card.notes.flatMap((n) => wrapWords(n, columns)),
+    ...text(card.title),
+    ...text(`Source: ${card.source}`),
+    grid([...card.columns], card.rows.map((r) => r.map(cellText)), columns, ascii),
+    ...card.notes.flatMap(text),
   ].join('\n') + '\n';
 }
 

@@ -14,6 +14,8 @@ export type FormatName = 'table' | 'markdown' | 'json' | 'csv';
 export interface Layout {
   readonly columns: number;
   readonly explain: boolean;
+  /** Table borders in + - | (--ascii, TERM=dumb). */
+  readonly ascii?: boolean;
 }
 
 /** An output format and how to render estimates and reference cards in it. */
@@ -40,11 +42,11 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
     title: 'text tables',
     report: async () => {
       const [{ renderTable }, { tableWidth }] = await Promise.all([import('./table.js'), import('./grid.js')]);
-      return (r, l) => renderTable(r, { columns: tableWidth(l.columns), explain: l.explain });
+      return (r, l) => renderTable(r, { columns: tableWidth(l.columns), explain: l.explain, ascii: l.ascii === true });
     },
     card: async () => {
       const [{ renderCardTable }, { tableWidth }] = await Promise.all([import('./card.js'), import('./grid.js')]);
-      return (c, l) => renderCardTable(c, tableWidth(l.columns));
+      return (c, l) => renderCardTable(c, tableWidth(l.columns), l.ascii === true);
     },
   },
   {

@@ -1,81 +1,164 @@
 /**
- * Bordered text tables for the terminal: box-drawing borders, one space of padding, columns
- * shrunk to fit the width and their words wrapped, never cut. (This replaced cli-table3: its
- * first render took about 17 ms of the main job's start-up; this takes well under 1 ms.)
+ * Text tables for the terminal, drawn by cli-table3: box-drawing borders (ASCII under
+ * TERM=dumb or --ascii), one space of padding, no colour. The layout is decided here, so that
+ * no line is ever wider than the width (tableWidth):
+ * - columns keep their natural width when the table fits; otherwise the widest column gives
+ *   way first, down to its longest word (numbers and units are wrapped, never cut);
+ * - when even that does not fit, a column may shrink below its longest word, but not below
+ *   WORD_FLOOR columns: a longer word is cut with `…` (never a figure such as `1,024`);
+ * - in a width under STACK_BELOW, or when even that does not fit, each row becomes a
+ *   short stacked list instead: boxes squeezed into 40 columns wrap every label into a tower.
  */
-import { displayWidth, sanitize } from '../diagnostics/sanitize.js';
+import Table from 'cli-table3';
+import { sanitize } from '../diagnostics/sanitize.js';
+import { borderChars } from './borders.js';
+import { textWidth, wrapHanging, wrapText } from './text-width.js';
 
-/** The width tables are fitted to: the terminal's, but never under 60 or over 120 columns. */
+/** The most lines a cell takes; a taller one ends in `…` (the whole text is in the exports). */
+export const MAX_CELL_LINES = 8;
+
+/** Tables are never fitted to fewer columns: nothing is readable there anyway. */
+const MIN_WIDTH = 20;
+/** Wider than this, a table is harder to read, not easier. */
+const MAX_WIDTH = 120;
+/** Narrower than this, every table gets the stacked layout, so one run looks alike. */
+const STACK_BELOW = 60;
+/**
+ * How a table is handed to cli-table3: in slices of at most SLICE_LINES lines of text and
+ * SLICE_CHARS characters per column, each slice one cli-table3 table of one row whose cells
+ * hold a column's lines; the slices are stacked without rules between them, which draws the
+ * same table as one cli-table3 row per table row. Why:
+ * - cli-table3's work is mostly per cell (each cell merges 17 border options): one cell per
+ *   column instead of one per row cut its share of `estimate twitter` from ~6 ms to ~2 ms;
+ * - its layout compares each cell with every cell above it, quadratic in the rows (7,000
+ *   rows took 5 s), and it re-measures a multi-line cell's whole text for each line it draws
+ *   (for a debug message; the bundle leaves that out, see scripts/bundle.mjs, but tests run
+ *   cli-table3 as published): small slices keep both bounded.
+ */
+const SLICE_LINES = 16;
+const SLICE_CHARS = 600;
+/** A column may shrink below its longest word down to this many columns of text, no further. */
+const WORD_FLOOR = 16;
+/** A word that is a figure (`1,024`, `~150M`, `-3.5`, `99.9%`): never cut. */
+const NUMBER = /^[~+\-−]?[0-9.,]+/;
+
+/** The width tables are fitted to: the terminal's (80 when output is no terminal), 20 to 120. */
 export function tableWidth(terminalColumns: number): number {
-  return Math.max(60, Math.min(terminalColumns, 120));
+  const columns = Number.isFinite(terminalColumns) ? Math.floor(terminalColumns) : MAX_WIDTH;
+  return Math.max(MIN_WIDTH, Math.min(columns, MAX_WIDTH));
 }
 
-/** A table with a header row; control characters in cells are shown escaped. */
-export function grid(head: readonly string[], body: readonly (readonly string[])[], columns: number): string {
-  const rows = body.map((r) => r.map((c) => sanitize(c)));
-  const widths = fitWidths(head, rows, columns);
-  const rule = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
-  const out = [rule('┌', '┬', '┐'), ...row(head, widths)];
-  for (const r of rows) out.push(...row(r, widths));
-  out.push(rule('└', '┴', '┘'));
-  return out.join('\n');
+/**
+ * A table with a header row, no line wider than `width` (from tableWidth), as lines joined by
+ * newlines; control characters in cells are shown escaped.
+ */
+export function grid(head: readonly string[], body: readonly (readonly string[])[], width: number, ascii = false): string {
+  const header = head.map((c) => sanitize(c));
+  const rows = body.map((r) => header.map((_, i) => sanitize(r[i] ?? '')));
+  const widths = width < STACK_BELOW ? undefined : fitWidths(header, rows, width);
+  if (!widths) return stacked(header, rows, width).join('\n');
+  const lines = [header, ...rows].flatMap((r) => lineRows(r, widths));
+  const slices = sliceLines(lines);
+  return slices
+    .map((slice, k) => {
+      const table = new Table({
+        colWidths: widths.map((w) => w + 2),
+        chars: borderChars(ascii, k === 0, k === slices.length - 1),
+        // No colours: cli-table3 colours the header red and the borders grey by default.
+        // Compact: no rule between rows (nor between slices: each has one row).
+        style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
+        wordWrap: false,
+      });
+      table.push(widths.map((_, i) => slice.map((l) => l[i]!).join('\n')));
+      return table.toString();
+    })
+    .join('\n');
 }
 
-/** Column widths (padding included): natural, then the widest shrinkable column shrunk first. */
-function fitWidths(head: readonly string[], rows: readonly (readonly string[])[], columns: number): number[] {
-  const column = (i: number) => [head[i] ?? '', ...rows.map((r) => r[i] ?? '')];
-  const longestWord = (t: string) => Math.max(0, ...t.split(' ').map(displayWidth));
-  const widths = head.map((_, i) => Math.max(...column(i).map(displayWidth)) + 2);
-  // A column never gets narrower than its longest word, so numbers are wrapped, never cut.
-  const floor = head.map((_, i) => Math.max(...column(i).map(longestWord)) + 2);
-  const total = widths.reduce((a, b) => a + b, 0) + head.length + 1;
-  for (let excess = total - columns; excess > 0; excess--) {
-    let pick = -1;
-    widths.forEach((w, i) => {
-      if (w > floor[i]! && (pick < 0 || w > widths[pick]!)) pick = i;
-    });
-    if (pick < 0) break;
-    widths[pick]!--;
+/** Consecutive lines cut into slices of at most SLICE_LINES lines and SLICE_CHARS per column. */
+function sliceLines(lines: readonly (readonly string[])[]): (readonly string[])[][] {
+  const slices: (readonly string[])[][] = [];
+  let slice: (readonly string[])[] = [];
+  let chars: number[] = [];
+  for (const line of lines) {
+    const full = slice.length >= SLICE_LINES || line.some((c, i) => chars[i]! + c.length > SLICE_CHARS);
+    if (slice.length > 0 && full) {
+      slices.push(slice);
+      slice = [];
+    }
+    if (slice.length === 0) chars = line.map(() => 0);
+    slice.push(line);
+    line.forEach((c, i) => (chars[i]! += c.length + 1));
   }
+  if (slice.length > 0) slices.push(slice);
+  return slices;
+}
+
+/** One row wrapped to the column widths, as lines of cells. */
+function lineRows(cells: readonly string[], widths: readonly number[]): string[][] {
+  const wrapped = cells.map((c, i) => wrapText(c, widths[i]!, widths[i]!, MAX_CELL_LINES));
+  const height = maxOf(wrapped.map((l) => l.length));
+  return Array.from({ length: height }, (_, k) => wrapped.map((l) => l[k] ?? ''));
+}
+
+/** Text width of each column, or undefined when the table cannot fit in `width` columns. */
+function fitWidths(head: readonly string[], rows: readonly (readonly string[])[], width: number): number[] | undefined {
+  const cells = head.map((h, i) => [h, ...rows.map((r) => r[i]!)]);
+  const natural = cells.map((col) => Math.max(1, maxOf(col.map(textWidth))));
+  const available = width - 3 * head.length - 1; // borders, and a space each side of a cell
+  if (natural.reduce((a, b) => a + b, 0) <= available) return natural;
+  const longestWord = (t: string, cut: boolean) => maxOf(t.split(/ +/).map((w) => (cut && !NUMBER.test(w) ? Math.min(textWidth(w), WORD_FLOOR) : textWidth(w))));
+  const floorOf = (col: readonly string[], i: number, cut: boolean) => Math.min(natural[i]!, Math.max(1, maxOf(col.map((t) => longestWord(t, cut)))));
+  const words = cells.map((col, i) => floorOf(col, i, false));
+  // Only words that are not numbers may be cut: a figure is shown whole or the table is a list.
+  const floors = cells.map((col, i) => floorOf(col, i, true));
+  if (floors.reduce((a, b) => a + b, 0) > available) return undefined;
+  const widths = [...natural];
+  // Cut words only when wrapping cannot make the table fit, and then only the long ones.
+  shrink(widths, words.reduce((a, b) => a + b, 0) <= available ? words : floors, available);
   return widths;
 }
 
-/** One table row as lines: each cell wrapped to its column, top-aligned, padded. */
-function row(cells: readonly string[], widths: readonly number[]): string[] {
-  const wrapped = widths.map((w, i) => wrapWords(cells[i] ?? '', w - 2));
-  const height = Math.max(1, ...wrapped.map((l) => l.length));
-  const lines: string[] = [];
-  for (let k = 0; k < height; k++) {
-    const parts = wrapped.map((l, i) => {
-      const text = l[k] ?? '';
-      return ' ' + text + ' '.repeat(Math.max(0, widths[i]! - 2 - displayWidth(text))) + ' ';
-    });
-    lines.push('│' + parts.join('│') + '│');
-  }
-  return lines;
+/** The largest number, 0 for none (Math.max(...xs) overflows the stack on long lists). */
+function maxOf(xs: readonly number[]): number {
+  let m = 0;
+  for (const x of xs) if (x > m) m = x;
+  return m;
 }
 
-/** Greedy word wrap keeping the spaces between words of a line. */
-export function wrapWords(text: string, width: number): string[] {
-  const parts = text.split(/(\s+)/);
-  const lines: string[] = [];
-  let line = '';
-  let lineWidth = 0;
-  let space = '';
-  for (let i = 0; i < parts.length; i += 2) {
-    const word = parts[i]!;
-    const w = displayWidth(word);
-    const next = lineWidth + w + (lineWidth > 0 ? space.length : 0);
-    if (next > width && lineWidth !== 0) {
-      lines.push(line);
-      line = word;
-      lineWidth = w;
-    } else {
-      line += (lineWidth > 0 || line !== '' ? space : '') + word;
-      lineWidth = next;
-    }
-    space = parts[i + 1] ?? '';
+/** Takes columns from the widest column still above its floor until the total fits. */
+function shrink(widths: number[], floors: readonly number[], available: number): void {
+  let excess = widths.reduce((a, b) => a + b, 0) - available;
+  while (excess > 0) {
+    let pick = -1;
+    widths.forEach((w, i) => {
+      if (w > floors[i]! && (pick < 0 || w > widths[pick]!)) pick = i;
+    });
+    if (pick < 0) return;
+    // Down to the next-widest column (or the floor, or the fit) in one step, not one by one.
+    const others = widths.filter((w, i) => i !== pick && w > floors[i]!);
+    const target = Math.max(floors[pick]!, widths[pick]! - excess, others.length ? Math.max(...others) : 0);
+    const step = Math.max(1, widths[pick]! - target);
+    widths[pick]! -= step;
+    excess -= step;
   }
-  if (line !== '' || lines.length === 0) lines.push(line);
+}
+
+/**
+ * The narrow layout: each row as `first: second` when there are two columns, otherwise the
+ * first cell on its own line and `heading: value` lines indented under it.
+ */
+function stacked(head: readonly string[], rows: readonly (readonly string[])[], width: number): string[] {
+  const lines: string[] = [];
+  for (const r of rows) {
+    if (r.length === 2) {
+      lines.push(...wrapHanging(`${r[0]}: ${r[1]}`, width, '', '    ', MAX_CELL_LINES));
+      continue;
+    }
+    lines.push(...wrapHanging(r[0] ?? '', width, '', '  ', MAX_CELL_LINES));
+    r.forEach((cell, i) => {
+      if (i > 0 && cell !== '') lines.push(...wrapHanging(`${head[i]}: ${cell}`, width, '  ', '    ', MAX_CELL_LINES));
+    });
+  }
   return lines;
 }

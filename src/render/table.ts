@@ -1,38 +1,45 @@
 /** Renders a report as terminal tables, readable at 80 columns, without colour codes. */
-import { displayWidth } from '../diagnostics/sanitize.js';
 import { type Report, type ReportRow } from './report.js';
-import { grid, wrapWords } from './grid.js';
+import { grid, MAX_CELL_LINES } from './grid.js';
 import { terminalCell } from './sanitize-cells.js';
+import { wrapText } from './text-width.js';
 
 /** Options of the table layout. */
 export interface TableOptions {
+  /** The most columns a line may take (see tableWidth). */
   readonly columns: number;
   readonly explain: boolean;
+  /** Borders in + - | (--ascii, TERM=dumb). */
+  readonly ascii?: boolean;
 }
 
 /** The whole report as text. */
 export function renderTable(report: Report, opts: TableOptions): string {
+  const width = opts.columns;
+  const ascii = opts.ascii === true;
   const out: string[] = [];
-  out.push(...wrapWords(terminalCell(report.title), opts.columns));
-  if (report.source) out.push(...wrapWords(`Source: ${terminalCell(report.source)}`, opts.columns));
+  out.push(...wrapText(terminalCell(report.title), width, width, MAX_CELL_LINES));
+  if (report.source) out.push(...wrapText(`Source: ${terminalCell(report.source)}`, width, width, MAX_CELL_LINES));
   out.push('');
   out.push('Assumptions');
   out.push(
     grid(
       ['Input', 'Assumption', 'Value'],
       report.assumptions.map((r) => [r.name, r.label, shown(r) + (r.overridden ? ' (set)' : '')]),
-      opts.columns,
+      width,
+      ascii,
     ),
   );
   for (const section of report.sections) {
     out.push('');
-    out.push(terminalCell(section.title));
+    out.push(...wrapText(terminalCell(section.title), width, width, MAX_CELL_LINES));
     const withBook = section.rows.some((r) => r.book);
     out.push(
       grid(
         withBook ? ['Quantity', 'Estimate', 'Book'] : ['Quantity', 'Estimate'],
         section.rows.map((r) => (withBook ? [r.label, shown(r), bookText(r)] : [r.label, shown(r)])),
-        opts.columns,
+        width,
+        ascii,
       ),
     );
   }

@@ -8,6 +8,7 @@ import { type Model } from '../../model/model.js';
 import { resolveOverrides, type Override } from '../../model/overrides.js';
 import { formatOfPath, knownExtensions, outputFormat, type FormatName } from '../../render/formats.js';
 import { renderSamplesCsv } from '../../render/samples-csv.js';
+import { wantsAsciiBorders } from '../../render/borders.js';
 import { buildReport } from '../../render/report.js';
 import { parseTemplate } from '../../template/load.js';
 import { builtinFolder, findTemplate, listTemplates, looksLikePath, readTemplateFile, type TemplateRef } from '../../template/read-file.js';
@@ -82,7 +83,7 @@ export async function runEstimate(template: string | undefined, opts: EstimateOp
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
   const samplesOut = opts.samplesOut ? checkOutputPath(opts.samplesOut, io.cwd, [ref.path, ...(outPath ? [outPath] : [])]) : undefined;
   const overrides = resolveOverrides(model, opts.set);
-  await emit(model, overrides, { format, explain: opts.explain, outPath, sampling, samplesOut }, io);
+  await emit(model, overrides, { format, explain: opts.explain, outPath, sampling, samplesOut, ascii: opts.ascii === true }, io);
   return 0;
 }
 
@@ -92,6 +93,8 @@ export interface RenderChoice {
   readonly explain: boolean;
   /** --ranges, --samples, --seed (exact defaults when absent). */
   readonly sampling?: EvaluateOptions;
+  /** Table borders in ASCII (--ascii); emit also turns it on for TERM=dumb. */
+  readonly ascii?: boolean;
 }
 
 /** Evaluates the model and renders the whole estimate as text. */
@@ -104,13 +107,13 @@ async function renderResults(model: Model, results: Results, how: RenderChoice, 
   // A table shows the derivation only with --explain; the exports always carry it.
   const report = buildReport(model, results, { steps: how.format !== 'table' || how.explain });
   const render = await outputFormat(how.format).report();
-  return render(report, { columns, explain: how.explain });
+  return render(report, { columns, explain: how.explain, ascii: how.ascii === true });
 }
 
 /** Renders, then prints or writes the files: nothing is written unless everything succeeded. */
 export async function emit(model: Model, overrides: ReadonlyMap<string, Override>, how: RenderChoice & { outPath: string | undefined; samplesOut?: string | undefined }, io: Io): Promise<void> {
   const results = evaluate(model, overrides, how.sampling);
-  const text = await renderResults(model, results, how, io.columns);
+  const text = await renderResults(model, results, { ...how, ascii: wantsAsciiBorders(how.ascii, io.env['TERM']) }, io.columns);
   let samplesText: string | undefined;
   if (how.samplesOut) {
     if (!results.sampled) {

@@ -89,7 +89,7 @@ export async function interview(template: string | undefined, opts: InteractiveO
   const overrides = resolveOverrides(model, [...opts.set, ...answers]);
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
   const sampling = samplingOptions(opts);
-  await emit(model, overrides, { format: opts.format, explain: opts.explain, outPath, sampling }, io);
+  await emit(model, overrides, { format: opts.format, explain: opts.explain, outPath, sampling, ascii: opts.ascii === true }, io);
   if (outPath) return 0;
 
   const saves: Save[] = [];

@@ -4,6 +4,7 @@ import { sanitize } from '../../diagnostics/sanitize.js';
 import { suggest } from '../../diagnostics/suggest.js';
 import { type Card } from '../../reference/card.js';
 import { CARDS } from '../../reference/index.js';
+import { wantsAsciiBorders } from '../../render/borders.js';
 import { outputFormat } from '../../render/formats.js';
 import { type Io } from '../io.js';
 import { quotedArg, type RefOptions } from '../options.js';
@@ -27,7 +28,7 @@ export async function runRef(name: string | undefined, opts: RefOptions, io: Io)
   }
   const format = chosenFormat(opts.format, opts.output);
   const render = await outputFormat(format).card();
-  const text = render(entry.build(), { columns: io.columns, explain: false });
+  const text = render(entry.build(), { columns: io.columns, explain: false, ascii: wantsAsciiBorders(opts.ascii, io.env['TERM']) });
   if (opts.output) {
     writeAtomically(checkOutputPath(opts.output, io.cwd, []), text);
     io.err(`wrote ${sanitize(opts.output)}\n`);

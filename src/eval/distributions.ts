@@ -44,9 +44,11 @@ export function checkRange(low: number, high: number, lowSpan: Span, highSpan: S
       { span: lowSpan, text: 'low (5th percentile)' },
       { span: highSpan, text: 'high (95th percentile)' },
     ],
-    help: ['write the smaller value first: `200M to 400M user`'],
+    help: [`write the smaller value first: \`${textOf(highSpan)} to ${textOf(lowSpan)}\``],
   });
 }
+
+const textOf = (s: Span): string => s.source.text.slice(s.start, s.end);
 
 function badParameter(message: string, span: Span, help: string): EstimateError {
   return new EstimateError('E0620', message, { span, help: [help] });

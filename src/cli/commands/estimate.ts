@@ -47,10 +47,11 @@ function findOrSuggest(arg: string, io: Io, commands: readonly string[]): Templa
     throw new EstimateError('E0901', `unknown template or command ${quotedArg(arg)}${close.length ? `; did you mean \`${close[0]}\`?` : ''}`, {
       where: 'command line',
       help: [
-        // What the lookup itself said (a file of that name was skipped, and why) comes first.
-        ...(err.details.help ?? []),
         ...(close.length > 1 ? [`or the ${close.slice(1).map((c) => `${kind(c)} \`${c}\``).join(', ')}`] : []),
-        `the commands are ${commands.join(', ')}; the templates are ${templates.join(', ')}`,
+        // What the lookup itself said: the templates there are, and a file of that name that
+        // was skipped and why.
+        ...(err.details.help ?? []),
+        `the commands are ${commands.join(', ')}`,
       ],
     });
   }

@@ -3,7 +3,7 @@
 // build (npm ci builds). Not part of `npm test`.
 import { spawnSync } from 'node:child_process';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,6 +122,8 @@ function generate(n, shape) {
   return lines.join('\n') + '\n';
 }
 const dir = mkdtempSync(join(tmpdir(), 'estimate-bench-'));
+// The generated templates go when the bench ends, however it ends.
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 // Garbage-collection pauses, to say how much of each size's time is the collector's.
 const gcPauses = [];
 new PerformanceObserver((list) => gcPauses.push(...list.getEntries())).observe({ entryTypes: ['gc'] });

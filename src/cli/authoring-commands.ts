@@ -14,4 +14,27 @@ export function addAuthoringCommands(program: Command, io: Io, setStatus: (s: nu
       const { runSchema } = await import('./commands/schema.js');
       setStatus(runSchema(io));
     });
+
+  program
+    .command('check')
+    .description('lint templates without running them: unused inputs, hidden quantities, missing help, book figures; all problems at once')
+    .argument('<file...>', 'template files, folders of templates, or template names')
+    .option('--strict', 'warnings fail too (exit 1), for CI', false)
+    .option('--json', 'one JSON object per finding', false)
+    .action(async (files: string[], opts: { strict: boolean; json: boolean }) => {
+      const { runCheck } = await import('./commands/check.js');
+      setStatus(runCheck(files, opts, io));
+    });
+
+  program
+    .command('new')
+    .description('write a commented starter template NAME.yaml (or a renamed copy of one with --from)')
+    .argument('<name>', 'the new template\'s name')
+    .option('--from <template>', 'copy this template (its book figures dropped)')
+    .option('--user', 'write into your template folder instead of the current folder', false)
+    .option('--force', 'replace an existing file', false)
+    .action(async (name: string, opts: { from?: string; force: boolean; user: boolean }) => {
+      const { runNew } = await import('./commands/new.js');
+      setStatus(runNew(name, opts, io));
+    });
 }

@@ -37,4 +37,25 @@ export function addAuthoringCommands(program: Command, io: Io, setStatus: (s: nu
       const { runNew } = await import('./commands/new.js');
       setStatus(runNew(name, opts, io));
     });
+
+  program
+    .command('completion')
+    .description('print a shell completion script: source <(estimate completion bash)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action(async (shell: string) => {
+      const { runCompletion } = await import('./commands/completion.js');
+      setStatus(runCompletion(shell, io));
+    });
+
+  // What the completion scripts call on each Tab; hidden from the help and from completion.
+  program
+    .command('__complete', { hidden: true })
+    .argument('<shell>')
+    .argument('[words...]')
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(async (shell: string, words: string[] | undefined) => {
+      const { runComplete } = await import('./commands/completion.js');
+      setStatus(runComplete(program, shell, words ?? [], io));
+    });
 }

@@ -7,6 +7,12 @@ import { type Command } from 'commander';
 import { type Io } from './io.js';
 
 export function addAuthoringCommands(program: Command, io: Io, setStatus: (s: number) => void): void {
+  program.addHelpText(
+    'after',
+    '\nYour templates live in $ESTIMATE_TEMPLATES, else $XDG_CONFIG_HOME/estimate/templates\n' +
+      '(~/.config/estimate/templates); `estimate list` shows where each comes from. Write one with\n' +
+      '`estimate new NAME`, lint it with `estimate check NAME.yaml`; `estimate repl` is a calculator.',
+  );
   program
     .command('schema')
     .description('print the JSON Schema of templates (for editors: see docs/authoring.md)')
@@ -45,6 +51,15 @@ export function addAuthoringCommands(program: Command, io: Io, setStatus: (s: nu
     .action(async (shell: string) => {
       const { runCompletion } = await import('./commands/completion.js');
       setStatus(runCompletion(shell, io));
+    });
+
+  program
+    .command('repl')
+    .description('an interactive calculator; with a template, its inputs and quantities are in scope')
+    .argument('[template]', 'a template name or file')
+    .action(async (template: string | undefined) => {
+      const { runRepl } = await import('./commands/repl.js');
+      setStatus(await runRepl(template, io));
     });
 
   // What the completion scripts call on each Tab; hidden from the help and from completion.

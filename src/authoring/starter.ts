@@ -92,6 +92,8 @@ sections:                            # what the tables show, grouped
  * gives, not by re-serialising the YAML.
  */
 export function copiedTemplate(from: Source, name: string, schemaRef: string): string {
+  // The original must be a working template: its own errors are reported as they are.
+  buildModel(parseTemplate(from));
   const { root } = readYaml(from);
   if (!root || root.kind !== 'map') throw new EstimateError('E0704', `${from.name} is not a template`, { where: from.name });
   const edits: { start: number; end: number; text: string }[] = [];

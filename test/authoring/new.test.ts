@@ -74,3 +74,27 @@ describe('estimate new', () => {
     expect(existsSync(join(cwd, 'x.yaml'))).toBe(false);
   });
 });
+
+describe('estimate new --from a file that is not a template', () => {
+  it('reports the original file\'s problems (exit 1), not an internal error, and writes nothing', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'pkg.yaml'), 'name: x\nversion: 1\n');
+    writeFileSync(join(cwd, 'broken.yaml'), 'name: b\ntitle: B\ninputs:\n  a: 1\nquantities:\n  q: a * nope\nsections:\n  S: [q]\n');
+    for (const from of ['./pkg.yaml', './broken.yaml']) {
+      const r = await cli(['new', 'copy', '--from', from], { cwd });
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).not.toContain('E9999');
+      expect(existsSync(join(cwd, 'copy.yaml'))).toBe(false);
+    }
+  });
+});
+
+describe('the help names the user template folder', () => {
+  it('--help names $ESTIMATE_TEMPLATES and the XDG folder, and the authoring commands', async () => {
+    const r = await cli(['--help']);
+    expect(r.stdout).toContain('$ESTIMATE_TEMPLATES');
+    expect(r.stdout).toContain('$XDG_CONFIG_HOME/estimate/templates');
+    for (const c of ['check', 'new', 'schema', 'completion', 'repl']) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
+    expect(r.stdout).not.toContain('__complete');
+  });
+});

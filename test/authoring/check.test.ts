@@ -102,9 +102,12 @@ describe('estimate check', () => {
     expect(r.stderr).toContain('holds no templates');
   });
 
-  it('a missing file is an error naming it, not a crash', async () => {
+  it('a missing file or a device is an error naming it (exit 2, as for `estimate FILE`), not a crash', async () => {
+    const dev = await cli(['check', '/dev/zero']);
+    expect(dev.code).toBe(2);
+    expect(dev.stdout).toContain('error[E0905]: /dev/zero is a character device');
     const r = await cli(['check', '/nonexistent/x.yaml']);
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).toContain('/nonexistent/x.yaml');
     expect(r.stdout + r.stderr).not.toContain('    at ');
   });

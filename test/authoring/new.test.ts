@@ -98,3 +98,13 @@ describe('the help names the user template folder', () => {
     expect(r.stdout).not.toContain('__complete');
   });
 });
+
+describe('estimate new --user where the folder cannot be made', () => {
+  it('is a usage error naming the folder, not an internal error', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'afile'), '');
+    const r = await cli(['new', 'x', '--user'], { cwd, env: { ESTIMATE_TEMPLATES: join(cwd, 'afile', 'sub') } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error[E0906]: cannot make the template folder');
+  });
+});

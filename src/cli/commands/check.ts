@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Finding, lintTemplate } from '../../authoring/lint.js';
+import { classOf, exitStatus } from '../../diagnostics/codes.js';
 import { EstimateError, projectErrors } from '../../diagnostics/error.js';
 import { errorToJson, renderError } from '../../diagnostics/render.js';
 import { sanitize } from '../../diagnostics/sanitize.js';
@@ -29,11 +30,17 @@ export function runCheck(args: readonly string[], opts: CheckOptions, io: Io): n
   const targets = args.flatMap((a) => expand(a, io));
   let errors = 0;
   let warnings = 0;
+  // A file that cannot be read (E0905) is a usage error, as it is for `estimate FILE`.
+  let worst = 0;
   for (const t of targets) {
     const findings = lintFile(t);
     for (const f of findings) {
-      if (f.severity === 'error') errors++;
-      else warnings++;
+      if (f.severity === 'error') {
+        errors++;
+        worst = Math.max(worst, exitStatus(classOf(f.error.code)));
+      } else {
+        warnings++;
+      }
       io.out(opts.json ? JSON.stringify({ ...errorToJson(f.error), level: f.severity }) + '\n' : render(f) + '\n\n');
     }
   }
@@ -41,6 +48,7 @@ export function runCheck(args: readonly string[], opts: CheckOptions, io: Io): n
     const files = `${targets.length} template${targets.length === 1 ? '' : 's'}`;
     io.out(errors + warnings === 0 ? `checked ${files}: no problems\n` : `checked ${files}: ${count(errors, 'error')}, ${count(warnings, 'warning')}\n`);
   }
+  if (worst > 0) return worst;
   return errors > 0 || (opts.strict && warnings > 0) ? 1 : 0;
 }
 

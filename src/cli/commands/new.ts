@@ -40,7 +40,16 @@ export function runNew(arg: string, opts: NewOptions, io: Io): number {
     });
   }
   const text = opts.from === undefined ? starterTemplate(name, schemaPath()) : copy(opts.from, name, io);
-  if (opts.user) mkdirSync(dirname(path), { recursive: true });
+  if (opts.user) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (e) {
+      throw new EstimateError('E0906', `cannot make the template folder ${sanitize(dirname(path))} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, {
+        where: '--user',
+        help: ['set $ESTIMATE_TEMPLATES to a folder you can write, or leave out --user to write into the current folder'],
+      });
+    }
+  }
   writeAtomically(checkOutputPath(path, io.cwd, []), text);
   io.err(`wrote ${sanitize(shown)}\n`);
   io.err(`next: edit it, then \`estimate check ${sanitize(opts.user ? name : shown)}\` and \`estimate ${sanitize(opts.user ? name : shown)}\`\n`);

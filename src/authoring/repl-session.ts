@@ -129,6 +129,14 @@ export class ReplSession {
         this.registry = this.registry.withCounts([count]);
       }
     }
+    // A range (`200M to 400M user`, with the Monte Carlo engine) has samples, not one value: the
+    // session keeps one number per name, so it says so instead of failing inside the engine.
+    if ((compiled as { uncertain?: boolean }).uncertain === true) {
+      throw new EstimateError('E0984', 'a range or distribution has no single value to keep in the REPL', {
+        where: `line ${this.lineNo}`,
+        help: ['use `estimate calc "..."` for its percentiles, or give one value'],
+      });
+    }
     if (declared.length) {
       this.counts.push(...declared);
       this.note = `(new count unit${declared.length > 1 ? 's' : ''}: ${declared.join(', ')})`;

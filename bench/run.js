@@ -41,6 +41,8 @@ const commands = {
   // Non-ASCII cells (µs): the width function's slow path, and cli-table3 without the estimate.
   'estimate ref latency': [BIN, 'ref', 'latency'],
   'estimate --help': [BIN, '--help'],
+  // One Tab of the shell completion (docs/authoring.md): input names after --set; target 150 ms.
+  'estimate __complete (Tab after --set)': [BIN, '__complete', 'bash', '--', 'estimate twitter --set '],
   'import the engine (dist/eval/calculate.js)': ['--input-type=module', '-e', `await import(${JSON.stringify(join(ROOT, 'dist/eval/calculate.js'))})`],
 };
 const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));

@@ -12,6 +12,7 @@ import { expressionsAsOperands, wantsJson } from './argv.js';
 import { withVerbose, type Io } from './io.js';
 import { type EstimateOptions, packageVersion, quotedArg, type RefOptions } from './options.js';
 import { reportError } from './report-error.js';
+import { addAuthoringCommands } from './authoring-commands.js';
 
 /** Runs the program on argv (without `node` and the script); returns the exit status. */
 export async function run(argv: readonly string[], processIo: Io): Promise<number> {
@@ -147,6 +148,8 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
       const { runRef } = await import('./commands/ref.js');
       setStatus(await runRef(card, { ...opts, output: fileOutput(opts.output) }, io));
     });
+
+  addAuthoringCommands(program, io, setStatus);
 
   // A second word at the root is checked by its action (`estimate calcc 1+1` -> did you mean
   // calc?). Set last: subcommands copy their parent's settings when made, and must keep

@@ -59,6 +59,13 @@ export const ERROR_CODES = {
   // Ranges (E0720-E0729)
   E0720: 'range where an exact value is needed',
   E0721: 'range: is not uncertain',
+  // Template lint (estimate check; E0754 is an error, the others warnings)
+  E0750: 'input nothing uses',
+  E0751: 'quantity neither shown nor used',
+  E0752: 'count without its count unit',
+  E0753: 'input without help',
+  E0754: 'book figure no longer reproduced',
+  E0755: 'mixed conventions',
   // Input and output (E08xx, exit 74: EX_IOERR of sysexits.h)
   E0801: 'writing the output file failed',
   E0802: 'standard output lost',
@@ -74,6 +81,13 @@ export const ERROR_CODES = {
   // Ranges (E0920-E0929)
   E0920: 'bad --samples',
   E0921: 'bad --seed',
+  // Authoring commands (check, new, completion, repl)
+  E0980: 'no templates to check',
+  E0981: 'unknown shell',
+  E0982: 'file already exists',
+  E0983: 'bad template name',
+  E0984: 'REPL line refused',
+  E0985: 'unknown REPL command',
   // Other
   E0130: 'cancelled',
   E9999: 'internal error',

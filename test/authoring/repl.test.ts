@@ -1,0 +1,163 @@
+/** The REPL: the session in process, piped lines through the binary, and a real terminal (tmux). */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ReplSession } from '../../src/authoring/repl-session.js';
+import { buildModel } from '../../src/model/build.js';
+import { parseTemplate } from '../../src/template/load.js';
+import { cli, hasTool, missing, ROOT, spawnCli, tempDir } from '../helpers.js';
+
+function twitter() {
+  return buildModel(parseTemplate({ name: 'twitter.yaml', text: readFileSync(`${ROOT}/templates/twitter.yaml`, 'utf8') }));
+}
+
+describe('REPL session', () => {
+  it('keeps variables and ans, and converts', async () => {
+    const s = new ReplSession();
+    expect((await s.run('x = 300M user')).text).toBe('(new count unit: user)\nx = 300M user');
+    expect((await s.run('y = 3 user')).text).toBe('y = 3 user');
+    expect((await s.run('tweet_qsp * 2')).text).toContain('E0301');
+    expect((await s.run('x * 2 / day')).text).toBe('6,944 user/s');
+    expect((await s.run('ans * 1 day')).text).toBe('600M user');
+    expect((await s.run('1 PB / 5 year to MB/s')).text).toMatch(/MB\/s$/);
+  });
+
+  it('puts a template in scope: :set re-evaluates, :explain derives, :show prints the tables', async () => {
+    const s = new ReplSession(twitter());
+    expect((await s.run('tweet_qps')).text).toBe('3,472 tweet/s');
+    const q = await s.run('double = tweet_qps * 2');
+    expect(q.text).toBe('double = 6,944 tweet/s');
+    const set = await s.run(':set mau=600M');
+    expect(set.error).toBe(false);
+    expect(set.text).toContain('mau = 600M user');
+    expect(set.text).toContain('tweet_qps = 6,944 tweet/s');
+    // Variables follow the inputs they read.
+    expect((await s.run('double')).text).toBe('13,889 tweet/s');
+    expect((await s.run(':explain tweet_qps')).text).toContain('= dau × tweets_per_user');
+    expect((await s.run(':show')).text).toMatch(/Tweet QPS\s+│ 6,944 tweet\/s/);
+  });
+
+  it('locates errors and goes on: unbalanced, unknown names, template names, bad :set', async () => {
+    const s = new ReplSession(twitter());
+    const open = await s.run('(1 + 2');
+    expect(open.error).toBe(true);
+    expect(open.text).toContain('error[E0202]: unclosed parenthesis');
+    expect(open.text).toMatch(/\^ expected `\)`/);
+    expect((await s.run('tweet_qsp')).text).toContain('tweet_qps');
+    expect((await s.run('mau = 3')).text).toContain(':set mau=3');
+    expect((await s.run(':set nope=1')).text).toContain('E0903');
+    expect((await s.run(':set mau=-5')).text).toContain('E0713');
+    expect((await s.run(':frobnicate')).text).toContain('E0985');
+    expect((await s.run('MB = 3')).text).toContain('E0706');
+    expect((await s.run('1 + 1')).text).toBe('2');
+  });
+
+  it('refuses a line too long or binary with a clear error (E0984)', async () => {
+    const s = new ReplSession();
+    const long = await s.run('1+'.repeat(5000) + '1');
+    expect(long.error).toBe(true);
+    expect(long.text).toContain('error[E0984]: the line is too long (10,001 characters; at most 4,096)');
+    const bin = await s.run('1 + \u0000\u0001 2');
+    expect(bin.text).toContain('error[E0984]: the line holds a control character (U+0000) at column 5');
+    expect((await s.run('\u001b[2J')).text).not.toContain('\u001b');
+  });
+
+  it('never throws and never stops on any line', async () => {
+    const s = new ReplSession(twitter());
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom(':set', ':save', ':explain', '= 3', 'x =', ':set mau=', '1 to', ')')), async (line) => {
+        const r = await s.run(line);
+        expect(typeof r.text).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it(':save writes the template of the session, which loads and runs', async () => {
+    const dir = tempDir();
+    const files = new Map<string, string>();
+    const s = new ReplSession(twitter(), (path, text) => {
+      files.set(path, text);
+      return `wrote ${path}`;
+    });
+    await s.run(':set mau=600M');
+    expect((await s.run(':save mine.yaml')).text).toBe('wrote mine.yaml');
+    writeFileSync(join(dir, 'mine.yaml'), files.get('mine.yaml')!);
+    const r = await cli([join(dir, 'mine.yaml'), '--format', 'json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ inputs: { mau: { value: 600e6 } } });
+
+    const free = new ReplSession(undefined, (path, text) => {
+      files.set(path, text);
+      return 'ok';
+    });
+    await free.run('audience = 10M user');
+    await free.run('per_day = audience * 3 / day');
+    await free.run(':save free.yaml');
+    writeFileSync(join(dir, 'free.yaml'), files.get('free.yaml')!);
+    const f = await cli([join(dir, 'free.yaml'), '--format', 'json']);
+    expect(f.stderr).toBe('');
+    expect(JSON.parse(f.stdout)).toHaveProperty('outputs.per_day');
+  });
+});
+
+describe('estimate repl without a terminal', () => {
+  it('reads lines from standard input, answers each, and exits 1 after an error', () => {
+    const r = spawnCli(['repl', 'twitter'], { input: 'x = 2 MB\nx * 3\n(1\n:explain tweet_qps\n' });
+    expect(r.stdout).toContain('x = 2 MB\n6 MB\n');
+    expect(r.stdout).toContain('Tweet QPS (tweet_qps)');
+    expect(r.stderr).toContain('error[E0202]');
+    expect(r.code).toBe(1);
+    expect(spawnCli(['repl'], { input: '1 + 1\n' })).toMatchObject({ code: 0, stdout: '2\n' });
+  });
+  it('an unknown template is the usual usage error', () => {
+    const r = spawnCli(['repl', 'twiter']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('twitter');
+  });
+});
+
+const noTmux = missing(hasTool('tmux', ['-V']));
+let counter = 0;
+
+describe('estimate repl in a real terminal (tmux)', () => {
+  it.skipIf(noTmux)('Tab completes, Ctrl-C drops the line, errors do not end it, history is kept, Ctrl-D leaves', async () => {
+    const state = tempDir();
+    const session = `estimate-repl-${process.pid}-${++counter}`;
+    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const waitFor = async (text: string | RegExp, ms = 8000) => {
+      const until = Date.now() + ms;
+      for (;;) {
+        const screen = tmux('capture-pane', '-p', '-t', session, '-S', '-200');
+        if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
+        if (Date.now() > until) throw new Error(`timed out waiting for ${text}; screen:\n${screen}`);
+        await sleep(100);
+      }
+    };
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', `cd ${ROOT} && XDG_STATE_HOME=${state} HOME=/nonexistent node bin/estimate.js repl twitter; echo EXIT=$?; sleep 5`);
+    try {
+      await waitFor(':help for commands');
+      tmux('send-keys', '-t', session, 'tweet_q', 'Tab');
+      await waitFor('> tweet_qps');
+      tmux('send-keys', '-t', session, ' * 2', 'Enter');
+      await waitFor('6,944 tweet/s');
+      tmux('send-keys', '-t', session, '(1 + 2', 'Enter');
+      await waitFor('unclosed parenthesis');
+      tmux('send-keys', '-t', session, '999 + 1', 'C-c');
+      await waitFor('^C');
+      tmux('send-keys', '-t', session, '2 + 2', 'Enter');
+      const screen = await waitFor(/\n4\s*\n/);
+      expect(screen).not.toContain('1,000');
+      tmux('send-keys', '-t', session, 'C-d');
+      const end = await waitFor('EXIT=');
+      expect(end).toContain('EXIT=0');
+      const history = join(state, 'estimate', 'history');
+      expect(existsSync(history)).toBe(true);
+      expect(readFileSync(history, 'utf8')).toContain('tweet_qps * 2\n');
+    } finally {
+      spawnSync('tmux', ['-L', session, 'kill-server']);
+    }
+  });
+});

@@ -76,6 +76,8 @@ export function findTemplate(arg: string, env: Readonly<Record<string, string | 
 export interface SkippedTemplate {
   readonly path: string;
   readonly reason: string;
+  /** A template hidden by another of the same name: worth a warning, since its author expects it to run. */
+  readonly shadowed?: boolean;
 }
 
 /** What a scan of the template folders found: the templates, and the files passed over. */
@@ -119,7 +121,7 @@ export function scanTemplates(env: Readonly<Record<string, string | undefined>>)
       }
       const earlier = seen.get(name);
       if (earlier) {
-        skipped.push({ path, reason: `the ${earlier.builtin ? 'built-in ' : ''}template \`${name}\` has the same name and comes first` });
+        skipped.push({ path, reason: `the ${earlier.builtin ? 'built-in ' : ''}template \`${name}\` has the same name and comes first`, shadowed: true });
         continue;
       }
       const ref = { name, path, builtin };

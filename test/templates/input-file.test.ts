@@ -81,7 +81,9 @@ describe('the template folder', () => {
     expect(r.stderr).toContain(`note: skipped ${join(dir, '.hidden.yaml')}: its name is not a template name`);
     expect(r.stderr).toContain(`note: skipped ${join(dir, 'broken.yaml')}: it is a broken symbolic link, not a regular file`);
     expect(r.stderr).toContain(`note: skipped ${join(dir, 'fifo.yaml')}: it is a FIFO (named pipe), not a regular file`);
-    expect(r.stderr).toContain(`note: skipped ${join(dir, 'twitter.yaml')}: the built-in template \`twitter\` has the same name and comes first`);
+    expect(r.stderr).toContain(`warning: skipped ${join(dir, 'twitter.yaml')}: the built-in template \`twitter\` has the same name and comes first`);
+    expect(r.stdout).toMatch(/^twitter +Twitter: QPS and storage +\[built-in\]$/m);
+    expect(r.stdout).toContain(`[${join(dir, 'mine.yaml')}]`);
   });
   it.skipIf(missing(hasMkfifo))('a lookup by name skips a FIFO without opening it, and says why the name is unknown', () => {
     const dir = folder();

@@ -415,7 +415,7 @@ describe('estimate list', () => {
     expect(r.code).toBe(0);
     for (const t of TEMPLATES) {
       const title = /^title: "?(.*?)"?$/m.exec(readFileSync(`${ROOT}templates/${t}.yaml`, 'utf8'))![1]!;
-      expect(r.stdout).toMatch(new RegExp(`^${t} +${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+      expect(r.stdout).toMatch(new RegExp(`^${t} +${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  \\[built-in\\]$`, 'm'));
     }
   });
 });

@@ -5,8 +5,9 @@ import { sanitize } from '../../diagnostics/sanitize.js';
 import { verboseNotes, type Io } from '../io.js';
 
 /**
- * Prints one line per template (name and title) on stdout, and on stderr one note per file of
- * the template folders that was passed over (a bad name, not a regular file, shadowed).
+ * Prints one line per template on stdout: name, title and where it comes from (`built-in`, or
+ * the file's path); on stderr a warning per template hidden by another of the same name and a
+ * note per other file of the template folders passed over (a bad name, not a regular file).
  */
 export function runList(io: Io): number {
   const { templates, skipped } = scanTemplates(io.env);
@@ -18,9 +19,9 @@ export function runList(io: Io): number {
     } catch {
       title = '(cannot be read: run `estimate ' + ref.name + '` to see why)';
     }
-    io.out(`${ref.name.padEnd(width)}  ${sanitize(title)}${ref.builtin ? '' : '  [' + sanitize(ref.path) + ']'}\n`);
+    io.out(`${ref.name.padEnd(width)}  ${sanitize(title)}  [${ref.builtin ? 'built-in' : sanitize(ref.path)}]\n`);
   }
-  for (const s of skipped) io.err(`note: skipped ${sanitize(s.path)}: ${s.reason}\n`);
+  for (const s of skipped) io.err(`${s.shadowed ? 'warning' : 'note'}: skipped ${sanitize(s.path)}: ${s.reason}\n`);
   return 0;
 }
 

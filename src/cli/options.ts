@@ -20,6 +20,8 @@ export interface EstimateOptions {
   readonly seed?: string;
   /** --samples-out: a CSV file for the raw samples of the outputs. */
   readonly samplesOut?: string;
+  /** --prices: a YAML file of prices replacing the catalogue's for this run (docs/pricing.md). */
+  readonly prices?: string;
 }
 
 /** Options of `estimate calc`. */

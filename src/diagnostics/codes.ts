@@ -58,6 +58,12 @@ export const ERROR_CODES = {
   // Ranges (E0720-E0729)
   E0720: 'range where an exact value is needed',
   E0721: 'range: is not uncertain',
+  // Model library: prices, sizing, sub-models (E0760-E0779)
+  E0760: 'unknown price',
+  E0761: 'unknown price in a prices file',
+  E0762: 'price of the wrong dimension',
+  E0763: 'prices file of the wrong shape',
+  E0764: 'bad sizing entry',
   // Input and output (E08xx, exit 74: EX_IOERR of sysexits.h)
   E0801: 'writing the output file failed',
   E0802: 'standard output lost',

@@ -17,6 +17,7 @@ import { type Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { countNameProblem, UnitRegistry } from '../units/registry.js';
 import { type InputSpec, type Located, type QuantitySpec, type TemplateSpec } from '../template/types.js';
+import { type BuildOptions, expandSpec } from './compose.js';
 import { topologicalOrder } from './graph.js';
 import { type Model, type ModelInput, type ModelQuantity, type ModelSection } from './model.js';
 import { checkQuantityName } from './names.js';
@@ -24,7 +25,8 @@ import { inUnitOf } from './overrides.js';
 import { resolveDimension, writtenUnit } from './units-of.js';
 
 /** Builds and checks the model; throws EstimateErrors with every problem. */
-export function buildModel(spec: TemplateSpec): Model {
+export function buildModel(written: TemplateSpec, options: BuildOptions = {}): Model {
+  const spec = expandSpec(written, options);
   const errors: EstimateError[] = [];
   const attempt: Attempt = (f) => {
     let out: ReturnType<typeof f> | undefined;

@@ -34,8 +34,16 @@ export interface PriceDef {
 /** The billing month: 730 hours (365 × 24 / 12). */
 export const BILLING_MONTH = '730 h';
 
-const NAPKIN = 'napkin-math "Cost Numbers" (github.com/sirupsen/napkin-math, README at commit 02ac5c9)';
-const AWS = (page: string) => `AWS list price, us-east-1 (aws.amazon.com/${page}/pricing)`;
+/** The sources, cited in full once (the card's notes, docs/pricing.md); entries name them short. */
+export const SOURCES: ReadonlyMap<string, string> = new Map([
+  ['napkin-math', 'napkin-math, "Cost Numbers" table (github.com/sirupsen/napkin-math, README at commit 02ac5c9)'],
+  ['AWS S3', 'Amazon S3 pricing, us-east-1, S3 Standard and requests (aws.amazon.com/s3/pricing)'],
+  ['AWS EBS', 'Amazon EBS pricing, us-east-1, gp3 (aws.amazon.com/ebs/pricing)'],
+  ['AWS EC2 transfer', 'Amazon EC2 on-demand pricing, data transfer, us-east-1 (aws.amazon.com/ec2/pricing/on-demand)'],
+  ['AWS CloudFront', 'Amazon CloudFront pricing, North America, first 10 TB (aws.amazon.com/cloudfront/pricing)'],
+]);
+const NAPKIN = 'napkin-math';
+const AWS = (page: string) => `AWS ${page}`;
 const NAPKIN_READ = '2026-12-01';
 const AWS_READ = '2026-12-01';
 
@@ -45,14 +53,14 @@ export const PRICES: readonly PriceDef[] = [
   { name: 'memory', label: 'Memory', amount: 1, unit: 'USD/GB/month', expr: `USD/GB/${BILLING_MONTH}`, display: 'USD/GB/year', source: NAPKIN, read: NAPKIN_READ },
   { name: 'ssd', label: 'Local SSD', amount: 0.1, unit: 'USD/GB/month', expr: `USD/GB/${BILLING_MONTH}`, display: 'USD/GB/year', source: NAPKIN, read: NAPKIN_READ },
   { name: 'disk', label: 'Spinning disk', amount: 0.01, unit: 'USD/GB/month', expr: `USD/GB/${BILLING_MONTH}`, display: 'USD/GB/year', source: NAPKIN, read: NAPKIN_READ },
-  { name: 'object_storage', label: 'Object storage (S3 Standard, first 50 TB)', amount: 0.023, unit: 'USD/GB/month', expr: `USD/GB/${BILLING_MONTH}`, display: 'USD/GB/year', source: AWS('s3'), read: AWS_READ, note: 'napkin-math rounds object storage to 0.01 USD/GB/month' },
-  { name: 'block_ssd', label: 'Block SSD (EBS gp3)', amount: 0.08, unit: 'USD/GB/month', expr: `USD/GB/${BILLING_MONTH}`, display: 'USD/GB/year', source: AWS('ebs'), read: AWS_READ },
-  { name: 'egress', label: 'Egress to the internet (first 10 TB/month)', amount: 0.09, unit: 'USD/GB', expr: 'USD/GB', display: 'USD/GB', source: AWS('ec2') + ', data transfer', read: AWS_READ, note: 'napkin-math rounds network to 0.01 USD/GB' },
-  { name: 'cdn', label: 'CDN delivery (CloudFront, first 10 TB/month, North America)', amount: 0.085, unit: 'USD/GB', expr: 'USD/GB', display: 'USD/GB', source: AWS('cloudfront'), read: AWS_READ },
-  { name: 'inter_zone', label: 'Transfer between availability zones (each direction)', amount: 0.01, unit: 'USD/GB', expr: 'USD/GB', display: 'USD/GB', source: AWS('ec2') + ', data transfer', read: AWS_READ },
-  { name: 'inter_region', label: 'Transfer between regions', amount: 0.02, unit: 'USD/GB', expr: 'USD/GB', display: 'USD/GB', source: AWS('ec2') + ', data transfer', read: AWS_READ },
-  { name: 'requests_read', label: 'Object storage reads (GET)', amount: 0.4, unit: 'USD/million requests', expr: 'USD/1M request', source: AWS('s3'), read: AWS_READ },
-  { name: 'requests_write', label: 'Object storage writes (PUT)', amount: 5, unit: 'USD/million requests', expr: 'USD/1M request', source: AWS('s3'), read: AWS_READ },
+  { name: 'object_storage', label: 'Object storage, first 50 TB', amount: 0.023, unit: 'USD/GB/month', expr: `USD/GB/${BILLING_MONTH}`, display: 'USD/GB/year', source: AWS('S3'), read: AWS_READ, note: 'napkin-math rounds object storage to 0.01 USD/GB/month' },
+  { name: 'block_ssd', label: 'Block SSD (gp3)', amount: 0.08, unit: 'USD/GB/month', expr: `USD/GB/${BILLING_MONTH}`, display: 'USD/GB/year', source: AWS('EBS'), read: AWS_READ },
+  { name: 'egress', label: 'Egress to the internet, first 10 TB', amount: 0.09, unit: 'USD/GB', expr: 'USD/GB', display: 'USD/GB', source: AWS('EC2 transfer'), read: AWS_READ, note: 'napkin-math rounds network to 0.01 USD/GB' },
+  { name: 'cdn', label: 'CDN delivery, first 10 TB', amount: 0.085, unit: 'USD/GB', expr: 'USD/GB', display: 'USD/GB', source: AWS('CloudFront'), read: AWS_READ },
+  { name: 'inter_zone', label: 'Between zones, each way', amount: 0.01, unit: 'USD/GB', expr: 'USD/GB', display: 'USD/GB', source: AWS('EC2 transfer'), read: AWS_READ },
+  { name: 'inter_region', label: 'Transfer between regions', amount: 0.02, unit: 'USD/GB', expr: 'USD/GB', display: 'USD/GB', source: AWS('EC2 transfer'), read: AWS_READ },
+  { name: 'requests_read', label: 'Object reads (GET)', amount: 0.4, unit: 'USD/million requests', expr: 'USD/1M request', source: AWS('S3'), read: AWS_READ },
+  { name: 'requests_write', label: 'Object writes (PUT)', amount: 5, unit: 'USD/million requests', expr: 'USD/1M request', source: AWS('S3'), read: AWS_READ },
 ];
 
 /** The prices by name (a Map: names never come from object properties). */

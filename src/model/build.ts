@@ -266,17 +266,17 @@ function buildQuantity(s: QuantitySpec, expr: Expr, slot: number, scope: Scope, 
   const what = () => `quantity \`${s.name.text}\``;
   if (s.dimension) {
     const declared = s.dimension;
-    attempt(() => {
-      const want = resolveDimension(parseUnit(declared.source), scope.registry);
-      if (!want.equals(dimension)) {
-        throw new EstimateError('E0708', `${what()} is ${dimension}, but its declared dimension is ${want}`, {
-          span: s.value.span,
-          spanLabel: dimension.toString(),
-          labels: [],
-          help: [`check the formula, or declare \`dimension: ${dimension}\``],
-        });
-      }
-    });
+    const want = attempt(() => resolveDimension(parseUnit(declared.source), scope.registry));
+    // Thrown, not collected: the quantity is broken, so what reads it (a sub-model bound to a
+    // value of the wrong dimension) is skipped rather than reported again and again.
+    if (want && !want.equals(dimension)) {
+      throw new EstimateError('E0708', `${what()} is ${dimension}, but its declared dimension is ${want}`, {
+        span: s.value.span,
+        spanLabel: dimension.toString(),
+        labels: [],
+        help: [`check the formula, or declare \`dimension: ${dimension}\``],
+      });
+    }
   }
   const unit = s.unit ? attempt(() => displayUnit(s.unit!, dimension, scope.registry, what())) : compiled.target;
   const book = s.book ? attempt(() => buildBound(s.book!, `\`book\` of ${what()}`, dimension, undefined, scope.registry).si) : undefined;

@@ -2,15 +2,16 @@
 import { EstimateError } from '../diagnostics/error.js';
 import { type Source, type Span } from '../diagnostics/source.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { type InputSpec, type Located, type QuantitySpec, type SectionSpec, type SizingResource, type SizingSpec, type TemplateSpec } from './types.js';
+import { type InputSpec, type Located, type QuantitySpec, type SectionSpec, type SizingResource, type SizingSpec, type TemplateSpec, type UseSpec } from './types.js';
 import { type YMap, type YScalar, type YValue } from './yaml-tree.js';
 
 // derived_from: the template a saved set of answers came from (interactive mode writes it).
-const TOP_KEYS = ['name', 'title', 'description', 'source', 'derived_from', 'units', 'inputs', 'quantities', 'sections', 'sizing'] as const;
+const TOP_KEYS = ['name', 'title', 'description', 'source', 'derived_from', 'units', 'inputs', 'quantities', 'sections', 'sizing', 'use'] as const;
 const INPUT_KEYS = ['label', 'help', 'default', 'range', 'min', 'max', 'unit'] as const;
 const QUANTITY_KEYS = ['label', 'help', 'value', 'unit', 'dimension', 'book'] as const;
 const SIZING_KEYS = ['label', 'help', 'spare', 'unit', 'resources'] as const;
 const RESOURCE_KEYS = ['need', 'per_server', 'fill'] as const;
+const USE_KEYS = ['template', 'with'] as const;
 
 /** Builds the spec, or throws every problem found (as EstimateErrors via the caller). */
 export function toSpec(root: YValue | undefined, file: Source, errors: EstimateError[]): TemplateSpec | undefined {
@@ -37,6 +38,7 @@ export function toSpec(root: YValue | undefined, file: Source, errors: EstimateE
     items: listOf(e.value, `section \`${e.key.text}\``, errors),
   }));
   const sizing = mapOf(top.get('sizing'), 'sizing', root.span, false, errors).map((e) => fleet(e.key, e.value, errors));
+  const uses = mapOf(top.get('use'), 'use', root.span, false, errors).map((e) => subModel(e.key, e.value, errors));
   return {
     file,
     name: name?.text ?? '',
@@ -48,7 +50,28 @@ export function toSpec(root: YValue | undefined, file: Source, errors: EstimateE
     quantities: quantities.filter((x): x is QuantitySpec => x !== undefined),
     sections,
     ...(sizing.length > 0 ? { sizing: sizing.filter((x): x is SizingSpec => x !== undefined) } : {}),
+    ...(uses.length > 0 ? { uses: uses.filter((x): x is UseSpec => x !== undefined) } : {}),
   };
+}
+
+/** A `use:` entry: `cdn: {template: video-cdn, with: {dau: active_users}}`, or `cdn: video-cdn`. */
+function subModel(key: Located, value: YValue, errors: EstimateError[]): UseSpec | undefined {
+  const what = `use \`${key.text}\``;
+  if (value.kind === 'scalar' && !value.isNull) return { name: key, template: located(value), bindings: [] };
+  if (value.kind !== 'map') {
+    errors.push(new EstimateError('E0704', `${what} must be a template name or a mapping with \`template\` and \`with\``, { span: value.span }));
+    return undefined;
+  }
+  const f = fields(value, USE_KEYS, what, errors);
+  const template = scalarText(f.get('template'), 'template', key.span, true, errors, what);
+  const bindings = mapOf(f.get('with'), 'with', key.span, false, errors).flatMap((b) => {
+    if (b.value.kind !== 'scalar' || b.value.isNull) {
+      errors.push(new EstimateError('E0704', `the binding of \`${b.key.text}\` in ${what} must be one expression`, { span: b.value.span }));
+      return [];
+    }
+    return [{ input: b.key, value: located(b.value) }];
+  });
+  return template ? { name: key, template, bindings } : undefined;
 }
 
 /** A `sizing:` entry: a fleet and the resources that may bind it. */

@@ -61,6 +61,16 @@ export interface SizingSpec {
   readonly resources: readonly SizingResource[];
 }
 
+/** A sub-model: another template used under a prefix, some of its inputs bound to expressions. */
+export interface UseSpec {
+  /** The prefix (`cdn` makes `cdn.monthly_cost`). */
+  readonly name: Located;
+  /** A built-in template's name, or a path relative to this template's folder. */
+  readonly template: Located;
+  /** Sub-model input -> an expression of this template. */
+  readonly bindings: readonly { readonly input: Located; readonly value: Located }[];
+}
+
 /** A whole template. */
 export interface TemplateSpec {
   readonly file: Source;
@@ -74,4 +84,6 @@ export interface TemplateSpec {
   readonly sections: readonly SectionSpec[];
   /** Fleets sized by the binding resource (`sizing:`), expanded into quantities by src/sizing. */
   readonly sizing?: readonly SizingSpec[];
+  /** Sub-models (`use:`), expanded into prefixed inputs and quantities by src/model/compose.ts. */
+  readonly uses?: readonly UseSpec[];
 }

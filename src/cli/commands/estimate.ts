@@ -30,7 +30,7 @@ export function loadModel(arg: string, io: Io, context: RootContext = { commands
   const display = looksLikePath(arg) ? arg : ref.builtin ? `templates/${ref.name}.yaml` : ref.path;
   const spec = parseTemplate(readTemplateFile(ref.path, display), ref.builtin ? { name: ref.name, folder: builtinFolder() } : undefined);
   const prices = pricesFile === undefined ? undefined : readPrices(readTemplateFile(resolve(io.cwd, pricesFile), pricesFile));
-  return { ref, model: buildModel(spec, prices ? { prices } : {}) };
+  return { ref, model: buildModel(spec, { path: ref.path, ...(prices ? { prices } : {}) }) };
 }
 
 /**

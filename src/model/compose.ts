@@ -36,19 +36,25 @@ export interface BuildOptions {
 /** The most sub-models deep a template may nest. */
 const MAX_USE_DEPTH = 16;
 
+/** The most inputs and quantities sub-models may expand a template to. */
+const MAX_COMPOSED = 20_000;
+
 /** The spec with sizing expanded, sub-models added and prices declared as inputs. */
 export function expandSpec(spec: TemplateSpec, options: BuildOptions = {}): TemplateSpec {
   const sized = withSizing(spec);
-  const composed = spec.uses && spec.uses.length > 0 ? withUses(sized, [options.path ? resolve(options.path) : spec.file.name]) : sized;
+  const composed = spec.uses && spec.uses.length > 0 ? withUses(sized, [options.path ? resolve(options.path) : spec.file.name], new Map()) : sized;
   return withPrices(composed, options.prices);
 }
 
-function withUses(spec: TemplateSpec, chain: readonly string[]): TemplateSpec {
+/** Sub-models already expanded in this build, by path: a template used many times is read once. */
+type Memo = Map<string, TemplateSpec>;
+
+function withUses(spec: TemplateSpec, chain: readonly string[], memo: Memo): TemplateSpec {
   const errors: EstimateError[] = [];
   let out = spec;
   for (const use of spec.uses ?? []) {
     try {
-      out = added(out, use, chain);
+      out = added(out, use, chain, memo);
     } catch (e) {
       const found = projectErrors(e);
       if (!found) throw e;
@@ -56,11 +62,18 @@ function withUses(spec: TemplateSpec, chain: readonly string[]): TemplateSpec {
     }
   }
   if (errors.length > 0) throw new EstimateErrors(errors);
+  if (out.inputs.length + out.quantities.length > MAX_COMPOSED) {
+    // Two uses of a template that uses another twice, and so on, doubles at every level.
+    throw new EstimateError('E0712', `sub-models expand ${spec.name || 'this template'} to ${(out.inputs.length + out.quantities.length).toLocaleString('en-US')} inputs and quantities; the limit is ${MAX_COMPOSED.toLocaleString('en-US')}`, {
+      span: spec.uses![0]!.template.span,
+      help: ['use fewer sub-models, or sub-models that use fewer others'],
+    });
+  }
   return out;
 }
 
 /** The spec with one sub-model's inputs and quantities added under its prefix. */
-function added(spec: TemplateSpec, use: UseSpec, chain: readonly string[]): TemplateSpec {
+function added(spec: TemplateSpec, use: UseSpec, chain: readonly string[], memo: Memo): TemplateSpec {
   if (!/^[a-z][a-z0-9_]*$/i.test(use.name.text)) {
     throw new EstimateError('E0714', `\`${use.name.text}\` is not a valid sub-model name`, { span: use.name.span, help: ['a prefix is one name of letters, digits and `_`: `cdn`'] });
   }
@@ -75,8 +88,14 @@ function added(spec: TemplateSpec, use: UseSpec, chain: readonly string[]): Temp
   if (chain.length >= MAX_USE_DEPTH) {
     throw new EstimateError('E0766', `sub-models nest more than ${MAX_USE_DEPTH} deep: ${[...chain, path].join(' -> ')}`, { span: use.template.span });
   }
-  const sub = read(use.template, found);
-  const flat = sub.uses && sub.uses.length > 0 ? withUses(withSizing(sub), [...chain, path]) : withSizing(sub);
+  // Safe to reuse: a sub-model whose own sub-models reached back to this chain would have
+  // reached itself, and been refused, when it was first expanded.
+  let flat = memo.get(path);
+  if (!flat) {
+    const sub = read(use.template, found);
+    flat = sub.uses && sub.uses.length > 0 ? withUses(withSizing(sub), [...chain, path], memo) : withSizing(sub);
+    memo.set(path, flat);
+  }
   const prefix = `${use.name.text}.`;
   const names = new Set([...flat.inputs, ...flat.quantities].map((x) => x.name.text));
   const rename = (l: Located): Located => ({ ...l, text: prefix + l.text });

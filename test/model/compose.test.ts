@@ -97,4 +97,18 @@ describe('refused with a location', () => {
     expect(r2.code).toBe(1);
     expect(r2.stderr).toMatch(/E0702[\s\S]*did you mean `with`/);
   });
+  it('a template that doubles at every level is stopped at a size limit, quickly, not after 2^15 copies', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'l0.yaml'), 'name: l0\ntitle: L\ninputs:\n  x: 1\nquantities:\n  y: x * 2\n  z: y + 1\nsections:\n  S: [y]\n');
+    for (let i = 1; i <= 15; i++) {
+      writeFileSync(join(dir, `l${i}.yaml`), `name: l${i}\ntitle: L\ninputs:\n  x: 1\nuse:\n  a: ./l${i - 1}.yaml\n  b: ./l${i - 1}.yaml\nquantities:\n  y: a.y + b.y\nsections:\n  S: [y]\n`);
+    }
+    const r = await cli([join(dir, 'l15.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/E0712[^\n]*the limit is 20,000/);
+    // Ten levels: 2^10 copies of l0's y, each 2.
+    const ok = await cli([join(dir, 'l10.yaml'), '--format', 'json']);
+    expect(ok.stderr).toBe('');
+    expect((JSON.parse(ok.stdout) as Doc).outputs['y']!.value).toBe(2048);
+  });
 });

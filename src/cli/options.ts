@@ -13,6 +13,8 @@ export interface EstimateOptions {
   readonly output?: string;
   readonly explain: boolean;
   readonly interactive: boolean;
+  /** --prices: a YAML file of prices replacing the catalogue's for this run (docs/pricing.md). */
+  readonly prices?: string;
   /** --ranges: use every input's declared `range:`. */
   readonly ranges?: boolean;
   /** --samples and --seed as typed; checked by commands/sampling.ts. */

@@ -93,6 +93,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('--samples <n>', 'samples drawn for ranges (default 10,000)')
     .option('--seed <s>', 'seed of the sample generator (default fixed)')
     .option('--samples-out <file>', 'write the raw samples of the outputs to a CSV file')
+    .option('--prices <file>', 'a YAML file of prices replacing the catalogue\'s (estimate ref prices)')
     .action(async (template: string | undefined, opts: EstimateOptions, cmd: Command) => {
       const commands = program.commands.map((c) => c.name()).concat('help');
       if (cmd.args.length > 1) throw excessArguments(cmd.args, commands);

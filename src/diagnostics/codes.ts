@@ -66,6 +66,15 @@ export const ERROR_CODES = {
   E0753: 'input without help',
   E0754: 'book figure no longer reproduced',
   E0755: 'mixed conventions',
+  // Model library: prices, sizing, sub-models (E0760-E0779)
+  E0760: 'unknown price',
+  E0761: 'unknown price in a prices file',
+  E0762: 'price of the wrong dimension',
+  E0763: 'prices file of the wrong shape',
+  E0764: 'bad sizing entry',
+  E0765: 'unknown sub-model template',
+  E0766: 'sub-model cycle',
+  E0767: 'binding names no input of the sub-model',
   // Input and output (E08xx, exit 74: EX_IOERR of sysexits.h)
   E0801: 'writing the output file failed',
   E0802: 'standard output lost',

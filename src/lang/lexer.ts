@@ -71,6 +71,12 @@ export function tokenize(src: Source): Token[] {
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 0xb5 || code === 0x3bc) {
       let j = i + 1;
       while (identPartAt(text, j)) j++;
+      // A dotted name (`price.object_storage`, `cdn.monthly_cost`): a price from the catalogue or
+      // a sub-model's quantity. The dot must be followed by a letter: `1.5` stays a number.
+      while (codeAt(text, j) === 46 && isIdentStart(text[j + 1])) {
+        j += 2;
+        while (identPartAt(text, j)) j++;
+      }
       tokens.push({ kind: 'ident', text: text.slice(i, j), start: i, end: j, source: src });
       i = j;
       continue;

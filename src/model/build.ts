@@ -17,6 +17,7 @@ import { type Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { countNameProblem, UnitRegistry } from '../units/registry.js';
 import { type InputSpec, type Located, type QuantitySpec, type TemplateSpec } from '../template/types.js';
+import { type BuildOptions, expandSpec } from './compose.js';
 import { topologicalOrder } from './graph.js';
 import { type Model, type ModelInput, type ModelQuantity, type ModelSection } from './model.js';
 import { checkQuantityName } from './names.js';
@@ -24,7 +25,8 @@ import { inUnitOf } from './overrides.js';
 import { resolveDimension, writtenUnit } from './units-of.js';
 
 /** Builds and checks the model; throws EstimateErrors with every problem. */
-export function buildModel(spec: TemplateSpec): Model {
+export function buildModel(written: TemplateSpec, options: BuildOptions = {}): Model {
+  const spec = expandSpec(written, options);
   const errors: EstimateError[] = [];
   const attempt: Attempt = (f) => {
     let out: ReturnType<typeof f> | undefined;
@@ -267,17 +269,17 @@ function buildQuantity(s: QuantitySpec, expr: Expr, slot: number, scope: Scope, 
   const what = () => `quantity \`${s.name.text}\``;
   if (s.dimension) {
     const declared = s.dimension;
-    attempt(() => {
-      const want = resolveDimension(parseUnit(declared.source), scope.registry);
-      if (!want.equals(dimension)) {
-        throw new EstimateError('E0708', `${what()} is ${dimension}, but its declared dimension is ${want}`, {
-          span: s.value.span,
-          spanLabel: dimension.toString(),
-          labels: [],
-          help: [`check the formula, or declare \`dimension: ${dimension}\``],
-        });
-      }
-    });
+    const want = attempt(() => resolveDimension(parseUnit(declared.source), scope.registry));
+    // Thrown, not collected: the quantity is broken, so what reads it (a sub-model bound to a
+    // value of the wrong dimension) is skipped rather than reported again and again.
+    if (want && !want.equals(dimension)) {
+      throw new EstimateError('E0708', `${what()} is ${dimension}, but its declared dimension is ${want}`, {
+        span: s.value.span,
+        spanLabel: dimension.toString(),
+        labels: [],
+        help: [`check the formula, or declare \`dimension: ${dimension}\``],
+      });
+    }
   }
   const unit = s.unit ? attempt(() => displayUnit(s.unit!, dimension, scope.registry, what())) : compiled.target;
   const book = s.book ? attempt(() => buildBound(s.book!, `\`book\` of ${what()}`, dimension, undefined, scope.registry).si) : undefined;

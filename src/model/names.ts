@@ -7,7 +7,8 @@ import { AMBIGUOUS, MAGNITUDES } from '../units/catalogue.js';
 import { type UnitRegistry } from '../units/registry.js';
 import { type Located } from '../template/types.js';
 
-const NAME = /^[a-z_][a-z0-9_]*$/i;
+// Dotted names are made by the engine (prices, sizing, sub-models): `price.egress`, `brokers.disk`.
+const NAME = /^[a-z_][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/i;
 
 /**
  * Refuses a quantity name that is not an identifier or that a unit, function, magnitude or

@@ -10,7 +10,15 @@ export function renderCsv(report: Report): string {
   for (const s of report.sections) {
     for (const r of s.rows) rows.push(line(s.title, r));
   }
-  const numeric = new Set([3, 5, 7, 8, 9, 10]);
+  // A template that sizes fleets gets two more columns: which resource binds, and in what share
+  // of the samples (empty for an exact run). Other templates' CSV keeps its columns.
+  if (report.sections.some((s) => s.rows.some((r) => r.sizing))) {
+    rows[0]!.push('binds', 'binds_share');
+    let k = 1 + report.assumptions.length;
+    for (const s of report.sections) for (const r of s.rows) rows[k++]!.push(r.sizing?.binds ?? '', r.sizing?.share !== undefined ? String(r.sizing.share) : '');
+    for (let i = 1; i <= report.assumptions.length; i++) rows[i]!.push('', '');
+  }
+  const numeric = new Set([3, 5, 7, 8, 9, 10, 12]);
   return rows.map((r, i) => r.map((c, j) => csvField(c, i > 0 && numeric.has(j))).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -29,6 +29,7 @@ export function renderJson(report: Report): string {
         ...interval(r),
         dimension: r.value.dimension,
         ...(r.book ? { book: machine(r.book) } : {}),
+        ...(r.sizing ? { sizing: { binds: r.sizing.binds, ...(r.sizing.share !== undefined ? { share: r.sizing.share } : {}), needs: r.sizing.needs } } : {}),
       };
     }
   }

@@ -7,6 +7,7 @@ import { type Model, type ModelInput, type ModelQuantity } from '../model/model.
 import { type Results } from '../model/evaluate.js';
 import { formatSummary, type FormattedSummary } from '../eval/format-summary.js';
 import { formatQuantity, type Formatted } from '../units/format.js';
+import { bindings, type FleetBinding } from '../sizing/binding.js';
 
 /** A shown value. */
 export interface ReportRow {
@@ -20,6 +21,8 @@ export interface ReportRow {
   readonly overridden?: boolean;
   /** An uncertain value: `value` is its median; this holds the 90% interval and mean in its unit. */
   readonly uncertain?: FormattedSummary;
+  /** A fleet sized by its binding resource: which resource binds, and every resource's need. */
+  readonly sizing?: FleetBinding;
 }
 
 /** One derivation step: the formula, the formula with values, the result. */
@@ -72,6 +75,19 @@ export const CONVENTIONS: readonly string[] = [
   'rates are per second unless a unit says otherwise; peak = average × peak factor',
 ];
 
+/** Stated on every estimate that uses catalogue prices (docs/pricing.md). */
+export const BILLING_CONVENTION = 'prices: billing month = 730 h (365 × 24 / 12); monthly prices are shown per year (12 billing months)';
+
+/** `memory binds; requests need 17, disk 30` (with ranges: `memory binds in 83% of samples; ...`). */
+function bindingText(f: FleetBinding, model: Model): string {
+  const share = f.share !== undefined ? ` in ${Math.round(f.share * 100)}% of samples` : '';
+  const others = f.needs.filter((n) => n.resource !== f.binds).map((n) => {
+    const q = model.byName.get(n.name);
+    return `${n.resource} need ${q ? formatQuantity(n.servers, q.dimension, q.unit).text : String(n.servers)}`;
+  });
+  return `${f.binds} binds${share}${others.length ? `; ${others.join(', ')}` : ''}`;
+}
+
 /** What a report holds besides the shown values. */
 export interface ReportOptions {
   /** The derivation of every quantity (`--explain`, Markdown, JSON): a large template has many. */
@@ -88,9 +104,12 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     return s && (summaries[item.slot] ??= formatSummary(s, item.dimension, item.unit));
   };
   const value = (item: ModelInput | ModelQuantity) => (formatted[item.slot] ??= summaryOf(item)?.median ?? formatQuantity(results.values[item.slot]!, item.dimension, item.unit));
+  const fleets = model.spec.sizing ? bindings(model, results) : undefined;
   const row = (item: ModelInput | ModelQuantity): ReportRow => {
     const uncertain = summaryOf(item);
-    const base = { name: item.name, label: item.spec.label, help: item.spec.help, value: value(item), ...(uncertain ? { uncertain } : {}) };
+    const fleet = fleets?.get(item.name);
+    const shown = fleet ? { ...value(item), text: `${value(item).text} (${bindingText(fleet, model)})` } : value(item);
+    const base = { name: item.name, label: item.spec.label, help: item.spec.help, value: shown, ...(uncertain ? { uncertain } : {}), ...(fleet ? { sizing: fleet } : {}) };
     if (item.kind === 'input') return { ...base, overridden: results.overridden.has(item.name) };
     // The book's figure belongs to the book's assumptions: once an input changes it would mislead.
     if (item.book === undefined || results.overridden.size > 0) return base;
@@ -117,7 +136,7 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     assumptions: model.inputs.map(row),
     sections: model.sections.map((s) => ({ title: s.title, rows: s.items.map(row) })),
     steps,
-    conventions: CONVENTIONS,
+    conventions: model.inputs.some((i) => i.name.startsWith('price.')) ? [...CONVENTIONS, BILLING_CONVENTION] : CONVENTIONS,
     ...(sampled ? { uncertainty: { inputs: sampled.uncertainInputs, samples: sampled.samples, seed: sampled.seed, note: MEDIAN_NOTE } } : {}),
   };
 }

@@ -13,7 +13,7 @@ export interface BuiltinKey {
 }
 
 /** The top-level keys of a template. */
-const TEMPLATE_KEYS = new Set(['name', 'title', 'description', 'source', 'units', 'inputs', 'quantities', 'sections']);
+const TEMPLATE_KEYS = new Set(['name', 'title', 'description', 'source', 'units', 'inputs', 'quantities', 'sections', 'sizing', 'use']);
 
 /**
  * The keys only a template has: a mapping with none of them is no template at all. `name`,

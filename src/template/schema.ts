@@ -2,13 +2,16 @@
 import { EstimateError } from '../diagnostics/error.js';
 import { type Source, type Span } from '../diagnostics/source.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { type InputSpec, type Located, type QuantitySpec, type SectionSpec, type TemplateSpec } from './types.js';
+import { type InputSpec, type Located, type QuantitySpec, type SectionSpec, type SizingResource, type SizingSpec, type TemplateSpec, type UseSpec } from './types.js';
 import { type YMap, type YScalar, type YValue } from './yaml-tree.js';
 
 // derived_from: the template a saved set of answers came from (interactive mode writes it).
-const TOP_KEYS = ['name', 'title', 'description', 'source', 'derived_from', 'units', 'inputs', 'quantities', 'sections'] as const;
+const TOP_KEYS = ['name', 'title', 'description', 'source', 'derived_from', 'units', 'inputs', 'quantities', 'sections', 'sizing', 'use'] as const;
 const INPUT_KEYS = ['label', 'help', 'default', 'range', 'min', 'max', 'unit'] as const;
 const QUANTITY_KEYS = ['label', 'help', 'value', 'unit', 'dimension', 'book'] as const;
+const SIZING_KEYS = ['label', 'help', 'spare', 'unit', 'resources'] as const;
+const RESOURCE_KEYS = ['need', 'per_server', 'fill'] as const;
+const USE_KEYS = ['template', 'with'] as const;
 
 /** Builds the spec, or throws every problem found (as EstimateErrors via the caller). */
 export function toSpec(root: YValue | undefined, file: Source, errors: EstimateError[]): TemplateSpec | undefined {
@@ -34,6 +37,8 @@ export function toSpec(root: YValue | undefined, file: Source, errors: EstimateE
     title: e.key,
     items: listOf(e.value, `section \`${e.key.text}\``, errors),
   }));
+  const sizing = mapOf(top.get('sizing'), 'sizing', root.span, false, errors).map((e) => fleet(e.key, e.value, errors));
+  const uses = mapOf(top.get('use'), 'use', root.span, false, errors).map((e) => subModel(e.key, e.value, errors));
   return {
     file,
     name: name?.text ?? '',
@@ -44,7 +49,55 @@ export function toSpec(root: YValue | undefined, file: Source, errors: EstimateE
     inputs: inputs.filter((x): x is InputSpec => x !== undefined),
     quantities: quantities.filter((x): x is QuantitySpec => x !== undefined),
     sections,
+    ...(sizing.length > 0 ? { sizing: sizing.filter((x): x is SizingSpec => x !== undefined) } : {}),
+    ...(uses.length > 0 ? { uses: uses.filter((x): x is UseSpec => x !== undefined) } : {}),
   };
+}
+
+/** A `use:` entry: `cdn: {template: video-cdn, with: {dau: active_users}}`, or `cdn: video-cdn`. */
+function subModel(key: Located, value: YValue, errors: EstimateError[]): UseSpec | undefined {
+  const what = `use \`${key.text}\``;
+  if (value.kind === 'scalar' && !value.isNull) return { name: key, template: located(value), bindings: [] };
+  if (value.kind !== 'map') {
+    errors.push(new EstimateError('E0704', `${what} must be a template name or a mapping with \`template\` and \`with\``, { span: value.span }));
+    return undefined;
+  }
+  const f = fields(value, USE_KEYS, what, errors);
+  const template = scalarText(f.get('template'), 'template', key.span, true, errors, what);
+  const bindings = mapOf(f.get('with'), 'with', key.span, false, errors).flatMap((b) => {
+    if (b.value.kind !== 'scalar' || b.value.isNull) {
+      errors.push(new EstimateError('E0704', `the binding of \`${b.key.text}\` in ${what} must be one expression`, { span: b.value.span }));
+      return [];
+    }
+    return [{ input: b.key, value: located(b.value) }];
+  });
+  return template ? { name: key, template, bindings } : undefined;
+}
+
+/** A `sizing:` entry: a fleet and the resources that may bind it. */
+function fleet(key: Located, value: YValue, errors: EstimateError[]): SizingSpec | undefined {
+  const what = `sizing \`${key.text}\``;
+  if (value.kind !== 'map') {
+    errors.push(new EstimateError('E0704', `${what} must be a mapping with \`resources\``, { span: value.span }));
+    return undefined;
+  }
+  const f = fields(value, SIZING_KEYS, what, errors);
+  const get = (k: string) => scalarText(f.get(k), k, key.span, false, errors, what);
+  const resources = mapOf(f.get('resources'), 'resources', key.span, true, errors).flatMap((r): SizingResource[] => {
+    const rwhat = `resource \`${r.key.text}\` of ${what}`;
+    if (r.value.kind !== 'map') {
+      errors.push(new EstimateError('E0704', `${rwhat} must be a mapping with \`need\` and \`per_server\``, { span: r.value.span }));
+      return [];
+    }
+    const rf = fields(r.value, RESOURCE_KEYS, rwhat, errors);
+    const need = scalarText(rf.get('need'), 'need', r.key.span, true, errors, rwhat);
+    const perServer = scalarText(rf.get('per_server'), 'per_server', r.key.span, true, errors, rwhat);
+    const fill = scalarText(rf.get('fill'), 'fill', r.key.span, false, errors, rwhat);
+    return need && perServer ? [{ name: r.key, need, perServer, ...(fill ? { fill } : {}) }] : [];
+  });
+  const spare = get('spare');
+  const unit = get('unit');
+  return { name: key, label: get('label')?.text ?? key.text, help: get('help')?.text ?? '', resources, ...(spare ? { spare } : {}), ...(unit ? { unit } : {}) };
 }
 
 /** The other fields of an entry written as its main field alone (`mau: 300M user`). */

@@ -41,6 +41,36 @@ export interface SectionSpec {
   readonly items: readonly Located[];
 }
 
+/** One resource of a sized fleet: the need, what one server gives, and the fill target. */
+export interface SizingResource {
+  readonly name: Located;
+  readonly need: Located;
+  readonly perServer: Located;
+  /** The share of a server's capacity to plan for (`70%` of a disk); 100% when absent. */
+  readonly fill?: Located;
+}
+
+/** A fleet sized by its binding resource: the most servers any resource needs, plus spares. */
+export interface SizingSpec {
+  readonly name: Located;
+  readonly label: string;
+  readonly help: string;
+  /** Spare servers on top (the k of N+k), an expression in the fleet's count unit. */
+  readonly spare?: Located;
+  readonly unit?: Located;
+  readonly resources: readonly SizingResource[];
+}
+
+/** A sub-model: another template used under a prefix, some of its inputs bound to expressions. */
+export interface UseSpec {
+  /** The prefix (`cdn` makes `cdn.monthly_cost`). */
+  readonly name: Located;
+  /** A built-in template's name, or a path relative to this template's folder. */
+  readonly template: Located;
+  /** Sub-model input -> an expression of this template. */
+  readonly bindings: readonly { readonly input: Located; readonly value: Located }[];
+}
+
 /** A whole template. */
 export interface TemplateSpec {
   readonly file: Source;
@@ -52,4 +82,8 @@ export interface TemplateSpec {
   readonly inputs: readonly InputSpec[];
   readonly quantities: readonly QuantitySpec[];
   readonly sections: readonly SectionSpec[];
+  /** Fleets sized by the binding resource (`sizing:`), expanded into quantities by src/sizing. */
+  readonly sizing?: readonly SizingSpec[];
+  /** Sub-models (`use:`), expanded into prefixed inputs and quantities by src/model/compose.ts. */
+  readonly uses?: readonly UseSpec[];
 }

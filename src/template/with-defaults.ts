@@ -5,7 +5,7 @@
  * and title and says what it was derived from (`derived_from:`).
  */
 import { EstimateError } from '../diagnostics/error.js';
-import { source } from '../diagnostics/source.js';
+import { absolute, source } from '../diagnostics/source.js';
 import { parseTemplate } from './load.js';
 import { type TemplateSpec } from './types.js';
 import { readYaml, type YMap, type YValue } from './yaml-tree.js';
@@ -36,6 +36,9 @@ export function withDefaults(spec: TemplateSpec, defaults: ReadonlyMap<string, s
   if (!root || root.kind !== 'map') throw new EstimateError('E0906', 'cannot save the answers: the template is not a mapping', { where: spec.file.name });
   const edits: Edit[] = [];
   for (const input of spec.inputs) {
+    // Inputs the engine added (catalogue prices, sub-models' inputs) are not written in this
+    // file: their answers stay answers of this run (a price belongs in --prices FILE.yaml).
+    if (absolute(input.default.span).source !== spec.file) continue;
     const value = defaults.get(input.name.text);
     if (value !== undefined) edits.push(replaceScalar(text, input.default.span, value));
     const range = ranges.get(input.name.text);

@@ -11,6 +11,8 @@ import { renderSamplesCsv } from '../../render/samples-csv.js';
 import { wantsAsciiBorders } from '../../render/borders.js';
 import { buildReport } from '../../render/report.js';
 import { parseTemplate } from '../../template/load.js';
+import { readPrices } from '../../prices/file.js';
+import { resolve } from 'node:path';
 import { builtinFolder, findTemplate, listTemplates, looksLikePath, readTemplateFile, type TemplateRef } from '../../template/read-file.js';
 import { verboseNotes, type Io } from '../io.js';
 import { type EstimateOptions, quotedArg, type RootContext } from '../options.js';
@@ -24,11 +26,12 @@ export interface LoadedModel {
 }
 
 /** Finds, reads, parses and builds a template; an unknown name is also checked against the commands. */
-export function loadModel(arg: string, io: Io, context: RootContext = { commands: [] }): LoadedModel {
+export function loadModel(arg: string, io: Io, context: RootContext = { commands: [] }, pricesFile?: string): LoadedModel {
   const ref = findOrSuggest(arg, io, context.commands);
   const display = looksLikePath(arg) ? arg : ref.builtin ? `templates/${ref.name}.yaml` : ref.path;
   const spec = parseTemplate(readTemplateFile(ref.path, display), ref.builtin ? { name: ref.name, folder: builtinFolder() } : undefined);
-  return { ref, model: buildModel(spec) };
+  const prices = pricesFile === undefined ? undefined : readPrices(readTemplateFile(resolve(io.cwd, pricesFile), pricesFile));
+  return { ref, model: buildModel(spec, { path: ref.path, ...(prices ? { prices } : {}) }) };
 }
 
 /**
@@ -80,7 +83,7 @@ export async function runEstimate(template: string | undefined, opts: EstimateOp
     return runInteractive(template, { ...opts, format }, io);
   }
   const sampling = samplingOptions(opts);
-  const { ref, model } = loadModel(template, io, context);
+  const { ref, model } = loadModel(template, io, context, opts.prices);
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
   const samplesOut = opts.samplesOut ? checkOutputPath(opts.samplesOut, io.cwd, [ref.path, ...(outPath ? [outPath] : [])]) : undefined;
   const overrides = resolveOverrides(model, opts.set);

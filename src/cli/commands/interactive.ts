@@ -84,7 +84,7 @@ interface Save {
 /** The question flow, with any prompter (tests inject scripted answers). */
 export async function interview(template: string | undefined, opts: InteractiveOptions, io: Io, ask: Prompter): Promise<number> {
   const name = template ?? (await chooseTemplate(io, ask));
-  const { ref, model } = loadModel(name, io);
+  const { ref, model } = loadModel(name, io, undefined, opts.prices);
   const answers = await askInputs(model, opts.set, ask);
   const overrides = resolveOverrides(model, [...opts.set, ...answers]);
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;

@@ -46,7 +46,7 @@ export interface AnalysisFlags {
 
 /** Whether any what-if flag was given. */
 export function wantsAnalysis(f: AnalysisFlags): boolean {
-  return f.sensitivity !== undefined || (f.sweep?.length ?? 0) > 0 || (f.grow?.length ?? 0) > 0 || f.solve !== undefined || f.for !== undefined || (f.compare?.length ?? 0) > 0 || f.hist === true || f.until !== undefined || f.years !== undefined || f.months !== undefined || (f.accumulate?.length ?? 0) > 0;
+  return f.sensitivity !== undefined || f.swing !== undefined || f.show !== undefined || (f.sweep?.length ?? 0) > 0 || (f.grow?.length ?? 0) > 0 || f.solve !== undefined || f.for !== undefined || (f.compare?.length ?? 0) > 0 || f.hist === true || f.until !== undefined || f.years !== undefined || f.months !== undefined || (f.accumulate?.length ?? 0) > 0;
 }
 
 /** Runs the analyses asked for; returns the exit status. */
@@ -73,9 +73,11 @@ function checkCombination(f: AnalysisFlags): void {
   if (f.years !== undefined && f.months !== undefined) throw clash('--years and --months both set the period', `--months ${f.months}`, 'give one of them');
   if (f.solve !== undefined && f.for === undefined) throw clash('--solve needs --for with the goal', `--solve ${f.solve}`, 'for example: --solve mau --for "write_servers <= 20"');
   if (f.for !== undefined && f.solve === undefined) throw clash('--for needs --solve with the input to move', `--for ${f.for}`, 'for example: --solve mau --for "write_servers <= 20"');
+  if (f.swing !== undefined && f.sensitivity === undefined) throw clash('--swing belongs to --sensitivity', `--swing ${f.swing}`, 'for example: --sensitivity --swing 3');
+  if (f.show !== undefined && !f.sweep?.length && !f.grow?.length) throw clash('--show picks the outputs of a sweep or a projection', `--show ${f.show}`, 'add --sweep or --grow, or name the outputs of --sensitivity directly');
   if ((f.sweep?.length ?? 0) > 2) throw clash('at most two --sweep flags (a grid)', `--sweep ${f.sweep![2]}`, 'sweep one input for rows, or two for a grid');
-  const growthOnly = f.until ?? (f.years ?? f.months ?? (f.accumulate?.length ? f.accumulate[0] : undefined));
-  if (growthOnly !== undefined && !(f.grow?.length)) throw clash('--until, --years, --months and --accumulate belong to a growth projection', String(growthOnly), 'add --grow name=rate, such as --grow mau=40%/year');
+  const growthOnly = f.until !== undefined ? `--until ${f.until}` : f.years !== undefined ? `--years ${f.years}` : f.months !== undefined ? `--months ${f.months}` : f.accumulate?.length ? `--accumulate ${f.accumulate[0]}` : undefined;
+  if (growthOnly !== undefined && !f.grow?.length) throw clash('--until, --years, --months and --accumulate belong to a growth projection', growthOnly, 'add --grow name=rate, such as --grow mau=40%/year');
 }
 
 function runAll(model: Model, ev: Evaluator, f: EstimateOptions & AnalysisFlags, io: Io): Analysis[] {

@@ -5,11 +5,10 @@
  * uncertain input's rank correlation with the output is given too.
  */
 import { EstimateError } from '../diagnostics/error.js';
-import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../eval/magnitude.js';
-import { Random } from '../eval/random.js';
 import { summarize } from '../eval/summary.js';
 import { type ModelInput, type ModelQuantity } from '../model/model.js';
 import { type Evaluator } from './evaluator.js';
+import { QuantileRandom } from './quantile-random.js';
 import { rankCorrelation } from './rank.js';
 
 /** How one input moves one output. */
@@ -82,12 +81,15 @@ export function sensitivity(ev: Evaluator, outputs: readonly ModelQuantity[], sw
 /** The low and high values an input moves between. */
 function endsOf(ev: Evaluator, input: ModelInput, factor: number): [number, number, SensitivityBar['how']] {
   if (input.range && !ev.overrides.has(input.name)) {
+    // A sampled run moves the input over the percentiles of its own samples; an exact run over
+    // the exact percentiles of the declared distribution.
     const s = ev.results.sampled?.bySlot[input.slot];
-    const samples = s ?? input.range.sample([], { n: ev.sampling.samples ?? DEFAULT_SAMPLES, rng: new Random(ev.sampling.seed ?? DEFAULT_SEED, input.slot) });
-    if (typeof samples !== 'number') {
-      const sum = summarize(samples);
+    if (s) {
+      const sum = summarize(s);
       return [sum.p5, sum.p95, 'range p5-p95'];
     }
+    const q = input.range.sample([], { n: 2, rng: new QuantileRandom() });
+    if (typeof q !== 'number') return [Math.min(q[0]!, q[1]!), Math.max(q[0]!, q[1]!), 'range p5-p95'];
   }
   const v = ev.base[input.slot]!;
   let lo = v < 0 ? v * factor : v / factor;

@@ -67,10 +67,13 @@ function line(c: LinesChart, k: number): string {
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
   const finite = s.values.filter(Number.isFinite);
-  const y0 = Math.min(0, ...finite);
-  const y1 = Math.max(...finite, y0 + 1e-300);
+  // A geometric sweep is drawn log-log: a proportional output is then a straight line.
+  const logY = c.log && finite.length > 0 && finite.every((v) => v > 0);
+  const ty = (v: number) => (logY ? Math.log10(v) : v);
+  const y0 = logY ? Math.min(...finite) : Math.min(0, ...finite);
+  const y1 = Math.max(...finite, y0 * (1 + 1e-12) + 1e-300);
   const px = (v: number) => (x1 > x0 ? l + ((v - x0) / (x1 - x0)) * (r - l) : (l + r) / 2);
-  const py = (v: number) => b - ((v - y0) / (y1 - y0)) * (b - t);
+  const py = (v: number) => (ty(y1) > ty(y0) ? b - ((ty(v) - ty(y0)) / (ty(y1) - ty(y0))) * (b - t) : (b + t) / 2);
   const points = s.values.map((v, i) => `${n(px(xs[i]!))},${n(py(Number.isFinite(v) ? v : y0))}`).join(' ');
   const title = `${s.name}${s.unit ? ` (${s.unit})` : ''}`;
   const parts = [
@@ -78,7 +81,7 @@ function line(c: LinesChart, k: number): string {
     `<line class="axis-line" x1="${l}" x2="${r}" y1="${b}" y2="${b}"/><line class="axis-line" x1="${l}" x2="${l}" y1="${t}" y2="${b}"/>`,
     `<text x="${l - 6}" y="${t + 4}" text-anchor="end" class="axis">${esc(formatNumber(y1))}</text><text x="${l - 6}" y="${b}" text-anchor="end" class="axis">${esc(formatNumber(y0))}</text>`,
     `<text x="${l}" y="${b + 18}" class="axis">${esc(formatNumber(c.xs[0]!))}</text><text x="${r}" y="${b + 18}" text-anchor="end" class="axis">${esc(formatNumber(c.xs[c.xs.length - 1]!))}</text>`,
-    `<text x="${(l + r) / 2}" y="${height - 4}" text-anchor="middle" class="axis">${esc(`${c.xLabel}${c.xUnit && c.xUnit !== c.xLabel ? ` (${c.xUnit})` : ''}${c.log ? ', log scale' : ''}`)}</text>`,
+    `<text x="${(l + r) / 2}" y="${height - 4}" text-anchor="middle" class="axis">${esc(`${c.xLabel}${c.xUnit && c.xUnit !== c.xLabel ? ` (${c.xUnit})` : ''}${c.log ? (logY ? ', log-log scale' : ', log scale') : ''}`)}</text>`,
     `<polyline class="series" fill="none" points="${points}"/>`,
     ...(s.values.length <= 60 ? s.values.map((v, i) => `<circle class="point" cx="${n(px(xs[i]!))}" cy="${n(py(Number.isFinite(v) ? v : y0))}" r="3"><title>${esc(`${formatNumber(c.xs[i]!)}: ${formatNumber(v)} ${s.unit}`)}</title></circle>`) : []),
   ];

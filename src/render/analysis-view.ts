@@ -125,7 +125,7 @@ export function analysisView(a: Analysis): AnalysisView {
 function sensitivityView(s: Sensitivity): AnalysisView {
   const tables: ViewTable[] = [];
   const charts: Chart[] = [];
-  const notes = [`Each input moved alone, the others fixed: an input with a range from its 5th to its 95th percentile, any other from ÷${s.swingFactor} to ×${s.swingFactor} (within its bounds). Sorted by swing.`];
+  const notes = [`Each input moved alone, the others fixed: an input with a range from its 5th to its 95th percentile, any other from its value divided by ${s.swingFactor} to its value times ${s.swingFactor} (within its bounds). Sorted by swing.`];
   for (const t of s.tables) {
     const q = t.output;
     const sc = scaleOf([t.base, ...t.bars.flatMap((b) => [b.low, b.high])], q.dimension, q.unit);
@@ -143,7 +143,7 @@ function sensitivityView(s: Sensitivity): AnalysisView {
     const rows = t.bars.map((b) => ({
       input: text(b.input.name),
       moved: text(`${formatQuantity(b.inputLow, b.input.dimension, b.input.unit).text} .. ${formatQuantity(b.inputHigh, b.input.dimension, b.input.unit).text}`),
-      by: text(b.how === 'range p5-p95' ? 'range p5-p95' : `÷${s.swingFactor} ×${s.swingFactor}`),
+      by: text(b.how === 'range p5-p95' ? 'range p5-p95' : `swing ${s.swingFactor}`),
       low: cell(b.low, q.dimension, q.unit),
       high: cell(b.high, q.dimension, q.unit),
       swing: cell(b.swing, q.dimension, q.unit),
@@ -201,7 +201,7 @@ function gridView(g: Grid): AnalysisView {
       series: g.colAxis.values.map((cv, k) => ({ name: `${c.name} = ${formatQuantity(cv, c.dimension, c.unit).text}`, unit: sc.unit, values: g.cells.map((row) => row[k]![j]! / sc.factor) })),
     };
   });
-  return { kind: 'grid', title: `Grid of ${r.name} and ${c.name}`, notes: [`${g.rowAxis.values.length} × ${g.colAxis.values.length} points; the other inputs fixed.`], tables, charts };
+  return { kind: 'grid', title: `Grid of ${r.name} and ${c.name}`, notes: [`${g.rowAxis.values.length} by ${g.colAxis.values.length} points; the other inputs fixed.`], tables, charts };
 }
 
 function growthView(g: Growth): AnalysisView {

@@ -59,6 +59,14 @@ describe('pictures', () => {
       expect(r.stdout).toContain('#');
     }
   });
+  it('--ascii draws every analysis in ASCII only', async () => {
+    for (const args of Object.values(ANALYSES)) {
+      const r = await cli(['twitter', ...args, '--ascii']);
+      // --hist adds its lines under the estimate's own tables (drawn by the table renderer).
+      const ours = r.stdout.slice(Math.max(0, r.stdout.indexOf('Distributions of the sampled outputs')));
+      expect(ours).not.toMatch(/[^\x00-\x7f]/);
+    }
+  });
   it('the bar column follows the terminal width', async () => {
     const args = ['twitter', '--sweep', 'mau=100M..1bn:4', '--show', 'tweet_qps'];
     const longest = (s: string) => Math.max(...s.split('\n').map((l) => [...l].length));

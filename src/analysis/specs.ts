@@ -24,7 +24,7 @@ export interface SweepAxis {
 
 /** Reads an exact value for an input with `--set`'s rules. */
 export function inputValue(model: Model, input: ModelInput, text: string, where: string): number {
-  const v = readAnswer(input, text, model, where).value;
+  const v = readAnswer(input, text, model, `${where.split(' ')[0]} ${input.name}`).value;
   if (v.uncertain) throw new EstimateError('E0961', `\`${text.trim()}\` is a range; ${where} needs exact values`, { where, help: ['write a number with its unit, such as `300M`'] });
   return v.run([]);
 }

@@ -29,7 +29,31 @@ export function renderAnalysesText(views: readonly AnalysisView[], layout: Termi
   return out.join('\n').replace(/\n+$/, '\n');
 }
 
+/**
+ * A table wider than the terminal is cut into column groups, each repeating the first (key)
+ * column, so a sweep of every output stays readable in 80 columns; the bars go with the first group.
+ */
 function tableLines(t: ViewTable, width: number, g: Glyphs): string[] {
+  const w = t.columns.map((c) => Math.max([...terminalCell(c.label)].length, ...t.rows.map((r) => [...terminalCell(r[c.key]?.text ?? '')].length)));
+  const total = w.reduce((a, b) => a + b + 2, 0);
+  if (total <= width - 10 || t.columns.length <= 2) return groupLines(t, width, g);
+  const groups: (typeof t.columns)[] = [];
+  let current = [t.columns[0]!];
+  let used = w[0]! + 2;
+  for (let j = 1; j < t.columns.length; j++) {
+    if (current.length > 1 && used + w[j]! + 2 > width - (groups.length === 0 && (t.bar || t.tornado) ? 10 : 0)) {
+      groups.push(current);
+      current = [t.columns[0]!];
+      used = w[0]! + 2;
+    }
+    current.push(t.columns[j]!);
+    used += w[j]! + 2;
+  }
+  groups.push(current);
+  return groups.flatMap((columns, k) => [...(k > 0 ? [''] : []), ...groupLines({ ...t, title: k === 0 ? t.title : '', columns, ...(k === 0 ? {} : { bar: undefined, tornado: undefined }) }, width, g)]);
+}
+
+function groupLines(t: ViewTable, width: number, g: Glyphs): string[] {
   const cols = t.columns;
   const cells = t.rows.map((r) => cols.map((c) => terminalCell(r[c.key]?.text ?? '')));
   const heads = cols.map((c) => terminalCell(c.label));

@@ -75,6 +75,13 @@ describe('pictures', () => {
     expect(longest(narrow.stdout)).toBeLessThanOrEqual(60);
     expect(longest(wide.stdout)).toBeGreaterThan(longest(narrow.stdout));
   });
+  it('a table wider than the terminal is cut into column groups that repeat the key column', async () => {
+    const r = await cli(['twitter', '--sweep', 'mau=100M..1bn:4'], { columns: 80 });
+    const lines = r.stdout.split('\n');
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    expect(lines.filter((l) => /^\s+mau\s/.test(l)).length).toBeGreaterThan(2);
+    for (const q of ['dau', 'read_servers', 'media_storage']) expect(r.stdout).toContain(q);
+  });
   it('a tornado row draws its bar around the base marker', async () => {
     const r = await cli(['twitter', '--sensitivity', 'media_storage', '--ascii'], { columns: 140 });
     const row = r.stdout.split('\n').find((l) => l.startsWith('retention'))!;

@@ -33,7 +33,10 @@ export async function runDiff(a: string, b: string, opts: DiffOptions, io: Io): 
   const ra = evaluate(left.model, resolveOverrides(left.model, setFor(left.model.inputs.map((i) => i.name))), sampling);
   const rb = evaluate(right.model, resolveOverrides(right.model, setFor(right.model.inputs.map((i) => i.name))), sampling);
   const same = a === b || left.model.spec.name === right.model.spec.name;
-  const view = analysisView(diff({ label: same ? a : left.model.spec.name, model: left.model, results: ra }, { label: same ? `${b} (B)` : right.model.spec.name, model: right.model, results: rb }));
+  // Two templates of one name (a built-in and an edited copy) are labelled as typed.
+  const labelA = same ? a : left.model.spec.name;
+  const labelB = same ? (a === b ? `${b} (B)` : b) : right.model.spec.name;
+  const view = analysisView(diff({ label: labelA, model: left.model, results: ra }, { label: labelB, model: right.model, results: rb }));
   let text: string;
   switch (format) {
     case 'table':

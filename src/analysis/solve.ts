@@ -24,6 +24,8 @@ export interface Solve {
   readonly baseValue: number;
   readonly baseOutput: number;
   readonly direction: 'increasing' | 'decreasing';
+  /** The output around the answer (the input from ÷4 to ×4, within its bounds), for a chart. */
+  readonly curve: { readonly xs: readonly number[]; readonly ys: readonly number[] };
 }
 
 const STEPS = 64;
@@ -103,7 +105,8 @@ export function solve(ev: Evaluator, input: ModelInput, condition: Condition): S
         help: [`ask for the largest or smallest value instead: --for "${condition.output.name} <= ${condition.text.split(/=+/).pop()!.trim()}"`],
       });
     }
-    return { kind: 'solve', input, condition, want, value: x, outputThere: y, baseValue: base, baseOutput: f(base), direction };
+    const xs = Array.from({ length: 17 }, (_, k) => x * 2 ** ((k - 8) / 4)).filter((v) => v >= lo && v <= hi);
+    return { kind: 'solve', input, condition, want, value: x, outputThere: y, baseValue: base, baseOutput: f(base), direction, curve: { xs, ys: xs.map(f) } };
   }
 }
 

@@ -11,7 +11,7 @@ export function renderAnalysesMarkdown(views: readonly AnalysisView[], title: st
     v.tables.forEach((t, k) => {
       out.push(...table(t), '');
       // A tornado's chart sits under its own table; other charts under the last table.
-      const charts = t.tornado ? [t.tornado] : k === v.tables.length - 1 ? v.charts.filter((c) => c.kind !== 'tornado') : [];
+      const charts = t.tornado ? [t.tornado] : k === v.tables.length - 1 ? v.charts.filter((c) => !v.tables.some((x) => x.tornado === c)) : [];
       for (const c of charts) for (const b of mermaidBlocks(c)) out.push(b, '');
     });
     for (const n of v.notes) out.push(markdownText(n), '');

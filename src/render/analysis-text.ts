@@ -3,7 +3,7 @@
  * projections), tornado bars (sensitivity), sparklines under lines charts and histograms.
  * Width follows the terminal; --ascii and TERM=dumb draw in ASCII.
  */
-import { formatNumber } from '../units/format.js';
+import { formatCount, formatNumber } from '../units/format.js';
 import { type AnalysisView, type Chart, type ViewTable } from './analysis-view.js';
 import { terminalCell } from './sanitize-cells.js';
 import { ASCII, bar, sparkline, tornadoBar, UNICODE, type Glyphs } from './terminal-charts.js';
@@ -103,7 +103,7 @@ function chartLines(c: Chart, width: number, g: Glyphs): string[] {
 }
 
 function short(v: number): string {
-  return Number.isFinite(v) ? formatNumber(v) : String(v);
+  return Number.isFinite(v) ? compact(v) : String(v);
 }
 
 function wrap(text: string, width: number): string[] {
@@ -117,4 +117,9 @@ function wrap(text: string, width: number): string[] {
   }
   if (line) out.push(line);
   return out;
+}
+
+/** A number for an axis or a label: 864M, 1.157M, 12.5 (grouped digits take too much room). */
+function compact(v: number): string {
+  return Number.isFinite(v) && Math.abs(v) >= 1e4 ? formatCount(v) : formatNumber(v);
 }

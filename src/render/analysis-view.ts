@@ -48,6 +48,8 @@ export interface TornadoChart {
   readonly unit: string;
   readonly base: number;
   readonly bars: readonly { readonly label: string; readonly low: number; readonly high: number }[];
+  /** Bars are signed changes from `base` (a diff), not unsigned swings (a tornado). */
+  readonly signed?: boolean;
 }
 
 /** Lines over a shared x axis (a sweep, a projection), each series in its own unit. */
@@ -267,8 +269,18 @@ function solveView(s: Solve): AnalysisView {
         ],
       },
     ],
-    charts: [],
+    charts: solveCharts(s),
   };
+}
+
+/** The output around the answer, on log scales (the input from ÷4 to ×4). */
+function solveCharts(s: Solve): Chart[] {
+  const { xs, ys } = s.curve;
+  if (xs.length < 2) return [];
+  const xsc = scaleOf(xs, s.input.dimension, s.input.unit);
+  const q = s.condition.output;
+  const ysc = scaleOf(ys, q.dimension, q.unit);
+  return [{ kind: 'lines', title: `${q.name} around the answer`, xLabel: s.input.name, xUnit: xsc.unit, log: true, xs: xs.map((x) => x / xsc.factor), series: [{ name: q.name, unit: ysc.unit, values: ys.map((y) => y / ysc.factor) }] }];
 }
 
 function diffView(d: Diff): AnalysisView {
@@ -301,7 +313,10 @@ function diffView(d: Diff): AnalysisView {
   const notes = [d.inputs.length === 0 ? 'No input differs.' : `${d.inputs.length} input${d.inputs.length === 1 ? '' : 's'} differ${d.inputs.length === 1 ? 's' : ''}: ${d.inputs.map((i) => i.name).join(', ')}.`];
   if (d.onlyA.length) notes.push(`Only in ${d.a.label}: ${d.onlyA.join(', ')}.`);
   if (d.onlyB.length) notes.push(`Only in ${d.b.label}: ${d.onlyB.join(', ')}.`);
-  return { kind: 'diff', title: `${d.a.label} vs ${d.b.label}`, notes, tables: [inputs, outputs], charts: [] };
+  const changed = d.outputs.filter((o) => o.relative !== undefined && o.relative !== 0);
+  // The relative change of each output that moved, as bars from 0 (a tornado with base 0).
+  const chart: TornadoChart = { kind: 'tornado', signed: true, title: `Change from ${d.a.label} to ${d.b.label}`, unit: '%', base: 0, bars: changed.map((o) => ({ label: o.a.name, low: 0, high: o.relative! * 100 })) };
+  return { kind: 'diff', title: `${d.a.label} vs ${d.b.label}`, notes, tables: [inputs, outputs], charts: changed.length ? [chart] : [] };
 }
 
 function signed(c: Cell, v: number): Cell {

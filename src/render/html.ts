@@ -68,7 +68,7 @@ function analysis(v: AnalysisView): string[] {
   v.tables.forEach((t, k) => {
     out.push(viewTable(t));
     if (t.tornado) out.push(...svgOf(t.tornado));
-    if (k === v.tables.length - 1) for (const c of v.charts) if (c.kind !== 'tornado') out.push(...svgOf(c));
+    if (k === v.tables.length - 1) for (const c of v.charts) if (!v.tables.some((x) => x.tornado === c)) out.push(...svgOf(c));
   });
   out.push(...v.notes.map((n) => `<p class="note">${esc(n)}</p>`), '</section>');
   return out;

@@ -3,7 +3,7 @@
  * series of a lines chart, and a histogram. Each scales to its container (viewBox, width 100%),
  * so a phone and a printed page both show it whole. Text is escaped; nothing is fetched.
  */
-import { formatNumber } from '../units/format.js';
+import { formatCount, formatNumber } from '../units/format.js';
 import { type Chart, type HistogramChart, type LinesChart, type TornadoChart } from './analysis-view.js';
 
 /** At most this many series of a lines chart are drawn (one small chart each). */
@@ -50,11 +50,11 @@ function tornado(c: TornadoChart): string {
     const a = Math.min(x(b.low), x(b.high));
     const w = Math.max(1, Math.abs(x(b.high) - x(b.low)));
     parts.push(`<text x="${left - 8}" y="${y + 16}" text-anchor="end" class="label">${esc(b.label)}</text>`);
-    parts.push(`<rect class="bar" x="${n(a)}" y="${y + 3}" width="${n(w)}" height="${rowH - 8}"><title>${esc(`${b.label}: ${formatNumber(b.low)} .. ${formatNumber(b.high)} ${c.unit}`)}</title></rect>`);
+    parts.push(`<rect class="bar" x="${n(a)}" y="${y + 3}" width="${n(w)}" height="${rowH - 8}"><title>${esc(`${b.label}: ${compact(b.low)} .. ${compact(b.high)} ${c.unit}`)}</title></rect>`);
   });
   const bx = x(c.base);
   parts.push(`<line class="base" x1="${n(bx)}" x2="${n(bx)}" y1="${top - 4}" y2="${top + c.bars.length * rowH}"/>`);
-  parts.push(`<text x="${left}" y="${height - 8}" class="axis">${esc(formatNumber(min))}</text><text x="${right}" y="${height - 8}" text-anchor="end" class="axis">${esc(formatNumber(max))} ${esc(c.unit)}</text>`);
+  parts.push(`<text x="${left}" y="${height - 8}" class="axis">${esc(compact(min))}</text><text x="${right}" y="${height - 8}" text-anchor="end" class="axis">${esc(compact(max))} ${esc(c.unit)}</text>`);
   return frame('tornado', height, c.title, parts.join(''));
 }
 
@@ -79,11 +79,11 @@ function line(c: LinesChart, k: number): string {
   const parts = [
     `<text x="0" y="18" class="title">${esc(title)}</text>`,
     `<line class="axis-line" x1="${l}" x2="${r}" y1="${b}" y2="${b}"/><line class="axis-line" x1="${l}" x2="${l}" y1="${t}" y2="${b}"/>`,
-    `<text x="${l - 6}" y="${t + 4}" text-anchor="end" class="axis">${esc(formatNumber(y1))}</text><text x="${l - 6}" y="${b}" text-anchor="end" class="axis">${esc(formatNumber(y0))}</text>`,
-    `<text x="${l}" y="${b + 18}" class="axis">${esc(formatNumber(c.xs[0]!))}</text><text x="${r}" y="${b + 18}" text-anchor="end" class="axis">${esc(formatNumber(c.xs[c.xs.length - 1]!))}</text>`,
+    `<text x="${l - 6}" y="${t + 4}" text-anchor="end" class="axis">${esc(compact(y1))}</text><text x="${l - 6}" y="${b}" text-anchor="end" class="axis">${esc(compact(y0))}</text>`,
+    `<text x="${l}" y="${b + 18}" class="axis">${esc(compact(c.xs[0]!))}</text><text x="${r}" y="${b + 18}" text-anchor="end" class="axis">${esc(compact(c.xs[c.xs.length - 1]!))}</text>`,
     `<text x="${(l + r) / 2}" y="${height - 4}" text-anchor="middle" class="axis">${esc(`${c.xLabel}${c.xUnit && c.xUnit !== c.xLabel ? ` (${c.xUnit})` : ''}${c.log ? (logY ? ', log-log scale' : ', log scale') : ''}`)}</text>`,
     `<polyline class="series" fill="none" points="${points}"/>`,
-    ...(s.values.length <= 60 ? s.values.map((v, i) => `<circle class="point" cx="${n(px(xs[i]!))}" cy="${n(py(Number.isFinite(v) ? v : y0))}" r="3"><title>${esc(`${formatNumber(c.xs[i]!)}: ${formatNumber(v)} ${s.unit}`)}</title></circle>`) : []),
+    ...(s.values.length <= 60 ? s.values.map((v, i) => `<circle class="point" cx="${n(px(xs[i]!))}" cy="${n(py(Number.isFinite(v) ? v : y0))}" r="3"><title>${esc(`${compact(c.xs[i]!)}: ${compact(v)} ${s.unit}`)}</title></circle>`) : []),
   ];
   return frame('lines', height, title, parts.join(''));
 }
@@ -99,11 +99,16 @@ function histogram(c: HistogramChart): string {
   const parts = [`<text x="0" y="18" class="title">${esc(`${c.title} (${c.unit || 'number'})`)}</text>`];
   c.counts.forEach((k, i) => {
     const h = (k / max) * (b - t);
-    parts.push(`<rect class="bin" x="${n(l + i * bw + 1)}" y="${n(b - h)}" width="${n(Math.max(1, bw - 2))}" height="${n(h)}"><title>${esc(`${formatNumber(c.edges[i]!)} .. ${formatNumber(c.edges[i + 1]!)}: ${k}`)}</title></rect>`);
+    parts.push(`<rect class="bin" x="${n(l + i * bw + 1)}" y="${n(b - h)}" width="${n(Math.max(1, bw - 2))}" height="${n(h)}"><title>${esc(`${compact(c.edges[i]!)} .. ${compact(c.edges[i + 1]!)}: ${k}`)}</title></rect>`);
   });
   for (const [v, name] of [[c.p5, 'p5'], [c.p50, 'median'], [c.p95, 'p95']] as const) {
     if (v >= lo && v <= hi) parts.push(`<line class="marker" x1="${n(px(v))}" x2="${n(px(v))}" y1="${t}" y2="${b}"/><text x="${n(px(v))}" y="${t - 4}" text-anchor="middle" class="axis">${name}</text>`);
   }
-  parts.push(`<text x="${l}" y="${b + 18}" class="axis">${esc(formatNumber(lo))}</text><text x="${r}" y="${b + 18}" text-anchor="end" class="axis">${esc(formatNumber(hi))} ${esc(c.unit)}</text>`);
+  parts.push(`<text x="${l}" y="${b + 18}" class="axis">${esc(compact(lo))}</text><text x="${r}" y="${b + 18}" text-anchor="end" class="axis">${esc(compact(hi))} ${esc(c.unit)}</text>`);
   return frame('histogram', height, c.title, parts.join(''));
+}
+
+/** A number for an axis or a label: 864M, 1.157M, 12.5 (grouped digits take too much room). */
+function compact(v: number): string {
+  return Number.isFinite(v) && Math.abs(v) >= 1e4 ? formatCount(v) : formatNumber(v);
 }

@@ -19,12 +19,16 @@ describe.each(Object.entries(ANALYSES))('%s', (kind, args) => {
     expect(r.code).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(50);
   });
-  it('markdown embeds a Mermaid xychart under the table (but goal seek and diff, which have no chart)', async () => {
+  it('markdown embeds a Mermaid xychart under the table', async () => {
     const r = await cli(['twitter', ...args, '--format', 'md']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\| -{3}:? \|/);
-    if (kind === 'solve' || kind === 'diff') expect(r.stdout).not.toContain('```mermaid');
-    else expect(r.stdout).toMatch(/```mermaid\nxychart-beta/);
+    expect(r.stdout).toMatch(/\|\n\n```mermaid\nxychart-beta/);
+  });
+  it('html draws an SVG chart for the analysis', async () => {
+    const r = await cli(['twitter', ...args, '--format', 'html']);
+    const section = r.stdout.split(`analysis-${kind}`)[1]!.split('</section>')[0]!;
+    expect(section).toMatch(/<svg class="chart chart-/);
   });
   it('json has the documented shape', async () => {
     const r = await cli(['twitter', ...args, '--format', 'json']);

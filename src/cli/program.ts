@@ -114,6 +114,11 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
         setStatus(2);
         return;
       }
+      if (opts.interactive || opts.samplesOut !== undefined) {
+        // The prompts and the raw samples are the plain estimate's; an analysis flag there would be ignored.
+        const { refuseAnalysisWith } = await import('./commands/analyze.js');
+        refuseAnalysisWith(opts);
+      }
       if (template !== undefined && !opts.interactive) {
         const { wantsAnalysis } = await import('./commands/analyze.js');
         const { chosenFormat } = await import('./commands/estimate.js');

@@ -49,6 +49,13 @@ export function wantsAnalysis(f: AnalysisFlags): boolean {
   return f.sensitivity !== undefined || f.swing !== undefined || f.show !== undefined || (f.sweep?.length ?? 0) > 0 || (f.grow?.length ?? 0) > 0 || f.solve !== undefined || f.for !== undefined || (f.compare?.length ?? 0) > 0 || f.hist === true || f.until !== undefined || f.years !== undefined || f.months !== undefined || (f.accumulate?.length ?? 0) > 0;
 }
 
+/** Throws E0966 when a what-if flag comes with -i or --samples-out, which would ignore it. */
+export function refuseAnalysisWith(opts: EstimateOptions & AnalysisFlags): void {
+  if (!wantsAnalysis(opts)) return;
+  const flag = opts.interactive ? '--interactive' : `--samples-out ${opts.samplesOut ?? ''}`;
+  throw new EstimateError('E0966', `${flag.split(' ')[0]} runs the plain estimate; the what-if flags do not combine with it`, { where: flag, help: ['run the analysis without it: the analysis is rendered in the chosen --format'] });
+}
+
 /** Runs the analyses asked for; returns the exit status. */
 export async function runAnalyze(template: string, opts: EstimateOptions & AnalysisFlags, io: Io, context?: RootContext): Promise<number> {
   const format = chosenFormat(opts.format, opts.output);

@@ -39,7 +39,15 @@ export function solve(ev: Evaluator, input: ModelInput, condition: Condition): S
   const base = ev.base[input.slot]!;
   const x0 = base > 0 ? base : hi < Infinity && hi > 0 ? hi / 2 : 1;
   const probes = [...new Set([lo, ...Array.from({ length: 2 * STEPS + 1 }, (_, k) => x0 * 2 ** (k - STEPS)).filter((x) => x > lo && x < hi), ...(hi < Infinity ? [hi] : [])])].sort((a, b) => a - b);
-  const ys = probes.map(f);
+  // A probe far out may overflow the model (E0602): that probe is left out, not the whole search.
+  const ys = probes.map((x) => {
+    try {
+      return f(x);
+    } catch (e) {
+      if (e instanceof EstimateError) return NaN;
+      throw e;
+    }
+  });
   const finite = ys.filter(Number.isFinite);
   const show = (v: number) => formatQuantity(v, condition.output.dimension, condition.output.unit).text;
   const showX = (v: number) => formatQuantity(v, input.dimension, input.unit).text;
@@ -73,7 +81,7 @@ export function solve(ev: Evaluator, input: ModelInput, condition: Condition): S
         return up ? y >= condition.target : y <= condition.target;
     }
   };
-  const truths = ys.map(pred);
+  const truths = ys.map((y) => !Number.isNaN(y) && pred(y));
   // The satisfying set is one end of the probes: [first .. t] for `largest`, [t .. last] for `smallest` (and exact).
   const fromStart = want === 'largest';
   const firstTrue = truths.indexOf(true);

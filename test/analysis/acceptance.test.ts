@@ -140,6 +140,15 @@ describe('goal seek', () => {
   });
 });
 
+describe('goal seek, far out', () => {
+  it('a probe that overflows the model is left out, not the search', async () => {
+    const r = await cli(['test/fixtures/analysis/overflow-far-out.yaml', '--solve', 'n', '--for', 'y = 1000000', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const row = (JSON.parse(r.stdout) as { analyses: JAnalysis[] }).analyses[0]!.tables[0]!.rows[1]!;
+    close(row['n']!.si!, Math.log(1e6), 1e-9);
+  });
+});
+
 describe('diff', () => {
   it('--compare shows exactly the changed inputs', async () => {
     const [d] = await analyses(['--compare', 'mau=600M', '--compare', 'media_size=2MB']);

@@ -103,6 +103,11 @@ describe('pictures', () => {
     const sampled = await cli(['twitter', '--format', 'html', '--ranges', '--samples', '500']);
     expect((sampled.stdout.match(/class="chart chart-histogram"/g) ?? []).length).toBe(14);
   });
+  it('a template whose quantity holds a range still exports as a page', async () => {
+    const r = await cli(['test/fixtures/analysis/E0744-uncertain-quantity.yaml', '--format', 'html']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('class="chart chart-histogram"');
+  });
   it('template text is escaped in HTML and Mermaid', async () => {
     const r = await cli(['twitter', '--sensitivity', 'media_storage', '--format', 'html']);
     expect(r.stdout).toContain('Twitter: QPS and storage');

@@ -14,7 +14,7 @@ import { parseCondition, parseSweep } from '../../analysis/specs.js';
 import { grid, sweep } from '../../analysis/sweep.js';
 import { EstimateError } from '../../diagnostics/error.js';
 import { sanitize } from '../../diagnostics/sanitize.js';
-import { evaluate } from '../../model/evaluate.js';
+import { evaluate, type Results } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
 import { resolveOverrides } from '../../model/overrides.js';
 import { analysisView, type AnalysisView } from '../../render/analysis-view.js';
@@ -64,10 +64,11 @@ export async function runAnalyze(template: string, opts: EstimateOptions & Analy
   const { ref, model } = loadModel(template, io, context);
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
   const overrides = resolveOverrides(model, opts.set);
-  const ev = new Evaluator(model, overrides, sampling);
-  const analyses = runAll(model, ev, opts, io);
-  const views = analyses.map(analysisView);
-  const text = await render(format, model, ev, views, opts, io);
+  // A plain estimate as a page (-o report.html) needs no evaluator: a quantity may hold a range there.
+  const ev = wantsAnalysis(opts) ? new Evaluator(model, overrides, sampling) : undefined;
+  const results = ev ? ev.results : evaluate(model, overrides, sampling);
+  const views = ev ? runAll(model, ev, opts, io).map(analysisView) : [];
+  const text = await render(format, model, results, views, opts, io);
   if (outPath) {
     writeAtomically(outPath, text);
     io.err(`wrote ${sanitize(outPath)}\n`);
@@ -147,7 +148,7 @@ function todayOf(io: Io): Date {
   return new Date();
 }
 
-async function render(format: FormatName, model: Model, ev: Evaluator, views: AnalysisView[], f: AnalysisFlags & EstimateOptions, io: Io): Promise<string> {
+async function render(format: FormatName, model: Model, results: Results, views: AnalysisView[], f: AnalysisFlags & EstimateOptions, io: Io): Promise<string> {
   const onlyHist = views.length > 0 && views.every((v) => v.kind === 'histograms');
   switch (format) {
     case 'table': {
@@ -155,7 +156,7 @@ async function render(format: FormatName, model: Model, ev: Evaluator, views: An
       const ascii = f.ascii === true || io.env['TERM'] === 'dumb';
       const pictures = renderAnalysesText(views, { columns: io.columns, ascii });
       if (!onlyHist) return pictures;
-      return (await estimateText(format, model, ev, f, io)) + '\n' + pictures;
+      return (await estimateText(format, model, results, f, io)) + '\n' + pictures;
     }
     case 'markdown': {
       const { renderAnalysesMarkdown } = await import('../../render/analysis-markdown.js');
@@ -168,13 +169,13 @@ async function render(format: FormatName, model: Model, ev: Evaluator, views: An
     case 'html': {
       const { renderHtml } = await import('../../render/html.js');
       // The page shows every sampled output's distribution, asked for or not.
-      const all = ev.results.sampled && !views.some((v) => v.kind === 'histograms') ? [...views, analysisView({ kind: 'histograms', histograms: histograms(model, ev.results), samples: ev.results.sampled.samples })] : views;
-      return renderHtml(buildReport(model, ev.results, { steps: true }), all);
+      const all = results.sampled && !views.some((v) => v.kind === 'histograms') ? [...views, analysisView({ kind: 'histograms', histograms: histograms(model, results), samples: results.sampled.samples })] : views;
+      return renderHtml(buildReport(model, results, { steps: true }), all);
     }
   }
 }
 
-async function estimateText(format: FormatName, model: Model, ev: Evaluator, f: EstimateOptions, io: Io): Promise<string> {
+async function estimateText(format: FormatName, model: Model, results: Results, f: EstimateOptions, io: Io): Promise<string> {
   const r = await outputFormat(format).report();
-  return r(buildReport(model, ev.results, { steps: f.explain }), { columns: io.columns, explain: f.explain });
+  return r(buildReport(model, results, { steps: f.explain }), { columns: io.columns, explain: f.explain });
 }

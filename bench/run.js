@@ -223,6 +223,12 @@ for (const n of [10_000, 100_000, 1_000_000]) {
   row('Monte Carlo', `estimate twitter, 4 ranges, ${n.toLocaleString('en-US')} samples (in process)`, ms(st), `${perSecond} samples/s`);
 }
 
+// What-if analyses against plain evaluations per point (bench/analysis.js).
+{
+  const { analysisRows } = await import('./analysis.js');
+  rows.push(...analysisRows());
+}
+
 // 6. Monte Carlo against Squiggle, only with `npm run bench -- --mc`: about a minute more, most of
 // it Squiggle at 1M samples. `node bench/monte-carlo.js` runs this suite alone.
 if (process.argv.includes('--mc')) {

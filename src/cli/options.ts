@@ -22,6 +22,20 @@ export interface EstimateOptions {
   readonly seed?: string;
   /** --samples-out: a CSV file for the raw samples of the outputs. */
   readonly samplesOut?: string;
+  /** What-if flags (commands/analyze.ts, issue 14). */
+  readonly sensitivity?: boolean | string[];
+  readonly swing?: string;
+  readonly sweep?: readonly string[];
+  readonly show?: string;
+  readonly grow?: readonly string[];
+  readonly years?: string;
+  readonly months?: string;
+  readonly accumulate?: readonly string[];
+  readonly until?: string;
+  readonly solve?: string;
+  readonly for?: string;
+  readonly compare?: readonly string[];
+  readonly hist?: boolean;
   /** --ascii: table borders in + - | (also when TERM=dumb). */
   readonly ascii?: boolean;
 }

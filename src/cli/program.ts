@@ -94,6 +94,20 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('--seed <s>', 'seed of the sample generator (default fixed)')
     .option('--samples-out <file>', 'write the raw samples of the outputs to a CSV file')
     .option('--prices <file>', 'a YAML file of prices replacing the catalogue\'s (estimate ref prices)')
+    // What-if analyses (issue 14, docs/analysis.md).
+    .option('--sensitivity [outputs...]', 'rank the inputs by how far each moves the outputs (a tornado)')
+    .option('--swing <factor>', 'how far --sensitivity moves an input without a range: ÷F to ×F (default 2)')
+    .option('--sweep <name=lo..hi>', 'a row per value: :N points (linear) or *F (geometric); two make a grid', collect, [])
+    .option('--show <outputs>', 'the outputs a sweep or projection shows, comma-separated')
+    .option('--grow <name=rate>', 'grow an input per period: --grow mau=40%/year (repeatable)', collect, [])
+    .option('--years <n>', 'project over n years (row 0 is today; default 5)')
+    .option('--months <n>', 'project over n months')
+    .option('--accumulate <quantity>', 'sum a rate over the projected periods (repeatable)', collect, [])
+    .option('--until <condition>', 'the first period where a condition holds: "write_servers > 100"')
+    .option('--solve <input>', 'goal seek: the input to move (with --for)')
+    .option('--for <goal>', 'the goal of --solve: "write_servers = 20", <= or >=')
+    .option('--compare <name=expr>', 'compare with a scenario that overrides these inputs (repeatable)', collect, [])
+    .option('--hist', 'a small histogram of each sampled output')
     .action(async (template: string | undefined, opts: EstimateOptions, cmd: Command) => {
       const commands = program.commands.map((c) => c.name()).concat('help');
       if (cmd.args.length > 1) throw excessArguments(cmd.args, commands);
@@ -102,6 +116,20 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
         io.err(program.helpInformation());
         setStatus(2);
         return;
+      }
+      if (opts.interactive || opts.samplesOut !== undefined) {
+        // The prompts and the raw samples are the plain estimate's; an analysis flag there would be ignored.
+        const { refuseAnalysisWith } = await import('./commands/analyze.js');
+        refuseAnalysisWith(opts);
+      }
+      if (template !== undefined && !opts.interactive) {
+        const { wantsAnalysis } = await import('./commands/analyze.js');
+        const { chosenFormat } = await import('./commands/estimate.js');
+        if (wantsAnalysis(opts) || chosenFormat(opts.format, opts.output) === 'html') {
+          const { runAnalyze } = await import('./commands/analyze.js');
+          setStatus(await runAnalyze(template, { ...opts, output: fileOutput(opts.output) }, io, { commands }));
+          return;
+        }
       }
       const { runEstimate } = await import('./commands/estimate.js');
       setStatus(await runEstimate(template, { ...opts, output: fileOutput(opts.output) }, io, { commands }));
@@ -151,6 +179,25 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     });
 
   addAuthoringCommands(program, io, setStatus);
+  program
+    .command('diff')
+    .description('two scenarios side by side: estimate diff twitter my-twitter.yaml')
+    .argument('<a>', 'the first template (name or file)')
+    .argument('<b>', 'the second template (name or file)')
+    .option('-s, --set <name=expr>', 'override an input on both sides (repeatable)', collect, [])
+    .addOption(formatOption())
+    .option('-o, --output <file>', 'write to a file (format from its extension unless --format)')
+    .option('--ascii', 'draw with ASCII only (also when TERM=dumb)')
+    .option('--ranges', "use every input's declared range (medians compared)", false)
+    .option('--samples <n>', 'samples drawn for ranges (default 10,000)')
+    .option('--seed <s>', 'seed of the sample generator (default fixed)')
+    .action(async (a: string, b: string, opts: import('./commands/diff.js').DiffOptions) => {
+      const { runDiff } = await import('./commands/diff.js');
+      setStatus(await runDiff(a, b, { ...opts, output: fileOutput(opts.output) }, io));
+    });
+
+  // --ascii draws the analyses' pictures in ASCII; the tables work may declare it first.
+  if (!program.options.some((o) => o.long === '--ascii')) program.option('--ascii', 'draw with ASCII only (also when TERM=dumb)');
 
   // A second word at the root is checked by its action (`estimate calcc 1+1` -> did you mean
   // calc?). Set last: subcommands copy their parent's settings when made, and must keep

@@ -75,6 +75,13 @@ export const ERROR_CODES = {
   E0765: 'unknown sub-model template',
   E0766: 'sub-model cycle',
   E0767: 'binding names no input of the sub-model',
+  // What-if analyses, template side (E0740-E0749)
+  E0740: 'accumulate: on a quantity that is not a rate',
+  E0741: 'goal cannot be met',
+  E0742: 'output does not depend on the input',
+  E0743: 'output is not monotone in the input',
+  E0744: 'analysis needs exact quantities',
+  E0745: 'grown input leaves its bounds',
   // Input and output (E08xx, exit 74: EX_IOERR of sysexits.h)
   E0801: 'writing the output file failed',
   E0802: 'standard output lost',
@@ -97,6 +104,16 @@ export const ERROR_CODES = {
   E0983: 'bad template name',
   E0984: 'REPL line refused',
   E0985: 'unknown REPL command',
+  // What-if analyses, usage (E0960-E0979)
+  E0960: 'unknown output',
+  E0961: 'malformed --sweep',
+  E0962: 'sweep has too few or too many points',
+  E0963: 'malformed --grow',
+  E0964: 'analysis of a name that is not an input',
+  E0965: 'malformed goal or threshold',
+  E0966: 'conflicting analysis options',
+  E0967: 'nothing to analyse',
+  E0968: 'malformed --compare',
   // Other
   E0130: 'cancelled',
   E9999: 'internal error',

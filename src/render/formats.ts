@@ -8,7 +8,7 @@ import { type Card } from '../reference/card.js';
 import { type Report } from './report.js';
 
 /** The name of an output format. */
-export type FormatName = 'table' | 'markdown' | 'json' | 'csv';
+export type FormatName = 'table' | 'markdown' | 'json' | 'csv' | 'html';
 
 /** How a table is laid out: the terminal's width and whether derivations are shown. */
 export interface Layout {
@@ -72,6 +72,18 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
     title: 'CSV',
     report: async () => (await import('./csv.js')).renderCsv,
     card: async () => (await import('./card-csv.js')).renderCardCsv,
+  },
+  {
+    // One self-contained page with SVG charts (issue 14; docs/analysis.md).
+    name: 'html',
+    aliases: ['htm'],
+    extensions: ['.html', '.htm'],
+    title: 'HTML page',
+    report: async () => {
+      const { renderHtml } = await import('./html.js');
+      return (r) => renderHtml(r);
+    },
+    card: async () => (await import('./html.js')).renderCardHtml,
   },
 ];
 

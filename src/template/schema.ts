@@ -8,7 +8,7 @@ import { type YMap, type YScalar, type YValue } from './yaml-tree.js';
 // derived_from: the template a saved set of answers came from (interactive mode writes it).
 const TOP_KEYS = ['name', 'title', 'description', 'source', 'derived_from', 'units', 'inputs', 'quantities', 'sections', 'sizing', 'use'] as const;
 const INPUT_KEYS = ['label', 'help', 'default', 'range', 'min', 'max', 'unit'] as const;
-const QUANTITY_KEYS = ['label', 'help', 'value', 'unit', 'dimension', 'book'] as const;
+const QUANTITY_KEYS = ['label', 'help', 'value', 'unit', 'dimension', 'book', 'accumulate'] as const;
 const SIZING_KEYS = ['label', 'help', 'spare', 'unit', 'resources'] as const;
 const RESOURCE_KEYS = ['need', 'per_server', 'fill'] as const;
 const USE_KEYS = ['template', 'with'] as const;
@@ -137,6 +137,10 @@ function input(key: Located, value: YValue, errors: EstimateError[]): InputSpec 
 function quantity(key: Located, value: YValue, errors: EstimateError[]): QuantitySpec | undefined {
   const e = entry(key, value, QUANTITY_KEYS, `quantity \`${key.text}\``, 'value', errors);
   if (!e) return undefined;
+  const acc = e.get('accumulate');
+  if (acc && acc.text !== 'true' && acc.text !== 'false') {
+    errors.push(new EstimateError('E0704', '`accumulate` must be true or false', { span: acc.span, help: ['accumulate: true marks a rate that growth projections sum over the periods'] }));
+  }
   return {
     name: key,
     label: e.get('label')?.text ?? key.text,
@@ -145,6 +149,7 @@ function quantity(key: Located, value: YValue, errors: EstimateError[]): Quantit
     unit: e.get('unit'),
     dimension: e.get('dimension'),
     book: e.get('book'),
+    accumulate: e.get('accumulate'),
   };
 }
 

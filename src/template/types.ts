@@ -33,6 +33,8 @@ export interface QuantitySpec {
   readonly dimension?: Located;
   /** The figure the book gives, as the book rounds it (`3500 tweet/s`). */
   readonly book?: Located;
+  /** `accumulate: true`: a rate that growth projections sum over the periods (docs/analysis.md). */
+  readonly accumulate?: Located;
 }
 
 /** A titled group of shown quantities. */

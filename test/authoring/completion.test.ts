@@ -30,7 +30,7 @@ describe('__complete (what each Tab asks the binary)', () => {
   });
 
   it('completes options of the command in use', async () => {
-    expect(await candidates('zsh', ['--f'])).toEqual(['--format']);
+    expect(await candidates('zsh', ['--fo'])).toEqual(['--format', '--for']);
     expect(await candidates('zsh', ['check', '--'])).toEqual(expect.arrayContaining(['--strict', '--json', '--help']));
     expect(await candidates('zsh', ['new', 'x', '--f'])).toEqual(expect.arrayContaining(['--from', '--force']));
   });

@@ -123,7 +123,7 @@ describe('export and save as template', () => {
     const cwd = tempDir('estimate-i-');
     const { prompter, offered } = scripted([...keep(twitterInputs), 'json', '']);
     await interview('twitter', opts, recordingIo({ cwd }), prompter);
-    expect(offered[0]).toEqual(['none', 'table', 'markdown', 'json', 'csv']);
+    expect(offered[0]).toEqual(['none', 'table', 'markdown', 'json', 'csv', 'html']);
     expect(readdirSync(cwd)).toEqual(['twitter-estimate.json']);
     expect(JSON.parse(readFileSync(join(cwd, 'twitter-estimate.json'), 'utf8')).template).toBe('twitter');
   });

@@ -90,7 +90,7 @@ describe('formats: one registry, aliases, JSON errors', () => {
   it('a bad format names the choices and suggests the closest', async () => {
     const r = await cli(['twitter', '-f', 'jsn']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('The formats are table (txt, text), markdown (md), json, csv.');
+    expect(r.stderr).toContain('The formats are table (txt, text), markdown (md), json, csv, html (htm).');
     expect(r.stderr).toContain('json');
   });
   it.each([
@@ -116,7 +116,7 @@ describe('formats: one registry, aliases, JSON errors', () => {
     expect(wantsJson(['calc', '--', '--json'])).toBe(false);
   });
   it('every format has a name, a unique extension and a menu label', () => {
-    expect(OUTPUT_FORMATS.map(menuLabel)).toEqual(['Text tables (.txt)', 'Markdown (.md)', 'JSON (.json)', 'CSV (.csv)']);
+    expect(OUTPUT_FORMATS.map(menuLabel)).toEqual(['Text tables (.txt)', 'Markdown (.md)', 'JSON (.json)', 'CSV (.csv)', 'HTML page (.html)']);
     const exts = OUTPUT_FORMATS.flatMap((f) => f.extensions);
     expect(new Set(exts).size).toBe(exts.length);
     for (const f of OUTPUT_FORMATS) {

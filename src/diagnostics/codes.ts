@@ -19,6 +19,9 @@ export const ERROR_CODES = {
   E0206: 'percent sign in the wrong place',
   // Ranges (E0210-E0219, reserved for ranges and distributions)
   E0210: 'uncertain range end or parameter',
+  // Spellings of sources (E0220-E0229, issue 13)
+  E0220: 'malformed ratio',
+  E0221: 'ratio ends in zero',
   // Names (E03xx)
   E0301: 'unknown unit or name',
   E0302: 'ambiguous unit',
@@ -26,6 +29,8 @@ export const ERROR_CODES = {
   E0304: 'unknown function',
   E0305: 'wrong number of arguments',
   E0306: 'a quantity used as a unit',
+  // Spellings of sources (E0310-E0319, issue 13)
+  E0310: 'metres where million was meant',
   // Dimensions (E05xx)
   E0501: 'incompatible dimensions',
   E0502: 'cannot convert between dimensions',
@@ -34,6 +39,9 @@ export const ERROR_CODES = {
   E0505: 'percent on the left of + or -',
   // Ranges (E0520-E0529)
   E0520: 'range ends or parameters differ in dimension',
+  // Rounding (E0530-E0539, issue 13)
+  E0530: 'rounding step does not fit the value',
+  E0531: 'bad significant-figure count',
   // Numbers (E06xx)
   E0601: 'division by zero',
   E0602: 'number too large',
@@ -58,6 +66,10 @@ export const ERROR_CODES = {
   // Ranges (E0720-E0729)
   E0720: 'range where an exact value is needed',
   E0721: 'range: is not uncertain',
+  // Conventions (E0730-E0739, issue 13)
+  E0730: 'unknown convention',
+  E0731: 'convention value does not fit',
+  E0732: 'convention refers to itself or a later one',
   // Input and output (E08xx, exit 74: EX_IOERR of sysexits.h)
   E0801: 'writing the output file failed',
   E0802: 'standard output lost',
@@ -73,6 +85,8 @@ export const ERROR_CODES = {
   // Ranges (E0920-E0929)
   E0920: 'bad --samples',
   E0921: 'bad --seed',
+  // Conventions (E0950-E0954, issue 13)
+  E0950: 'malformed --convention',
   // Other
   E0130: 'cancelled',
   E9999: 'internal error',

@@ -4,7 +4,7 @@
  */
 
 /** The built-in base dimensions, in display order. */
-export const BASE_DIMENSIONS = ['Data', 'Money', 'Time'] as const;
+export const BASE_DIMENSIONS = ['Data', 'Length', 'Money', 'Time'] as const;
 
 /** An immutable dimension; `key` is canonical, so two dimensions are equal when their keys are. */
 export class Dimension {

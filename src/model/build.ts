@@ -17,6 +17,8 @@ import { type Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { countNameProblem, UnitRegistry } from '../units/registry.js';
 import { type InputSpec, type Located, type QuantitySpec, type TemplateSpec } from '../template/types.js';
+import { DEFAULT_CONVENTIONS, type ConventionEntry, type Conventions } from '../units/conventions.js';
+import { modelConventions } from './conventions.js';
 import { topologicalOrder } from './graph.js';
 import { type Model, type ModelInput, type ModelQuantity, type ModelSection } from './model.js';
 import { checkQuantityName } from './names.js';
@@ -24,7 +26,7 @@ import { inUnitOf } from './overrides.js';
 import { resolveDimension, writtenUnit } from './units-of.js';
 
 /** Builds and checks the model; throws EstimateErrors with every problem. */
-export function buildModel(spec: TemplateSpec): Model {
+export function buildModel(spec: TemplateSpec, options: BuildOptions = {}): Model {
   const errors: EstimateError[] = [];
   const attempt: Attempt = (f) => {
     let out: ReturnType<typeof f> | undefined;
@@ -37,7 +39,9 @@ export function buildModel(spec: TemplateSpec): Model {
     );
     return out;
   };
-  const registry = declareUnits(spec, errors);
+  let conventions: Conventions = DEFAULT_CONVENTIONS;
+  attempt(() => (conventions = modelConventions(spec, options.conventions)));
+  const registry = declareUnits(spec, errors).withSizes(conventions.sizes);
   const refused = new Set<string>();
   const slots = assignSlots(spec, registry, errors, refused);
   const inputs = buildInputs(spec, slots, registry, attempt);
@@ -48,7 +52,12 @@ export function buildModel(spec: TemplateSpec): Model {
   const quantities = buildQuantities(graph, broken, scope, byName, attempt);
   const sections = buildSections(spec, slots, refused, byName, errors);
   if (errors.length > 0) throw new EstimateErrors(sortByPlace(errors));
-  return { spec, registry, inputs, quantities, sections, slotCount: slots.size, byName };
+  return { spec, registry, conventions, inputs, quantities, sections, slotCount: slots.size, byName };
+}
+
+/** What a run adds to a template: `--convention k=v`, after the template's own. */
+export interface BuildOptions {
+  readonly conventions?: readonly ConventionEntry[];
 }
 
 /** Runs a step, keeping the project's errors for the report; returns undefined after an error. */

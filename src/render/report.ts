@@ -2,6 +2,7 @@
  * Model + results -> a neutral Report: every value already formatted, every row in display
  * order. The renderers (table, Markdown, JSON, CSV) only lay it out; none of them computes.
  */
+import { conventionLines } from '../units/conventions.js';
 import { print } from '../lang/printer.js';
 import { type Model, type ModelInput, type ModelQuantity } from '../model/model.js';
 import { type Results } from '../model/evaluate.js';
@@ -117,7 +118,8 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     assumptions: model.inputs.map(row),
     sections: model.sections.map((s) => ({ title: s.title, rows: s.items.map(row) })),
     steps,
-    conventions: CONVENTIONS,
+    // Conventions other than the defaults come first, with their sizes (src/units/conventions.ts).
+    conventions: conventionLines(model.conventions, CONVENTIONS),
     ...(sampled ? { uncertainty: { inputs: sampled.uncertainInputs, samples: sampled.samples, seed: sampled.seed, note: MEDIAN_NOTE } } : {}),
   };
 }

@@ -3,6 +3,8 @@ import { EstimateError, projectErrors } from '../../diagnostics/error.js';
 import { sanitize } from '../../diagnostics/sanitize.js';
 import { suggest } from '../../diagnostics/suggest.js';
 import { buildModel } from '../../model/build.js';
+import { commandLineConventions } from '../../model/conventions.js';
+import { type ConventionEntry } from '../../units/conventions.js';
 import { evaluate, type EvaluateOptions, type Results } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
 import { resolveOverrides, type Override } from '../../model/overrides.js';
@@ -23,11 +25,11 @@ export interface LoadedModel {
 }
 
 /** Finds, reads, parses and builds a template; an unknown name is also checked against the commands. */
-export function loadModel(arg: string, io: Io, context: RootContext = { commands: [] }): LoadedModel {
+export function loadModel(arg: string, io: Io, context: RootContext = { commands: [] }, conventions: readonly ConventionEntry[] = []): LoadedModel {
   const ref = findOrSuggest(arg, io, context.commands);
   const display = looksLikePath(arg) ? arg : ref.builtin ? `templates/${ref.name}.yaml` : ref.path;
   const spec = parseTemplate(readTemplateFile(ref.path, display), ref.builtin ? { name: ref.name, folder: builtinFolder() } : undefined);
-  return { ref, model: buildModel(spec) };
+  return { ref, model: buildModel(spec, { conventions }) };
 }
 
 /**
@@ -78,7 +80,7 @@ export async function runEstimate(template: string | undefined, opts: EstimateOp
     return runInteractive(template, { ...opts, format }, io);
   }
   const sampling = samplingOptions(opts);
-  const { ref, model } = loadModel(template, io, context);
+  const { ref, model } = loadModel(template, io, context, commandLineConventions(opts.convention));
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
   const samplesOut = opts.samplesOut ? checkOutputPath(opts.samplesOut, io.cwd, [ref.path, ...(outPath ? [outPath] : [])]) : undefined;
   const overrides = resolveOverrides(model, opts.set);

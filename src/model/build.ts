@@ -10,7 +10,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { compile, unitScope, type Compiled, type Scope } from '../eval/compile.js';
 import { resolveUnit } from '../eval/resolve-unit.js';
 import { assertNever } from '../lang/assert-never.js';
-import { type Expr } from '../lang/ast.js';
+import { type Expr, type UnitExpr } from '../lang/ast.js';
 import { parse, parseUnit } from '../lang/parser.js';
 import { formatQuantity } from '../units/format.js';
 import { type Dimension } from '../units/dimension.js';
@@ -267,7 +267,8 @@ function exactNeeded(where: Located, what: string, help: string): EstimateError 
   return new EstimateError('E0720', `${what} must be exact, not a range`, { span: where.span, help: [help] });
 }
 
-function buildQuantity(s: QuantitySpec, expr: Expr, slot: number, scope: Scope, attempt: Attempt): ModelQuantity {
+function buildQuantity(s: QuantitySpec, written: Expr, slot: number, scope: Scope, attempt: Attempt): ModelQuantity {
+  const expr = s.unit ? sigInUnit(written, s.unit) : written;
   const compiled: Compiled = compile(expr, scope);
   const dimension = compiled.dimension;
   const what = () => `quantity \`${s.name.text}\``;
@@ -288,6 +289,45 @@ function buildQuantity(s: QuantitySpec, expr: Expr, slot: number, scope: Scope, 
   const unit = s.unit ? attempt(() => displayUnit(s.unit!, dimension, scope.registry, what())) : compiled.target;
   const book = s.book ? attempt(() => buildBound(s.book!, `\`book\` of ${what()}`, dimension, undefined, scope.registry).si) : undefined;
   return { kind: 'quantity', spec: s, name: s.name.text, slot, expr, compiled, dimension, unit, book };
+}
+
+/**
+ * `sig(x, 2)` counts figures in the unit the quantity is shown in: 364 GB/day becomes 360 GB/day,
+ * not a rounding of bytes per second. The quantity's `unit:` becomes the call's third argument
+ * (a `1 <unit>` literal, printed as the unit). A `unit:` that does not parse is reported elsewhere.
+ */
+function sigInUnit(e: Expr, unit: Located): Expr {
+  let target: UnitExpr;
+  try {
+    target = parseUnit(unit.source);
+  } catch {
+    return e;
+  }
+  const one: Expr = { kind: 'quantity', amount: { kind: 'number', value: 1, span: unit.span }, unit: target, span: unit.span, attached: false };
+  const walk = (x: Expr): Expr => {
+    switch (x.kind) {
+      case 'number':
+      case 'percent':
+      case 'name':
+      case 'quantity':
+        return x;
+      case 'neg':
+        return { ...x, operand: walk(x.operand) };
+      case 'binary':
+        return { ...x, left: walk(x.left), right: walk(x.right) };
+      case 'range':
+        return { ...x, low: walk(x.low), high: walk(x.high) };
+      case 'call': {
+        const args = x.args.map(walk);
+        return { ...x, args: x.fn === 'sig' && args.length === 2 ? [...args, one] : args };
+      }
+      case 'convert':
+        return { ...x, expr: walk(x.expr) };
+      default:
+        return assertNever(x);
+    }
+  };
+  return walk(e);
 }
 
 function displayUnit(u: Located, dimension: Dimension, registry: UnitRegistry, what: string): ResolvedUnit {

@@ -105,8 +105,8 @@ const CASES: Record<string, readonly Figure[]> = {
     ok('content_per_month', 'TB/month', 150, 150, 2),
     // 150 TB * 36 = 5,400 TB = 5.4 PB
     ok('content_3_years', 'PB', 5.4, 5.4, 2),
-    // 250bn / 2.5M s = 100,000 /s
-    ok('read_rate', 'req/s', 100e3, 100e3, 1),
+    // 250bn / 2.5M s = 100,000 /s (the source's "QPS", named `qps`)
+    ok('qps', 'req/s', 100e3, 100e3, 1),
     // 15bn / 2.5M s = 6,000 /s
     ok('tweet_rate', 'tweet/s', 6000, 6000, 1),
     // 150bn / 2.5M s = 60,000 /s

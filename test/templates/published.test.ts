@@ -432,13 +432,13 @@ const CASES: Record<string, readonly Figure[]> = {
   // ---- System Design Interview vol. 2 (notes): a day is 10^5 s ----
   'sdi2-proximity.yaml': [
     // 100M * 5 / 10^5 s = 5,000 /s
-    ok('search_rate', 'search/s', 5000, 5000, 1),
+    ok('qps', 'search/s', 5000, 5000, 1),
   ],
   'sdi2-nearby-friends.yaml': [
     // 100M * 10% = 10M
     ok('concurrent_users', 'user', 10e6, 10e6, 1),
     // 10M / 30 s = 333,333 /s; the source writes ~334k
-    erred('update_rate', 'update/s', 1e7 / 30, 334e3, 3, 'rounds 333,333 up to 334k', 0.002),
+    erred('qps', 'update/s', 1e7 / 30, 334e3, 3, 'rounds 333,333 up to 334k', 0.002),
   ],
   'sdi2-ad-click.yaml': [
     // 1bn * 1 = 1bn clicks per day
@@ -488,9 +488,9 @@ const CASES: Record<string, readonly Figure[]> = {
   ],
   'sdi2-stock-exchange.yaml': [
     // 1bn / (6.5 * 3,600 s) = 42,735 /s, "43000"
-    ok('order_rate', 'order/s', 1e9 / (6.5 * 3600), 43e3, 2),
+    ok('qps', 'order/s', 1e9 / (6.5 * 3600), 43e3, 2),
     // 42,735 /s * 5 = 213,675 /s; the source multiplies its rounded 43,000: 215000
-    erred('peak_order_rate', 'order/s', 5e9 / (6.5 * 3600), 215e3, 3, 'multiplies the rounded 43,000', 0.0062),
+    erred('peak_qps', 'order/s', 5e9 / (6.5 * 3600), 215e3, 3, 'multiplies the rounded 43,000', 0.0062),
   ],
 };
 

@@ -59,6 +59,8 @@ export interface Report {
   readonly sections: readonly ReportSection[];
   readonly steps: readonly ReportStep[];
   readonly conventions: readonly string[];
+  /** Quantities in no section: not in tables, but in JSON with `shown: false` (issue 13). */
+  readonly unshown?: readonly ReportRow[];
   /** Present when some value was uncertain. */
   readonly uncertainty?: ReportUncertainty;
 }
@@ -117,11 +119,18 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     source: model.spec.source,
     assumptions: model.inputs.map(row),
     sections: model.sections.map((s) => ({ title: s.title, rows: s.items.map(row) })),
+    unshown: unshownQuantities(model).map(row),
     steps,
     // Conventions other than the defaults come first, with their sizes (src/units/conventions.ts).
     conventions: conventionLines(model.conventions, CONVENTIONS),
     ...(sampled ? { uncertainty: { inputs: sampled.uncertainInputs, samples: sampled.samples, seed: sampled.seed, note: MEDIAN_NOTE } } : {}),
   };
+}
+
+/** The quantities no section lists, in evaluation order. */
+function unshownQuantities(model: Model): ModelQuantity[] {
+  const shown = new Set(model.sections.flatMap((s) => s.items.map((i) => i.name)));
+  return model.quantities.filter((q) => !shown.has(q.name));
 }
 
 /**

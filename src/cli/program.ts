@@ -139,7 +139,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
 
   program
     .command('ref')
-    .description('reference cards: latency, powers, nines')
+    .description('reference cards: latency, powers, nines, conventions')
     .argument('[card]', 'the card to show')
     .addOption(formatOption())
     .option('-o, --output <file>', 'write to a file')

@@ -1,5 +1,6 @@
 /** The reference cards by name. */
 import { type Card } from './card.js';
+import { conventionsCard } from './conventions.js';
 import { latencyCard } from './latency.js';
 import { ninesCard } from './nines.js';
 import { powersCard } from './powers.js';
@@ -9,4 +10,5 @@ export const CARDS: ReadonlyMap<string, { readonly summary: string; readonly bui
   ['latency', { summary: 'latency numbers every programmer should know', build: latencyCard }],
   ['powers', { summary: 'powers of two, binary and SI units', build: powersCard }],
   ['nines', { summary: 'availability and the downtime it allows', build: ninesCard }],
+  ['conventions', { summary: 'day, month, year and data conventions of common sources', build: conventionsCard }],
 ]);

@@ -209,7 +209,7 @@ describe('ref without a card, in a format', () => {
     const json = JSON.parse((await cli(['ref', '--format', 'json'])).stdout) as { rows: { Card: string }[] };
     expect(json.rows.map((r) => r.Card)).toEqual(['latency', 'powers', 'nines']);
     expect((await cli(['ref', '-f', 'csv'])).stdout.split('\r\n')[0]).toBe('Card,Content');
-    expect((await cli(['ref'])).stdout).toMatch(/^latency {3}latency numbers/);
+    expect((await cli(['ref'])).stdout).toMatch(/^latency +latency numbers/);
   });
 });
 

@@ -17,7 +17,7 @@ import { type Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { countNameProblem, UnitRegistry } from '../units/registry.js';
 import { type InputSpec, type Located, type QuantitySpec, type TemplateSpec } from '../template/types.js';
-import { DEFAULT_CONVENTIONS, type ConventionEntry, type Conventions } from '../units/conventions.js';
+import { DEFAULT_CONVENTIONS, unitExprNames, unitNames, type ConventionEntry, type Conventions } from '../units/conventions.js';
 import { modelConventions } from './conventions.js';
 import { topologicalOrder } from './graph.js';
 import { type Model, type ModelInput, type ModelQuantity, type ModelSection } from './model.js';
@@ -52,7 +52,53 @@ export function buildModel(spec: TemplateSpec, options: BuildOptions = {}): Mode
   const quantities = buildQuantities(graph, broken, scope, byName, attempt);
   const sections = buildSections(spec, slots, refused, byName, errors);
   if (errors.length > 0) throw new EstimateErrors(sortByPlace(errors));
-  return { spec, registry, conventions, inputs, quantities, sections, slotCount: slots.size, byName };
+  const conventionsUsed = usedConventions(conventions, registry, inputs, quantities, byName);
+  return { spec, registry, conventions, conventionsUsed, inputs, quantities, sections, slotCount: slots.size, byName };
+}
+
+/**
+ * Which declared conventions changed each number: those of the units an input or quantity
+ * writes or is shown in, and those of every value it reads (quantities come in evaluation order).
+ */
+function usedConventions(
+  conventions: Conventions,
+  registry: UnitRegistry,
+  inputs: readonly ModelInput[],
+  quantities: readonly ModelQuantity[],
+  byName: ReadonlyMap<string, ModelInput | ModelQuantity>,
+): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  if (conventions.declared.length === 0) return out;
+  const text = new Map(conventions.declared.map((d) => [d.key as string, `${d.key}: ${d.written}`]));
+  const keysOf = (names: readonly { name: string }[], extra: Iterable<string> = []): string[] => {
+    const keys = new Set<string>(extra);
+    for (const { name } of names) {
+      if (byName.has(name)) {
+        for (const k of out.get(name) ?? []) keys.add(k);
+        continue;
+      }
+      const c = registry.lookup(name)?.convention;
+      const t = c === undefined ? undefined : text.get(c);
+      if (t) keys.add(t);
+    }
+    return [...keys];
+  };
+  const shownIn = (u: Located | undefined) => {
+    try {
+      return u ? unitExprNames(parseUnit(u.source)) : [];
+    } catch {
+      return [];
+    }
+  };
+  for (const i of inputs) {
+    const k = keysOf([...unitNames(i.defaultExpr), ...shownIn(i.spec.unit)]);
+    if (k.length) out.set(i.name, k);
+  }
+  for (const q of quantities) {
+    const k = keysOf([...unitNames(q.expr), ...shownIn(q.spec.unit)]);
+    if (k.length) out.set(q.name, k);
+  }
+  return out;
 }
 
 /** What a run adds to a template: `--convention k=v`, after the template's own. */

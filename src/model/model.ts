@@ -50,6 +50,11 @@ export interface Model {
   readonly registry: UnitRegistry;
   /** The declared conventions (template, then `--convention`) that sized the registry's units. */
   readonly conventions: Conventions;
+  /**
+   * For each input and quantity whose number a declared convention changed (through a unit it
+   * writes, its display unit, or a value it reads): the conventions, as `year: 12 month`.
+   */
+  readonly conventionsUsed: ReadonlyMap<string, readonly string[]>;
   readonly inputs: readonly ModelInput[];
   /** In evaluation (topological) order. */
   readonly quantities: readonly ModelQuantity[];

@@ -10,6 +10,8 @@ export function renderCsv(report: Report): string {
   for (const s of report.sections) {
     for (const r of s.rows) rows.push(line(s.title, r));
   }
+  // Declared conventions (`month: 2.5M s`) are rows too: a spreadsheet shows what sized the numbers.
+  for (const c of report.declaredConventions ?? []) rows.push(['Conventions', c.key, c.text, String(c.size), c.unit, String(c.size), c.unit === 's' ? 'Time' : 'Data', '', '', '', '']);
   const numeric = new Set([3, 5, 7, 8, 9, 10]);
   return rows.map((r, i) => r.map((c, j) => csvField(c, i > 0 && numeric.has(j))).join(',')).join('\r\n') + '\r\n';
 }

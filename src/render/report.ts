@@ -2,7 +2,7 @@
  * Model + results -> a neutral Report: every value already formatted, every row in display
  * order. The renderers (table, Markdown, JSON, CSV) only lay it out; none of them computes.
  */
-import { conventionLines } from '../units/conventions.js';
+import { conventionLines, conventionNotes, type ConventionNote } from '../units/conventions.js';
 import { print } from '../lang/printer.js';
 import { type Model, type ModelInput, type ModelQuantity } from '../model/model.js';
 import { type Results } from '../model/evaluate.js';
@@ -59,6 +59,8 @@ export interface Report {
   readonly sections: readonly ReportSection[];
   readonly steps: readonly ReportStep[];
   readonly conventions: readonly string[];
+  /** The conventions that differ from the default (`month = 2.5M s`): under every table, in every export. */
+  readonly declaredConventions?: readonly ConventionNote[];
   /** Quantities in no section: not in tables, but in JSON with `shown: false` (issue 13). */
   readonly unshown?: readonly ReportRow[];
   /** Present when some value was uncertain. */
@@ -108,7 +110,7 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     label: q.spec.label,
     formula: print(q.expr, { asWritten: true, times: '×' }),
     substituted: print(q.expr, { asWritten: true, times: '×', substitute: shownValue }),
-    result: resultText(q, value(q)),
+    result: resultText(q, value(q)) + conventionSuffix(model.conventionsUsed.get(q.name)),
     ...(summaryOf(q) ? { uncertain: true } : {}),
   }));
   const sampled = results.sampled;
@@ -123,8 +125,14 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     steps,
     // Conventions other than the defaults come first, with their sizes (src/units/conventions.ts).
     conventions: conventionLines(model.conventions, CONVENTIONS),
+    declaredConventions: conventionNotes(model.conventions),
     ...(sampled ? { uncertainty: { inputs: sampled.uncertainInputs, samples: sampled.samples, seed: sampled.seed, note: MEDIAN_NOTE } } : {}),
   };
+}
+
+/** `  (under year: 12 month)` after a result that a declared convention changed (issue 13). */
+function conventionSuffix(used: readonly string[] | undefined): string {
+  return used && used.length ? `  (under ${used.join(', ')})` : '';
 }
 
 /** The quantities no section lists, in evaluation order. */

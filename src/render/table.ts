@@ -39,6 +39,10 @@ export function renderTable(report: Report, opts: TableOptions): string {
   if (opts.explain) {
     out.push('');
     out.push(renderSteps(report));
+  } else if (report.declaredConventions?.length) {
+    // A number under a declared convention (`month: 2.5M s`) says so under the table (issue 13).
+    out.push('');
+    out.push(...wrapWords(`Conventions: ${terminalCell(report.declaredConventions.map((c) => c.text).join('; '))}.`, opts.columns));
   }
   return out.join('\n') + '\n';
 }

@@ -153,8 +153,8 @@ function where(e: ConventionEntry, part: 'key' | 'value'): { span?: Span; where?
   return s ? { span: s } : { where: `--convention ${e.key}=${e.value}` };
 }
 
-/** Every unit name an expression writes (after numbers and as names). */
-function unitNames(e: Expr, out: { name: string; span: Span }[] = []): { name: string; span: Span }[] {
+/** Every unit name an expression writes (after numbers and as names; names may also be quantities). */
+export function unitNames(e: Expr, out: { name: string; span: Span }[] = []): { name: string; span: Span }[] {
   switch (e.kind) {
     case 'number':
     case 'percent':
@@ -186,25 +186,41 @@ function unitNames(e: Expr, out: { name: string; span: Span }[] = []): { name: s
   }
 }
 
-function unitExprNames(u: UnitExpr, out: { name: string; span: Span }[]): void {
+export function unitExprNames(u: UnitExpr, out: { name: string; span: Span }[] = []): { name: string; span: Span }[] {
   switch (u.kind) {
     case 'unit':
       out.push({ name: u.name, span: u.span });
-      return;
+      return out;
     case 'unitOne':
     case 'unitPercent':
-      return;
+      return out;
     case 'unitPow':
-      unitExprNames(u.base, out);
-      return;
+      return unitExprNames(u.base, out);
     case 'unitMul':
     case 'unitDiv':
       unitExprNames(u.left, out);
-      unitExprNames(u.right, out);
-      return;
+      return unitExprNames(u.right, out);
     default:
-      assertNever(u);
+      return assertNever(u);
   }
+}
+
+/** A declared convention as the report states it: `month = 2.5M s = 2,500,000 s, declared by the template`. */
+export interface ConventionNote {
+  readonly key: ConventionName;
+  readonly text: string;
+  /** Seconds for day, month and year; bytes in a KB for data. */
+  readonly size: number;
+  readonly unit: 's' | 'B';
+}
+
+/** The non-default conventions, one note each (printed under every table, a row of every CSV). */
+export function conventionNotes(c: Conventions): ConventionNote[] {
+  return c.declared.map((d) => {
+    const by = d.from === 'template' ? 'declared by the template' : 'set by --convention';
+    if (d.key === 'data') return { key: d.key, text: `KB, MB, GB, TB, PB are binary (powers of 1024: KB = 1024 B), ${by}`, size: 1024, unit: 'B' };
+    return { key: d.key, text: `${d.key} = ${d.written} = ${formatNumber(d.seconds!)} s, ${by}`, size: d.seconds!, unit: 's' };
+  });
 }
 
 /** The report's conventions list: what differs from the default is stated first, with its size. */
@@ -213,11 +229,7 @@ export function conventionLines(c: Conventions, defaults: readonly string[]): re
   const s = c.sizes;
   const reg = UnitRegistry.BUILTIN.withSizes(s);
   const secs = (name: string) => reg.lookup(name)!.factor;
-  const declared = c.declared.map((d) => {
-    const by = d.from === 'template' ? 'declared by the template' : 'set by --convention';
-    if (d.key === 'data') return `KB, MB, GB, TB, PB are binary (powers of 1024: KB = 1024 B), ${by}`;
-    return `${d.key} = ${d.written} = ${formatNumber(d.seconds!)} s, ${by}`;
-  });
+  const declared = conventionNotes(c).map((n) => n.text);
   const month = s.month === undefined ? `month = 30 days = ${formatNumber(secs('month'))} s` : undefined;
   const year = s.year === undefined ? `year = 365 days = ${formatNumber(secs('year'))} s` : undefined;
   const week = s.day !== undefined ? `week = 7 days = ${formatNumber(secs('week'))} s` : undefined;

@@ -252,7 +252,7 @@ class Parser {
     const attached = u.start === end;
     const written = this.src.text.slice(num.start, u.end);
     const digits = this.src.text.slice(num.start, end);
-    if (attached && u.text === 'B' && !this.peekIs('^', 1)) {
+    if (attached && u.text === 'B') {
       // Sources write "2B users" for two billion and "2B" for two bytes: only a space decides.
       throw new EstimateError('E0303', `\`${written}\` is ambiguous: ${value} bytes or ${value} billion`, {
         span: span(this.src, num.start, u.end),

@@ -57,7 +57,8 @@ export function print(e: Expr, o: PrintOptions = {}): string {
       const p = BINARY_PRECEDENCE[e.op];
       const rightAssoc = e.op === '^';
       const left = wrap(e.left, needsParens(e.left, p, rightAssoc ? 'tighter' : 'same-ok') || (rightAssoc && (e.left.kind === 'neg' || e.left.kind === 'quantity')), o);
-      const right = wrap(e.right, needsParens(e.right, p, rightAssoc ? 'same-ok' : 'tighter'), o);
+      // `2 ^ (3 MB)` keeps its parentheses: `2 ^ 3 MB` reads as (2^3) MB, a power before a unit.
+      const right = wrap(e.right, needsParens(e.right, p, rightAssoc ? 'same-ok' : 'tighter') || (rightAssoc && e.right.kind === 'quantity'), o);
       const op = e.op === '*' ? (o.times ?? '*') : e.op;
       return `${left} ${op} ${right}`;
     }

@@ -145,6 +145,10 @@ function timeValue(key: ConventionName, e: ConventionEntry, registry: UnitRegist
   if (!(value.seconds > 0) || !Number.isFinite(value.seconds)) {
     throw new EstimateError('E0731', `a ${key} must last more than 0 s`, { ...where(e, 'value') });
   }
+  // A year is 365 declared days: a day so long that a year overflows would make units infinite.
+  if (!(value.seconds < 1e300)) {
+    throw new EstimateError('E0731', `a ${key} of ${value.seconds.toExponential(3)} s is too long`, { ...where(e, 'value'), help: ['a day, month or year lasts less than 1e300 s'] });
+  }
   return value.seconds;
 }
 

@@ -110,7 +110,8 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     label: q.spec.label,
     formula: print(q.expr, { asWritten: true, times: '×' }),
     substituted: print(q.expr, { asWritten: true, times: '×', substitute: shownValue }),
-    result: resultText(q, value(q)) + conventionSuffix(model.conventionsUsed.get(q.name)),
+    // The per-day form uses the declared day (`day: 10^5 s`), not 86,400 s.
+    result: resultText(q, value(q), model.registry.lookup('day')?.factor ?? 86_400) + conventionSuffix(model.conventionsUsed.get(q.name)),
     ...(summaryOf(q) ? { uncertain: true } : {}),
   }));
   const sampled = results.sampled;
@@ -145,10 +146,10 @@ function unshownQuantities(model: Model): ModelQuantity[] {
  * The result of a step; a per-second rate is shown per day first, the way the book derives
  * it (300M tweet/day = 3,472 tweet/s).
  */
-function resultText(q: ModelQuantity, shown: Formatted): string {
+function resultText(q: ModelQuantity, shown: Formatted, day: number): string {
   const si = shown.si;
   if (shown.value === 0 || q.dimension.exponent('Time') !== -1 || !shown.unit.endsWith('/s') || q.dimension.exponent('Data') !== 0) return shown.text;
-  const perDay = formatQuantity(si, q.dimension, { text: shown.unit.replace(/\/s$/, '/day'), dimension: q.dimension, factor: shown.si / shown.value / 86_400 });
+  const perDay = formatQuantity(si, q.dimension, { text: shown.unit.replace(/\/s$/, '/day'), dimension: q.dimension, factor: (shown.si / shown.value) / day });
   return `${perDay.text} = ${shown.text}`;
 }
 

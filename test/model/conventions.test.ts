@@ -119,6 +119,13 @@ describe('bad conventions are refused where they are written', () => {
   });
 });
 
+describe('explanations use the declared day', () => {
+  it('a per-second rate is shown per declared day first: 500M search/day = 5,000 search/s', async () => {
+    const r = await cli(['test/fixtures/published/sdi2-proximity.yaml', '--explain']);
+    expect(r.stdout).toContain('= 500M search/day = 5,000 search/s  (under day: 10^5 s)');
+  });
+});
+
 describe('the crawler declares its book\'s year', () => {
   it('5-year storage is the book\'s 30 PB, and the table says under which convention', async () => {
     const r = await cli(['crawler']);

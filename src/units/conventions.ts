@@ -103,7 +103,10 @@ export function resolveConventions(entries: readonly ConventionEntry[], evaluate
       }
       continue;
     }
-    const seconds = timeValue(key, e, UnitRegistry.BUILTIN.withSizes(sizes), evaluate);
+    const registry = UnitRegistry.BUILTIN.withSizes(sizes);
+    const seconds = timeValue(key, e, registry, evaluate);
+    // A convention that restates the default (`day: 86400 s`) changes nothing and is not listed.
+    if (seconds === registry.lookup(key)!.factor) continue;
     sizes = { ...sizes, [key]: seconds };
     declared.push({ key, written: e.value.trim(), seconds, from: e.from });
   }

@@ -84,6 +84,10 @@ describe('each convention changes exactly the numbers it should', () => {
     const t = template('conventions:\n  month: 2.5M s\ninputs:\n  a: 1 month\nquantities:\n  x:\n    value: a\n    unit: h', 'x');
     expect(valueOf(t, 'x', 'h', ['month=730h'])).toBe(730);
   });
+  it('a convention that restates the default is not listed', () => {
+    const m = model(template('conventions:\n  day: 86400 s\n  month: 30 day\n  data: si\ninputs:\n  a: 1 month\nquantities:\n  x:\n    value: a', 'x'));
+    expect(m.conventions.declared).toEqual([]);
+  });
   it('a year may be written in the declared month; the month in the declared day', () => {
     const t = template('conventions:\n  day: 10^5 s\n  year: 12 month\ninputs:\n  a: 1 year\nquantities:\n  x:\n    value: a\n    unit: s', 'x');
     expect(valueOf(t, 'x', 's')).toBe(12 * 30 * 1e5);
@@ -137,11 +141,13 @@ describe('the crawler declares its book\'s year', () => {
     expect(r.stdout).toContain('= 30 PB  (under year: 12 month)');
     expect(r.stdout).not.toMatch(/page\/s {2}\(under/);
   });
-  it('--convention year=365day brings back 30.42 PB, and JSON lists it', async () => {
+  it('--convention year="365 day" brings back the default and 30.42 PB', async () => {
     const r = await cli(['crawler', '--convention', 'year=365 day', '--format', 'json']);
     const doc = JSON.parse(r.stdout) as { outputs: Record<string, { value: number }>; conventions: string[] };
     expect(doc.outputs['storage']!.value).toBeCloseTo(30.416666666666668, 9);
-    expect(doc.conventions[0]).toBe('year = 365 day = 31,536,000 s, set by --convention');
+    expect(doc.conventions[0]).toBe('month = 30 days, year = 365 days');
+    const r2 = await cli(['crawler', '--convention', 'year=360 day', '--format', 'json']);
+    expect((JSON.parse(r2.stdout) as { conventions: string[] }).conventions[0]).toBe('year = 360 day = 31,104,000 s, set by --convention');
   });
   it('the other built-in templates have no conventions line under their tables', async () => {
     for (const t of ['twitter', 'url-shortener', 'cloud-drive', 'autocomplete', 'video-cdn']) {

@@ -63,13 +63,13 @@ export const ERROR_CODES = {
   E0712: 'template too large',
   E0713: 'value out of bounds',
   E0714: 'invalid name',
-  // Ranges (E0720-E0729)
-  E0720: 'range where an exact value is needed',
-  E0721: 'range: is not uncertain',
   // Conventions (E0730-E0739, issue 13)
   E0730: 'unknown convention',
   E0731: 'convention value does not fit',
   E0732: 'convention refers to itself or a later one',
+  // Ranges (E0720-E0729)
+  E0720: 'range where an exact value is needed',
+  E0721: 'range: is not uncertain',
   // Input and output (E08xx, exit 74: EX_IOERR of sysexits.h)
   E0801: 'writing the output file failed',
   E0802: 'standard output lost',
@@ -82,11 +82,11 @@ export const ERROR_CODES = {
   E0906: 'cannot write output',
   E0907: 'needs a terminal',
   E0908: 'bad command line',
+  // Conventions (E0950-E0954, issue 13)
+  E0950: 'malformed --convention',
   // Ranges (E0920-E0929)
   E0920: 'bad --samples',
   E0921: 'bad --seed',
-  // Conventions (E0950-E0954, issue 13)
-  E0950: 'malformed --convention',
   // Other
   E0130: 'cancelled',
   E9999: 'internal error',

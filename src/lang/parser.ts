@@ -249,6 +249,7 @@ class Parser {
       ]);
     }
     if (u.kind !== 'ident' || KEYWORDS.has(u.text) || this.peekIs('(', 1)) return amount;
+    const unit = this.parseUnitTerm();
     const attached = u.start === end;
     const written = this.src.text.slice(num.start, u.end);
     const digits = this.src.text.slice(num.start, end);
@@ -259,13 +260,12 @@ class Parser {
         help: [`for bytes write \`${digits} B\` (with a space)`, `for billions write \`${digits}bn\``],
       });
     }
-    if (attached && u.text === 'm' && this.peekIsName(1)) {
+    if (attached && u.text === 'm' && unit.kind === 'unit' && this.peekIsName(0)) {
       throw new EstimateError('E0310', `\`${written}\` is ${value} metres`, {
         span: span(this.src, num.start, u.end),
         help: [`for ${value} million write \`${digits}M\` or \`${digits}mil\``, 'for metres, put a space: `300 m`'],
       });
     }
-    const unit = this.parseUnitTerm();
     return { kind: 'quantity', amount, unit, span: cover(amount.span, unit.span), attached };
   }
 

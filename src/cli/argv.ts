@@ -8,10 +8,10 @@ import { formatNamed } from '../render/formats.js';
  * Options that take a value, so the word after them is never read as a command, an option or
  * a format. A new option with a value (in program.ts) belongs here too.
  */
-const VALUE_OPTIONS = new Set(['-s', '--set', '-f', '--format', '-o', '--output', '--to', '--units', '--samples', '--seed', '--samples-out', '--prices', '--swing', '--sweep', '--show', '--grow', '--years', '--months', '--accumulate', '--until', '--solve', '--for', '--compare']);
+const VALUE_OPTIONS = new Set(['-s', '--set', '--convention', '-f', '--format', '-o', '--output', '--to', '--units', '--samples', '--seed', '--samples-out', '--prices', '--swing', '--sweep', '--show', '--grow', '--years', '--months', '--accumulate', '--until', '--solve', '--for', '--compare']);
 
 /** calc's options that take a value. */
-const CALC_VALUE_FLAGS = new Set(['--to', '--units', '--samples', '--seed']);
+const CALC_VALUE_FLAGS = new Set(['--to', '--units', '--convention', '--samples', '--seed']);
 
 /**
  * Whether errors are wanted as JSON: `--format json` in any spelling (`-f json`, `--format=json`,

@@ -9,6 +9,8 @@ import { type FormatName } from '../render/formats.js';
 /** Options of `estimate <template>`, filled by flags (and by the interactive prompts). */
 export interface EstimateOptions {
   readonly set: readonly string[];
+  /** --convention name=value (repeatable): `month=730h`, `data=binary`. */
+  readonly convention?: readonly string[];
   readonly format?: FormatName;
   readonly output?: string;
   readonly explain: boolean;
@@ -47,6 +49,8 @@ export interface CalcOptions {
   readonly to?: string;
   /** Count units to declare, comma-separated (`user,tweet`). */
   readonly units?: string;
+  /** --convention name=value (repeatable). */
+  readonly convention?: readonly string[];
   readonly samples?: string;
   readonly seed?: string;
 }

@@ -20,6 +20,9 @@ export const ERROR_CODES = {
   E0207: 'too many terms in one expression',
   // Ranges (E0210-E0219, reserved for ranges and distributions)
   E0210: 'uncertain range end or parameter',
+  // Spellings of sources (E0220-E0229, issue 13)
+  E0220: 'malformed ratio',
+  E0221: 'ratio ends in zero',
   // Names (E03xx)
   E0301: 'unknown unit or name',
   E0302: 'ambiguous unit',
@@ -27,6 +30,8 @@ export const ERROR_CODES = {
   E0304: 'unknown function',
   E0305: 'wrong number of arguments',
   E0306: 'a quantity used as a unit',
+  // Spellings of sources (E0310-E0319, issue 13)
+  E0310: 'metres where million was meant',
   // Dimensions (E05xx)
   E0501: 'incompatible dimensions',
   E0502: 'cannot convert between dimensions',
@@ -35,6 +40,9 @@ export const ERROR_CODES = {
   E0505: 'percent on the left of + or -',
   // Ranges (E0520-E0529)
   E0520: 'range ends or parameters differ in dimension',
+  // Rounding (E0530-E0539, issue 13)
+  E0530: 'rounding step does not fit the value',
+  E0531: 'bad significant-figure count',
   // Numbers (E06xx)
   E0601: 'division by zero',
   E0602: 'number too large',
@@ -56,6 +64,10 @@ export const ERROR_CODES = {
   E0712: 'template too large',
   E0713: 'value out of bounds',
   E0714: 'invalid name',
+  // Conventions (E0730-E0739, issue 13)
+  E0730: 'unknown convention',
+  E0731: 'convention value does not fit',
+  E0732: 'convention refers to itself or a later one',
   // Ranges (E0720-E0729)
   E0720: 'range where an exact value is needed',
   E0721: 'range: is not uncertain',
@@ -94,6 +106,8 @@ export const ERROR_CODES = {
   E0906: 'cannot write output',
   E0907: 'needs a terminal',
   E0908: 'bad command line',
+  // Conventions (E0950-E0954, issue 13)
+  E0950: 'malformed --convention',
   // Ranges (E0920-E0929)
   E0920: 'bad --samples',
   E0921: 'bad --seed',

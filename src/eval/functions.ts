@@ -52,7 +52,7 @@ function countsOnly(name: string) {
       throw new EstimateError('E0503', `${name} of ${a.dimension} depends on the unit it is written in`, {
         span: a.span,
         spanLabel: a.dimension.toString(),
-        help: [`round a plain number or a count: \`${name}(x / 1 GB)\` rounds in gigabytes`],
+        help: [`give the step to round to, in a unit: \`${name}(x, 1 GB)\`, \`${name}(x, 10 ms)\``],
       });
     }
     return a.dimension;
@@ -76,10 +76,87 @@ function sameDimension(name: string) {
   };
 }
 
+/**
+ * round, ceil, floor: of a plain number or a count alone (`ceil(x)`), or to a step that has units
+ * (`round(x, 10 B)`, `ceil(x, 1 server)`, `floor(x, 1 day)`): the nearest multiple of the step.
+ */
 function rounding(name: string, f: (x: number) => number): FunctionDef {
   const unary = (x: number) => f(snap(x));
-  return { minArgs: 1, maxArgs: 1, dimension: countsOnly(name), apply: ([x]) => unary(x!), unary, doc: `${name}(x): x rounded; x is a plain number or a count` };
+  const dimension = (args: readonly ArgInfo[]): Dimension => {
+    if (args.length === 1) return countsOnly(name)(args);
+    const [x, step] = args as [ArgInfo, ArgInfo];
+    if (!step.dimension.equals(x.dimension)) {
+      throw new EstimateError('E0530', `${name} of ${x.dimension} to a step of ${step.dimension}`, {
+        span: step.span,
+        spanLabel: step.dimension.toString(),
+        labels: [{ span: x.span, text: x.dimension.toString() }],
+        help: [`the step is in a unit of the value's dimension: \`${name}(x, 1 GB)\` for data, \`${name}(x, 1 day)\` for time`],
+      });
+    }
+    return x.dimension;
+  };
+  return {
+    minArgs: 1,
+    maxArgs: 2,
+    dimension,
+    apply: (a) => (a.length === 1 ? unary(a[0]!) : toStep(f, a[0]!, a[1]!)),
+    unary,
+    doc: `${name}(x) rounds a plain number or a count; ${name}(x, step) rounds to a multiple of a step with units: ${name}(x, 10 B)`,
+  };
 }
+
+/** f(x / step) × step; a step of 0 or less gives NaN, refused as "not a number" with the call. */
+function toStep(f: (x: number) => number, x: number, step: number): number {
+  if (!(step > 0)) return Number.NaN;
+  const n = f(snap(x / step));
+  // A step like 0.1 multiplies with residue (3 × 0.1); dividing by its exact inverse does not.
+  const inverse = 1 / step;
+  return step < 1 && Number.isInteger(inverse) ? n / inverse : n * step;
+}
+
+/** x rounded to `digits` significant figures (1 to 15), half away from zero; NaN for a bad count. */
+export function roundSignificant(x: number, digits: number): number {
+  if (!Number.isInteger(digits) || digits < 1 || digits > 15) return Number.NaN;
+  if (x === 0 || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(digits));
+}
+
+/**
+ * sig(x, n): n significant figures, as sources round ("~10 KB"). They are counted in a unit:
+ * the third argument (`sig(x, 2, GB/day)`), else the quantity's `unit:` (the model adds it as
+ * the third argument), else the value itself, which only a plain number or a count may be.
+ */
+const SIG: FunctionDef = {
+  minArgs: 2,
+  maxArgs: 3,
+  dimension: (args) => {
+    const [x, n, unit] = args as [ArgInfo, ArgInfo, ArgInfo | undefined];
+    if (!n.dimension.isNone) {
+      throw new EstimateError('E0531', `the number of significant figures is a plain number, not ${n.dimension}`, { span: n.span, help: ['write `sig(x, 2)`'] });
+    }
+    if (unit === undefined) {
+      if (!x.dimension.isCountLike) {
+        throw new EstimateError('E0531', `sig of ${x.dimension} needs the unit to count figures in`, {
+          span: x.span,
+          spanLabel: x.dimension.toString(),
+          help: ['name it: `sig(x, 2, GB/day)`, or give the quantity a `unit:`'],
+        });
+      }
+      return x.dimension;
+    }
+    if (!unit.dimension.equals(x.dimension)) {
+      throw new EstimateError('E0530', `sig of ${x.dimension} counted in ${unit.dimension}`, {
+        span: unit.span,
+        spanLabel: unit.dimension.toString(),
+        labels: [{ span: x.span, text: x.dimension.toString() }],
+        help: ['count in a unit of the value\'s dimension: `sig(x, 2, GB/day)`'],
+      });
+    }
+    return x.dimension;
+  },
+  apply: (a) => (a.length === 2 ? roundSignificant(a[0]!, a[1]!) : roundSignificant(a[0]! / a[2]!, a[1]!) * a[2]!),
+  doc: 'sig(x, n): n significant figures, counted in the quantity\'s unit; sig(x, n, GB/day) counts them in GB/day',
+};
 
 function scalar(name: string, f: (x: number) => number, doc: string): FunctionDef {
   return { minArgs: 1, maxArgs: 1, dimension: scalarOnly(name), apply: (a) => f(a[0]!), unary: f, doc };
@@ -99,6 +176,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map<string, Funct
   ['ceil', rounding('ceil', Math.ceil)],
   ['floor', rounding('floor', Math.floor)],
   ['round', rounding('round', Math.round)],
+  ['sig', SIG],
   ['min', { minArgs: 2, maxArgs: 64, dimension: sameDimension('min'), apply: pairwise(Math.min), doc: 'min(a, b, ...): the smallest; all of one dimension' }],
   ['max', { minArgs: 2, maxArgs: 64, dimension: sameDimension('max'), apply: pairwise(Math.max), doc: 'max(a, b, ...): the largest; all of one dimension' }],
   ['abs', { minArgs: 1, maxArgs: 1, dimension: (a) => a[0]!.dimension, apply: ([x]) => Math.abs(x!), unary: Math.abs, doc: 'abs(x): any dimension' }],

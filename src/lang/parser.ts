@@ -6,7 +6,9 @@
  *   rangeEnd   = expr starting with a number, "-" or "$"   `200M to 400M user`, `1 to 3 MB`
  *   prefix     = "-" prefix | primary
  *   primary    = literal | NAME "(" [ expr { "," expr } ] ")" | NAME | "(" expr ")"
- *   literal    = [ "$" ] NUMBER [ MAGNITUDE ] [ "%" ] [ unitTerm ]   e.g. 300M, 1.5 billion, 10%, 300 MB, $0.02
+ *   literal    = [ "$" ] NUMBER [ "^" INT ] [ MAGNITUDE ] [ ":" NUMBER [ MAGNITUDE ] ] [ "%" | "percent" | "$" ] [ unitTerm ]
+ *                e.g. 300M, 1.5 billion, 100mil, 10%, 5 percent, 300 MB, $0.02, 0.02$, 10:1, 10^5 s
+ *                (`^ INT` only before a unit: `10^5 s` is (10^5) s; elsewhere `^` is the operator)
  *   unitTerm   = NAME [ "^" [ "-" ] NUMBER ]
  *   unitExpr   = [ "/" ] unitFactor { ("*" | "/" | "per") unitFactor }
  *   unitFactor = NAME [ "^" [ "-" ] NUMBER ] | "1" | "%" | "(" unitExpr ")"
@@ -15,7 +17,7 @@ import { EstimateError } from '../diagnostics/error.js';
 import { cover, span, type Source, type Span } from '../diagnostics/source.js';
 import { type ConvertKeyword, type Expr, type UnitExpr } from './ast.js';
 import { numberValue, tokenize, tokenText } from './lexer.js';
-import { MAGNITUDES } from './magnitudes.js';
+import { MAGNITUDES, PERCENT_WORD } from './magnitudes.js';
 import { INFIX, KEYWORDS, PREFIX_MINUS, RANGE } from './precedence.js';
 import { type Token } from './tokens.js';
 
@@ -213,21 +215,41 @@ class Parser {
     }
     let value = numberValue(num);
     let end = num.end;
+    // `10^5 s`, `2^41 ms`: a power written before a unit binds tighter than the number and its unit.
+    const power = this.powerBeforeUnit();
+    if (power) {
+      value = value ** power.exponent;
+      end = power.end;
+    }
     let after = this.peek();
-    const factor = after.kind === 'ident' ? MAGNITUDES.get(after.text) : undefined;
-    if (factor !== undefined && !this.peekIs('(', 1)) {
+    const factor = this.magnitudeAt(after);
+    if (factor !== undefined) {
       this.next();
       value = scale(value, factor);
       end = after.end;
       after = this.peek();
     }
+    // `10:1` and `1:200`, as sources write ratios: the quotient (10, 0.005).
+    if (after.kind === 'op' && after.text === ':') {
+      const ratio = this.ratioEnd(after);
+      value = value / ratio.value;
+      end = ratio.end;
+      after = this.peek();
+    }
     if (!Number.isFinite(value)) this.tooLarge(span(this.src, num.start, end));
-    // A bare number is its token's span; a magnitude or `$` widens it.
+    // A bare number is its token's span; a magnitude, a power, a ratio or `$` widens it.
     const amount: Expr = { kind: 'number', value, span: dollar === undefined && end === num.end ? num : span(this.src, (dollar ?? num).start, end) };
-    if (after.kind === 'op' && after.text === '%') {
+    const percentWord = after.kind === 'ident' && after.text === PERCENT_WORD && !this.peekIs('(', 1);
+    if ((after.kind === 'op' && after.text === '%') || percentWord) {
       if (dollar) throw this.error('E0206', 'a percentage cannot be money', after);
       this.next();
       return { kind: 'percent', percent: value, span: span(this.src, num.start, after.end) };
+    }
+    // `0.02$` is `$0.02`; a `$` before another number would be a second amount, refused below.
+    if (!dollar && after.kind === 'op' && after.text === '$' && this.tokens[this.pos + 1]?.kind !== 'number') {
+      this.next();
+      const unit: UnitExpr = { kind: 'unit', name: 'USD', span: after };
+      return { kind: 'quantity', amount, unit, span: span(this.src, num.start, after.end), attached: true };
     }
     if (dollar) {
       const unit: UnitExpr = { kind: 'unit', name: 'USD', span: dollar };
@@ -244,13 +266,73 @@ class Parser {
     this.unitWeight = 0;
     const unit = this.parseUnitTerm();
     const attached = u.start === end;
-    if (attached && u.text === 'B' && this.peek().kind === 'ident' && !KEYWORDS.has(this.peek().text)) {
-      throw new EstimateError('E0303', `\`${this.src.text.slice(num.start, u.end)}\` is ${value} bytes`, {
+    const written = this.src.text.slice(num.start, u.end);
+    const digits = this.src.text.slice(num.start, end);
+    if (attached && u.text === 'B') {
+      // Sources write "2B users" for two billion and "2B" for two bytes: only a space decides.
+      throw new EstimateError('E0303', `\`${written}\` is ambiguous: ${value} bytes or ${value} billion`, {
         span: span(this.src, num.start, u.end),
-        help: [`for ${value} billion write \`${this.src.text.slice(num.start, num.end)}bn\``, '`B` after a number is always a byte'],
+        help: [`for bytes write \`${digits} B\` (with a space)`, `for billions write \`${digits}bn\``],
+      });
+    }
+    if (attached && u.text === 'm' && unit.kind === 'unit' && this.peekIsName(0)) {
+      throw new EstimateError('E0310', `\`${written}\` is ${value} metres`, {
+        span: span(this.src, num.start, u.end),
+        help: [`for ${value} million write \`${digits}M\` or \`${digits}mil\``, 'for metres, put a space: `300 m`'],
       });
     }
     return { kind: 'quantity', amount, unit, span: cover(amount.span, unit.span), attached };
+  }
+
+  /** A magnitude word at `t` (`M`, `bn`, `mil`), unless it is a function's name. */
+  private magnitudeAt(t: Token): number | undefined {
+    const factor = t.kind === 'ident' ? MAGNITUDES.get(t.text) : undefined;
+    return factor !== undefined && !this.peekIs('(', 1) ? factor : undefined;
+  }
+
+  /**
+   * `^ [-] DIGITS` right after a number and before a unit (`10^5 s`), consumed; else nothing is
+   * consumed and `^` stays the power operator (`2^10`, `2^3^2`).
+   */
+  private powerBeforeUnit(): { exponent: number; end: number } | undefined {
+    if (!this.peekIs('^')) return undefined;
+    const minus = this.peekIs('-', 1) ? 1 : 0;
+    const exp = this.tokens[Math.min(this.pos + 1 + minus, this.last)]!;
+    if (exp.kind !== 'number' || !/^[0-9]+$/.test(tokenText(exp))) return undefined;
+    const unit = this.tokens[Math.min(this.pos + 2 + minus, this.last)]!;
+    if (unit.kind !== 'ident' || KEYWORDS.has(unit.text) || unit.text === PERCENT_WORD || this.peekIs('(', 3 + minus)) return undefined;
+    this.pos += 2 + minus;
+    return { exponent: (minus ? -1 : 1) * numberValue(exp), end: exp.end };
+  }
+
+  /** The `:1` of `10:1`, with `:` the current token: the number after it (with a magnitude). */
+  private ratioEnd(colon: Token): { value: number; end: number } {
+    this.next();
+    const t = this.peek();
+    if (t.kind !== 'number') {
+      throw new EstimateError('E0220', 'a ratio needs a number after `:`', { span: t.kind === 'eof' ? colon : t, help: ['write a ratio as `10:1` (ten) or `1:200` (0.005)'] });
+    }
+    this.next();
+    let value = numberValue(t);
+    let end = t.end;
+    const factor = this.magnitudeAt(this.peek());
+    if (factor !== undefined) {
+      end = this.next().end;
+      value = scale(value, factor);
+    }
+    if (value === 0) {
+      throw new EstimateError('E0221', 'a ratio cannot end in 0', { span: span(this.src, colon.start, end), help: ['`a:b` is a / b: the number after `:` must not be 0'] });
+    }
+    if (this.peekIs(':')) {
+      throw new EstimateError('E0220', 'a ratio has two parts', { span: this.peek(), help: ['write `a:b`; for three shares, name them in a template'] });
+    }
+    return { value, end };
+  }
+
+  /** Whether the token at `offset` is a name (not a keyword, not a call). */
+  private peekIsName(offset: number): boolean {
+    const t = this.tokens[Math.min(this.pos + offset, this.last)]!;
+    return t.kind === 'ident' && !KEYWORDS.has(t.text) && !this.peekIs('(', offset + 1);
   }
 
   private closeParen(open: Token, inner: Expr | undefined): Token {

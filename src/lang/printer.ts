@@ -25,6 +25,11 @@ export function printUnit(u: UnitExpr): string {
   }
 }
 
+/** A quantity, or minus signs before one: right of `^` it needs parentheses (`2 ^ (-3 MB)`). */
+function startsWithQuantity(e: Expr): boolean {
+  return e.kind === 'quantity' || (e.kind === 'neg' && startsWithQuantity(e.operand));
+}
+
 function printUnitFactor(u: UnitExpr): string {
   return u.kind === 'unitMul' || u.kind === 'unitDiv' ? `(${printUnit(u)})` : printUnit(u);
 }
@@ -57,7 +62,8 @@ export function print(e: Expr, o: PrintOptions = {}): string {
       const p = BINARY_PRECEDENCE[e.op];
       const rightAssoc = e.op === '^';
       const left = wrap(e.left, needsParens(e.left, p, rightAssoc ? 'tighter' : 'same-ok') || (rightAssoc && (e.left.kind === 'neg' || e.left.kind === 'quantity')), o);
-      const right = wrap(e.right, needsParens(e.right, p, rightAssoc ? 'same-ok' : 'tighter'), o);
+      // `2 ^ (3 MB)` keeps its parentheses: `2 ^ 3 MB` reads as (2^3) MB, a power before a unit.
+      const right = wrap(e.right, needsParens(e.right, p, rightAssoc ? 'same-ok' : 'tighter') || (rightAssoc && startsWithQuantity(e.right)), o);
       const op = e.op === '*' ? (o.times ?? '*') : e.op;
       return `${left} ${op} ${right}`;
     }

@@ -15,7 +15,7 @@ export interface Token extends Span {
 export const NUMBER_TEXT = '#';
 
 /** Operator and punctuation tokens, longest first. */
-export const OPERATORS = ['->', '+', '-', '*', '/', '^', '(', ')', ',', '%', '$'] as const;
+export const OPERATORS = ['->', '+', '-', '*', '/', '^', '(', ')', ',', '%', '$', ':'] as const;
 
 /** Look-alike characters accepted as the ASCII operator they resemble. */
 export const OPERATOR_ALIASES: ReadonlyMap<string, string> = new Map([

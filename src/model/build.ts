@@ -10,14 +10,16 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { compile, unitScope, type Compiled, type Scope } from '../eval/compile.js';
 import { resolveUnit } from '../eval/resolve-unit.js';
 import { assertNever } from '../lang/assert-never.js';
-import { type Expr } from '../lang/ast.js';
+import { type Expr, type UnitExpr } from '../lang/ast.js';
 import { parse, parseUnit } from '../lang/parser.js';
 import { formatQuantity } from '../units/format.js';
 import { type Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { countNameProblem, UnitRegistry } from '../units/registry.js';
 import { type InputSpec, type Located, type QuantitySpec, type TemplateSpec } from '../template/types.js';
-import { type BuildOptions, expandSpec } from './compose.js';
+import { type BuildOptions as ComposeOptions, expandSpec } from './compose.js';
+import { DEFAULT_CONVENTIONS, unitExprNames, unitNames, type ConventionEntry, type Conventions } from '../units/conventions.js';
+import { modelConventions } from './conventions.js';
 import { topologicalOrder } from './graph.js';
 import { type Model, type ModelInput, type ModelQuantity, type ModelSection } from './model.js';
 import { checkQuantityName } from './names.js';
@@ -39,7 +41,9 @@ export function buildModel(written: TemplateSpec, options: BuildOptions = {}): M
     );
     return out;
   };
-  const registry = declareUnits(spec, errors);
+  let conventions: Conventions = DEFAULT_CONVENTIONS;
+  attempt(() => (conventions = modelConventions(spec, options.conventions)));
+  const registry = declareUnits(spec, errors).withSizes(conventions.sizes);
   const refused = new Set<string>();
   const slots = assignSlots(spec, registry, errors, refused);
   const inputs = buildInputs(spec, slots, registry, attempt);
@@ -50,7 +54,59 @@ export function buildModel(written: TemplateSpec, options: BuildOptions = {}): M
   const quantities = buildQuantities(graph, broken, scope, byName, attempt);
   const sections = buildSections(spec, slots, refused, byName, errors);
   if (errors.length > 0) throw new EstimateErrors(sortByPlace(errors));
-  return { spec, registry, inputs, quantities, sections, slotCount: slots.size, byName };
+  const conventionsUsed = usedConventions(conventions, registry, inputs, quantities, byName);
+  return { spec, registry, conventions, conventionsUsed, inputs, quantities, sections, slotCount: slots.size, byName };
+}
+
+/**
+ * Which declared conventions changed each number: those of the units an input or quantity
+ * writes or is shown in, and those of every value it reads (quantities come in evaluation order).
+ */
+function usedConventions(
+  conventions: Conventions,
+  registry: UnitRegistry,
+  inputs: readonly ModelInput[],
+  quantities: readonly ModelQuantity[],
+  byName: ReadonlyMap<string, ModelInput | ModelQuantity>,
+): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  if (conventions.declared.length === 0) return out;
+  const text = new Map(conventions.declared.map((d) => [d.key as string, `${d.key}: ${d.written}`]));
+  const keysOf = (names: readonly { name: string }[], extra: Iterable<string> = []): string[] => {
+    const keys = new Set<string>(extra);
+    for (const { name } of names) {
+      if (byName.has(name)) {
+        for (const k of out.get(name) ?? []) keys.add(k);
+        continue;
+      }
+      const c = registry.lookup(name)?.convention;
+      const t = c === undefined ? undefined : text.get(c);
+      if (t) keys.add(t);
+    }
+    return [...keys];
+  };
+  const shownIn = (u: Located | undefined) => {
+    try {
+      return u ? unitExprNames(parseUnit(u.source)) : [];
+    } catch {
+      return [];
+    }
+  };
+  for (const i of inputs) {
+    const k = keysOf([...unitNames(i.defaultExpr), ...shownIn(i.spec.unit)]);
+    if (k.length) out.set(i.name, k);
+  }
+  for (const q of quantities) {
+    const k = keysOf([...unitNames(q.expr), ...shownIn(q.spec.unit)]);
+    if (k.length) out.set(q.name, k);
+  }
+  return out;
+}
+
+/** What a run adds to a template: `--convention k=v`, after the template's own. */
+export interface BuildOptions extends ComposeOptions {
+  /** Conventions given for the run (`--convention month=730h`), over the template's. */
+  readonly conventions?: readonly ConventionEntry[];
 }
 
 /** Runs a step, keeping the project's errors for the report; returns undefined after an error. */
@@ -263,7 +319,8 @@ function exactNeeded(where: Located, what: string, help: string): EstimateError 
   return new EstimateError('E0720', `${what} must be exact, not a range`, { span: where.span, help: [help] });
 }
 
-function buildQuantity(s: QuantitySpec, expr: Expr, slot: number, scope: Scope, attempt: Attempt): ModelQuantity {
+function buildQuantity(s: QuantitySpec, written: Expr, slot: number, scope: Scope, attempt: Attempt): ModelQuantity {
+  const expr = s.unit ? sigInUnit(written, s.unit) : written;
   const compiled: Compiled = compile(expr, scope);
   const dimension = compiled.dimension;
   const what = () => `quantity \`${s.name.text}\``;
@@ -284,6 +341,45 @@ function buildQuantity(s: QuantitySpec, expr: Expr, slot: number, scope: Scope, 
   const unit = s.unit ? attempt(() => displayUnit(s.unit!, dimension, scope.registry, what())) : compiled.target;
   const book = s.book ? attempt(() => buildBound(s.book!, `\`book\` of ${what()}`, dimension, undefined, scope.registry).si) : undefined;
   return { kind: 'quantity', spec: s, name: s.name.text, slot, expr, compiled, dimension, unit, book };
+}
+
+/**
+ * `sig(x, 2)` counts figures in the unit the quantity is shown in: 364 GB/day becomes 360 GB/day,
+ * not a rounding of bytes per second. The quantity's `unit:` becomes the call's third argument
+ * (a `1 <unit>` literal, printed as the unit). A `unit:` that does not parse is reported elsewhere.
+ */
+function sigInUnit(e: Expr, unit: Located): Expr {
+  let target: UnitExpr;
+  try {
+    target = parseUnit(unit.source);
+  } catch {
+    return e;
+  }
+  const one: Expr = { kind: 'quantity', amount: { kind: 'number', value: 1, span: unit.span }, unit: target, span: unit.span, attached: false };
+  const walk = (x: Expr): Expr => {
+    switch (x.kind) {
+      case 'number':
+      case 'percent':
+      case 'name':
+      case 'quantity':
+        return x;
+      case 'neg':
+        return { ...x, operand: walk(x.operand) };
+      case 'binary':
+        return { ...x, left: walk(x.left), right: walk(x.right) };
+      case 'range':
+        return { ...x, low: walk(x.low), high: walk(x.high) };
+      case 'call': {
+        const args = x.args.map(walk);
+        return { ...x, args: x.fn === 'sig' && args.length === 2 ? [...args, one] : args };
+      }
+      case 'convert':
+        return { ...x, expr: walk(x.expr) };
+      default:
+        return assertNever(x);
+    }
+  };
+  return walk(e);
 }
 
 function displayUnit(u: Located, dimension: Dimension, registry: UnitRegistry, what: string): ResolvedUnit {

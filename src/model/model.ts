@@ -3,6 +3,7 @@ import { type Compiled } from '../eval/compile.js';
 import { type Expr } from '../lang/ast.js';
 import { type Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
+import { type Conventions } from '../units/conventions.js';
 import { type UnitRegistry } from '../units/registry.js';
 import { type InputSpec, type QuantitySpec, type TemplateSpec } from '../template/types.js';
 
@@ -47,6 +48,13 @@ export interface ModelSection {
 export interface Model {
   readonly spec: TemplateSpec;
   readonly registry: UnitRegistry;
+  /** The declared conventions (template, then `--convention`) that sized the registry's units. */
+  readonly conventions: Conventions;
+  /**
+   * For each input and quantity whose number a declared convention changed (through a unit it
+   * writes, its display unit, or a value it reads): the conventions, as `year: 12 month`.
+   */
+  readonly conventionsUsed: ReadonlyMap<string, readonly string[]>;
   readonly inputs: readonly ModelInput[];
   /** In evaluation (topological) order. */
   readonly quantities: readonly ModelQuantity[];

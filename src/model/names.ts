@@ -11,10 +11,14 @@ import { type Located } from '../template/types.js';
 const NAME = /^[a-z_][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/i;
 
 /**
- * Refuses a quantity name that is not an identifier or that a unit, function, magnitude or
- * keyword already owns: `per`, `min`, `MB` or `M` as a quantity would make expressions ambiguous.
+ * Refuses a quantity name that is not an identifier or that a function, magnitude or keyword
+ * already owns: `per`, `ceil` or `M` as a quantity would make expressions ambiguous.
+ *
+ * A unit's name is allowed (issue 13): `qps`, `requests`, `users` are the natural names in this
+ * field. Inside the template a bare name is the quantity; right after a number it is the unit
+ * (`100 qps` is 100 req/s, `2 * qps` is twice the quantity), and so in `unit:` and after `->`.
  */
-export function checkQuantityName(name: Located, registry: UnitRegistry): EstimateError | undefined {
+export function checkQuantityName(name: Located, _registry: UnitRegistry): EstimateError | undefined {
   const n = name.text;
   if (!NAME.test(n) || n.startsWith('_')) {
     return new EstimateError('E0714', `\`${n}\` is not a valid name`, {
@@ -22,9 +26,8 @@ export function checkQuantityName(name: Located, registry: UnitRegistry): Estima
       help: ['names start with a letter and use letters, digits and `_`: `peak_qps`'],
     });
   }
-  const owner = registry.has(n)
-    ? 'a unit'
-    : FUNCTIONS.has(n) || DISTRIBUTIONS.has(n)
+  const owner =
+    FUNCTIONS.has(n) || DISTRIBUTIONS.has(n)
       ? 'a function'
       : MAGNITUDES.has(n)
         ? 'a magnitude'

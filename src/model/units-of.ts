@@ -22,8 +22,10 @@ export function writtenUnit(e: Expr, registry: UnitRegistry): UnitExpr | undefin
       return writtenUnit(e.operand, registry);
     case 'binary': {
       if (e.op !== '*' && e.op !== '/') return undefined;
-      const left = writtenUnit(e.left, registry);
       const right = e.right.kind === 'name' ? writtenUnit(e.right, registry) : undefined;
+      // `10M /month`: a rate without a count keeps `/month` as its unit (a bare `--set writes=20M` is per month).
+      if (e.op === '/' && right && e.left.kind === 'number') return { kind: 'unitDiv', left: { kind: 'unitOne', span: { ...e.left.span, start: e.left.span.end } }, right, span: e.span };
+      const left = writtenUnit(e.left, registry);
       if (!left || !right || left.kind === 'unitPercent') return undefined;
       return { kind: e.op === '*' ? 'unitMul' : 'unitDiv', left, right, span: e.span };
     }

@@ -18,6 +18,9 @@ export function renderCsv(report: Report): string {
     for (const s of report.sections) for (const r of s.rows) rows[k++]!.push(r.sizing?.binds ?? '', r.sizing?.share !== undefined ? String(r.sizing.share) : '');
     for (let i = 1; i <= report.assumptions.length; i++) rows[i]!.push('', '');
   }
+  // Declared conventions (`month: 2.5M s`) are rows too: a spreadsheet shows what sized the numbers.
+  const sized = rows[0]!.length > 11;
+  for (const c of report.declaredConventions ?? []) rows.push(['Conventions', c.key, c.text, String(c.size), c.unit, String(c.size), c.unit === 's' ? 'Time' : 'Data', '', '', '', '', ...(sized ? ['', ''] : [])]);
   const numeric = new Set([3, 5, 7, 8, 9, 10, 12]);
   return rows.map((r, i) => r.map((c, j) => csvField(c, i > 0 && numeric.has(j))).join(',')).join('\r\n') + '\r\n';
 }

@@ -33,6 +33,11 @@ export function renderJson(report: Report): string {
       };
     }
   }
+  // Quantities in no section are still read by scripts (issue 13): marked `shown: false`.
+  for (const r of report.unshown ?? []) {
+    if (Object.hasOwn(outputs, r.name)) continue;
+    outputs[r.name] = { label: r.label, shown: false, ...machine(r.value), ...interval(r), dimension: r.value.dimension, ...(r.book ? { book: machine(r.book) } : {}) };
+  }
   const doc = {
     template: report.template,
     title: report.title,

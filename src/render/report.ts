@@ -2,6 +2,7 @@
  * Model + results -> a neutral Report: every value already formatted, every row in display
  * order. The renderers (table, Markdown, JSON, CSV) only lay it out; none of them computes.
  */
+import { conventionLines, conventionNotes, type ConventionNote } from '../units/conventions.js';
 import { print } from '../lang/printer.js';
 import { type Model, type ModelInput, type ModelQuantity } from '../model/model.js';
 import { type Results } from '../model/evaluate.js';
@@ -61,6 +62,10 @@ export interface Report {
   readonly sections: readonly ReportSection[];
   readonly steps: readonly ReportStep[];
   readonly conventions: readonly string[];
+  /** The conventions that differ from the default (`month = 2.5M s`): under every table, in every export. */
+  readonly declaredConventions?: readonly ConventionNote[];
+  /** Quantities in no section: not in tables, but in JSON with `shown: false` (issue 13). */
+  readonly unshown?: readonly ReportRow[];
   /** Present when some value was uncertain. */
   readonly uncertainty?: ReportUncertainty;
 }
@@ -124,7 +129,8 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     label: q.spec.label,
     formula: print(q.expr, { asWritten: true, times: '×' }),
     substituted: print(q.expr, { asWritten: true, times: '×', substitute: shownValue }),
-    result: resultText(q, value(q)),
+    // The per-day form uses the declared day (`day: 10^5 s`), not 86,400 s.
+    result: resultText(q, value(q), model.registry.lookup('day')?.factor ?? 86_400) + conventionSuffix(model.conventionsUsed.get(q.name)),
     ...(summaryOf(q) ? { uncertain: true } : {}),
   }));
   const sampled = results.sampled;
@@ -135,20 +141,35 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     source: model.spec.source,
     assumptions: model.inputs.map(row),
     sections: model.sections.map((s) => ({ title: s.title, rows: s.items.map(row) })),
+    unshown: unshownQuantities(model).map(row),
     steps,
-    conventions: model.inputs.some((i) => i.name.startsWith('price.')) ? [...CONVENTIONS, BILLING_CONVENTION] : CONVENTIONS,
+    // Conventions other than the defaults come first, with their sizes (src/units/conventions.ts);
+    // a template that uses catalogue prices also states the 730-hour billing month.
+    conventions: conventionLines(model.conventions, model.inputs.some((i) => i.name.startsWith('price.')) ? [...CONVENTIONS, BILLING_CONVENTION] : CONVENTIONS),
+    declaredConventions: conventionNotes(model.conventions),
     ...(sampled ? { uncertainty: { inputs: sampled.uncertainInputs, samples: sampled.samples, seed: sampled.seed, note: MEDIAN_NOTE } } : {}),
   };
+}
+
+/** `  (under year: 12 month)` after a result that a declared convention changed (issue 13). */
+function conventionSuffix(used: readonly string[] | undefined): string {
+  return used && used.length ? `  (under ${used.join(', ')})` : '';
+}
+
+/** The quantities no section lists, in evaluation order. */
+function unshownQuantities(model: Model): ModelQuantity[] {
+  const shown = new Set(model.sections.flatMap((s) => s.items.map((i) => i.name)));
+  return model.quantities.filter((q) => !shown.has(q.name));
 }
 
 /**
  * The result of a step; a per-second rate is shown per day first, the way the book derives
  * it (300M tweet/day = 3,472 tweet/s).
  */
-function resultText(q: ModelQuantity, shown: Formatted): string {
+function resultText(q: ModelQuantity, shown: Formatted, day: number): string {
   const si = shown.si;
   if (shown.value === 0 || q.dimension.exponent('Time') !== -1 || !shown.unit.endsWith('/s') || q.dimension.exponent('Data') !== 0) return shown.text;
-  const perDay = formatQuantity(si, q.dimension, { text: shown.unit.replace(/\/s$/, '/day'), dimension: q.dimension, factor: shown.si / shown.value / 86_400 });
+  const perDay = formatQuantity(si, q.dimension, { text: shown.unit.replace(/\/s$/, '/day'), dimension: q.dimension, factor: (shown.si / shown.value) / day });
   return `${perDay.text} = ${shown.text}`;
 }
 

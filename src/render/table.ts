@@ -46,6 +46,18 @@ export function renderTable(report: Report, opts: TableOptions): string {
   if (opts.explain) {
     out.push('');
     out.push(renderSteps(report));
+  } else if (report.declaredConventions?.length) {
+    // A number under a declared convention (`month: 2.5M s`) says so under the table (issue 13),
+    // wrapped at spaces to the width.
+    out.push('');
+    let line = '';
+    for (const word of `Conventions: ${terminalCell(report.declaredConventions.map((c) => c.text).join('; '))}.`.split(' ')) {
+      if (line !== '' && line.length + 1 + word.length > opts.columns) {
+        out.push(line);
+        line = word;
+      } else line = line === '' ? word : `${line} ${word}`;
+    }
+    out.push(line);
   }
   return out.join('\n') + '\n';
 }

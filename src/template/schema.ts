@@ -6,7 +6,7 @@ import { type InputSpec, type Located, type QuantitySpec, type SectionSpec, type
 import { type YMap, type YScalar, type YValue } from './yaml-tree.js';
 
 // derived_from: the template a saved set of answers came from (interactive mode writes it).
-const TOP_KEYS = ['name', 'title', 'description', 'source', 'derived_from', 'units', 'inputs', 'quantities', 'sections', 'sizing', 'use'] as const;
+const TOP_KEYS = ['name', 'title', 'description', 'source', 'derived_from', 'conventions', 'units', 'inputs', 'quantities', 'sections', 'sizing', 'use'] as const;
 const INPUT_KEYS = ['label', 'help', 'default', 'range', 'min', 'max', 'unit'] as const;
 const QUANTITY_KEYS = ['label', 'help', 'value', 'unit', 'dimension', 'book', 'accumulate'] as const;
 const SIZING_KEYS = ['label', 'help', 'spare', 'unit', 'resources'] as const;
@@ -31,6 +31,11 @@ export function toSpec(root: YValue | undefined, file: Source, errors: EstimateE
   const title = text('title', true);
   text('derived_from', false);
   const units = listOf(top.get('units'), 'units', errors);
+  // `conventions:` (optional): `day: 10^5 s`, `month: 2.5M s`, `year: 12 month`, `data: binary`.
+  const conventions = mapOf(top.get('conventions'), 'conventions', root.span, false, errors).flatMap((e) => {
+    const value = scalarText(e.value, e.key.text, e.key.span, true, errors, 'convention');
+    return value ? [{ key: e.key, value }] : [];
+  });
   const inputs = mapOf(top.get('inputs'), 'inputs', root.span, true, errors).map((e) => input(e.key, e.value, errors));
   const quantities = mapOf(top.get('quantities'), 'quantities', root.span, true, errors).map((e) => quantity(e.key, e.value, errors));
   const sections = mapOf(top.get('sections'), 'sections', root.span, true, errors).map((e): SectionSpec => ({
@@ -46,6 +51,7 @@ export function toSpec(root: YValue | undefined, file: Source, errors: EstimateE
     description: text('description', false)?.text ?? '',
     source: text('source', false)?.text ?? '',
     units,
+    conventions,
     inputs: inputs.filter((x): x is InputSpec => x !== undefined),
     quantities: quantities.filter((x): x is QuantitySpec => x !== undefined),
     sections,

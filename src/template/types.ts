@@ -81,6 +81,8 @@ export interface TemplateSpec {
   readonly description: string;
   readonly source: string;
   readonly units: readonly Located[];
+  /** Declared conventions (`month: 2.5M s`), in the order written; src/units/conventions.ts reads them. */
+  readonly conventions: readonly { readonly key: Located; readonly value: Located }[];
   readonly inputs: readonly InputSpec[];
   readonly quantities: readonly QuantitySpec[];
   readonly sections: readonly SectionSpec[];

@@ -3,25 +3,46 @@
  * (second, byte, USD, one count) and which prefixes it takes. Nothing else defines units.
  */
 
-/** Which prefix families a unit accepts, on which of its names. */
-export type PrefixRule = 'none' | 'data' | 'bit-short' | 'bit-long' | 'rate';
+/** Which prefixes a unit accepts, on which of its names (how the registry expands it). */
+export type PrefixRule = 'none' | 'data' | 'bit-short' | 'bit-long' | 'rate' | 'length';
 
-/** One catalogue entry. */
+/**
+ * The prefix family a unit belongs to, for the formatter: `metric` takes k, M, G... (powers of
+ * 1000); `binary` takes the metric ones and also Ki, Mi, Gi (powers of 1024, only when written,
+ * or all of them under the `data: binary` convention); `none` takes no prefix.
+ */
+export type PrefixFamily = 'metric' | 'binary' | 'none';
+
+/** The conventions a template may declare (src/units/conventions.ts): each names a unit. */
+export type ConventionKey = 'day' | 'month' | 'year';
+
+/** One catalogue entry. A new unit is one line of UNITS. */
 export interface UnitDef {
-  /** Short symbol first, then long names; plurals are listed explicitly. */
+  /** Short symbols first (`s`, `sec`), then long names (`second`, `seconds`). */
   readonly names: readonly string[];
   /** Base dimension and its exponent: [['Data', 1], ['Time', -1]] for bits per second. */
   readonly dimension: readonly (readonly [string, number])[];
-  /** Size in base units. */
+  /** Size in base units, under the default conventions. */
   readonly factor: number;
   readonly prefixes: PrefixRule;
-  /** The name the formatter and docs use. */
+  readonly family: PrefixFamily;
+  /** The name the formatter and docs use (`s`, `B`, `req`, `day`). */
   readonly display: string;
+  /** How a count of more than one reads in prose (`days`, `requests`); symbols keep their form (`5 s`). */
+  readonly plural: string;
+  /** The long name (`second`, `request`), for explanations. */
+  readonly long: string;
+  /**
+   * A unit a convention may resize: `day` is the declared day; `week` is 7 of the declared day;
+   * `month` is the declared month, else 30 declared days; `year` the declared year, else 365 days.
+   */
+  readonly basis?: { readonly convention?: ConventionKey; readonly of?: ConventionKey; readonly times?: number };
 }
 
 const T = [['Time', 1]] as const;
 const D = [['Data', 1]] as const;
 const RATE = [['Data', 1], ['Time', -1]] as const;
+const L = [['Length', 1]] as const;
 const DAY = 86_400;
 
 /**
@@ -29,23 +50,28 @@ const DAY = 86_400;
  * docs/language.md). KB is the SI kilobyte (1000 B), as the book uses it.
  */
 export const UNITS: readonly UnitDef[] = [
-  { names: ['ns', 'nanosecond', 'nanoseconds'], dimension: T, factor: 1e-9, prefixes: 'none', display: 'ns' },
-  { names: ['us', 'µs', 'μs', 'microsecond', 'microseconds'], dimension: T, factor: 1e-6, prefixes: 'none', display: 'µs' },
-  { names: ['ms', 'millisecond', 'milliseconds'], dimension: T, factor: 1e-3, prefixes: 'none', display: 'ms' },
-  { names: ['s', 'sec', 'secs', 'second', 'seconds'], dimension: T, factor: 1, prefixes: 'none', display: 's' },
-  { names: ['min', 'mins', 'minute', 'minutes'], dimension: T, factor: 60, prefixes: 'none', display: 'min' },
-  { names: ['h', 'hr', 'hrs', 'hour', 'hours'], dimension: T, factor: 3600, prefixes: 'none', display: 'h' },
-  { names: ['day', 'days'], dimension: T, factor: DAY, prefixes: 'none', display: 'day' },
-  { names: ['week', 'weeks', 'wk'], dimension: T, factor: 7 * DAY, prefixes: 'none', display: 'week' },
-  { names: ['month', 'months', 'mo'], dimension: T, factor: 30 * DAY, prefixes: 'none', display: 'month' },
-  { names: ['year', 'years', 'yr', 'yrs'], dimension: T, factor: 365 * DAY, prefixes: 'none', display: 'year' },
-  { names: ['B', 'byte', 'bytes'], dimension: D, factor: 1, prefixes: 'data', display: 'B' },
-  { names: ['bit', 'bits'], dimension: D, factor: 1 / 8, prefixes: 'bit-long', display: 'bit' },
-  { names: ['b'], dimension: D, factor: 1 / 8, prefixes: 'bit-short', display: 'b' },
-  { names: ['bps'], dimension: RATE, factor: 1 / 8, prefixes: 'rate', display: 'bps' },
-  { names: ['USD', 'usd', 'dollar', 'dollars'], dimension: [['Money', 1]], factor: 1, prefixes: 'none', display: 'USD' },
-  { names: ['request', 'requests', 'req', 'reqs'], dimension: [['request', 1]], factor: 1, prefixes: 'none', display: 'req' },
-  { names: ['qps', 'rps'], dimension: [['request', 1], ['Time', -1]], factor: 1, prefixes: 'none', display: 'req/s' },
+  { names: ['ns', 'nanosecond', 'nanoseconds'], dimension: T, factor: 1e-9, prefixes: 'none', family: 'none', display: 'ns', plural: 'ns', long: 'nanosecond' },
+  { names: ['us', 'µs', 'μs', 'microsecond', 'microseconds'], dimension: T, factor: 1e-6, prefixes: 'none', family: 'none', display: 'µs', plural: 'µs', long: 'microsecond' },
+  { names: ['ms', 'millisecond', 'milliseconds'], dimension: T, factor: 1e-3, prefixes: 'none', family: 'none', display: 'ms', plural: 'ms', long: 'millisecond' },
+  { names: ['s', 'sec', 'secs', 'second', 'seconds'], dimension: T, factor: 1, prefixes: 'none', family: 'none', display: 's', plural: 's', long: 'second' },
+  { names: ['min', 'mins', 'minute', 'minutes'], dimension: T, factor: 60, prefixes: 'none', family: 'none', display: 'min', plural: 'min', long: 'minute' },
+  { names: ['h', 'hr', 'hrs', 'hour', 'hours'], dimension: T, factor: 3600, prefixes: 'none', family: 'none', display: 'h', plural: 'h', long: 'hour' },
+  { names: ['day', 'days'], dimension: T, factor: DAY, prefixes: 'none', family: 'none', display: 'day', plural: 'days', long: 'day', basis: { convention: 'day' } },
+  { names: ['week', 'weeks', 'wk'], dimension: T, factor: 7 * DAY, prefixes: 'none', family: 'none', display: 'week', plural: 'weeks', long: 'week', basis: { of: 'day', times: 7 } },
+  { names: ['month', 'months', 'mo'], dimension: T, factor: 30 * DAY, prefixes: 'none', family: 'none', display: 'month', plural: 'months', long: 'month', basis: { convention: 'month', of: 'day', times: 30 } },
+  { names: ['year', 'years', 'yr', 'yrs'], dimension: T, factor: 365 * DAY, prefixes: 'none', family: 'none', display: 'year', plural: 'years', long: 'year', basis: { convention: 'year', of: 'day', times: 365 } },
+  { names: ['B', 'byte', 'bytes'], dimension: D, factor: 1, prefixes: 'data', family: 'binary', display: 'B', plural: 'B', long: 'byte' },
+  { names: ['bit', 'bits'], dimension: D, factor: 1 / 8, prefixes: 'bit-long', family: 'metric', display: 'bit', plural: 'bits', long: 'bit' },
+  { names: ['b'], dimension: D, factor: 1 / 8, prefixes: 'bit-short', family: 'metric', display: 'b', plural: 'b', long: 'bit' },
+  { names: ['bps'], dimension: RATE, factor: 1 / 8, prefixes: 'rate', family: 'metric', display: 'bps', plural: 'bps', long: 'bit per second' },
+  { names: ['USD', 'usd', 'dollar', 'dollars'], dimension: [['Money', 1]], factor: 1, prefixes: 'none', family: 'none', display: 'USD', plural: 'USD', long: 'US dollar' },
+  { names: ['request', 'requests', 'req', 'reqs'], dimension: [['request', 1]], factor: 1, prefixes: 'none', family: 'none', display: 'req', plural: 'requests', long: 'request' },
+  { names: ['qps', 'rps'], dimension: [['request', 1], ['Time', -1]], factor: 1, prefixes: 'none', family: 'none', display: 'req/s', plural: 'req/s', long: 'request per second' },
+  // Length and area, for geospatial estimates (`200M mi^2`). `m` is the metre: a minute is `min`
+  // and a million `M`; a number glued to `m` before another name (`300m user`) is refused (E0310).
+  { names: ['m', 'metre', 'metres', 'meter', 'meters'], dimension: L, factor: 1, prefixes: 'length', family: 'metric', display: 'm', plural: 'm', long: 'metre' },
+  { names: ['mi', 'mile', 'miles'], dimension: L, factor: 1609.344, prefixes: 'none', family: 'none', display: 'mi', plural: 'mi', long: 'mile' },
+  { names: ['ft', 'foot', 'feet'], dimension: L, factor: 0.3048, prefixes: 'none', family: 'none', display: 'ft', plural: 'ft', long: 'foot' },
 ];
 
 /** A prefix: the symbol or word, its multiplier, and which family it belongs to. */
@@ -80,11 +106,10 @@ export const BINARY_PREFIXES: readonly PrefixDef[] = [
 export { MAGNITUDES } from '../lang/magnitudes.js';
 
 /**
- * Names refused on purpose, with what to write instead. `m` could be metre, minute or
- * million; lower-case data units could be bits or bytes.
+ * Names refused on purpose, with what to write instead: lower-case data units could be bits or
+ * bytes.
  */
 export const AMBIGUOUS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['m', ['min (minute)', 'M (million, as in 300M)']],
   ['kb', ['kB (kilobyte)', 'Kb (kilobit)']],
   ['mb', ['MB (megabyte)', 'Mb (megabit)']],
   ['gb', ['GB (gigabyte)', 'Gb (gigabit)']],

@@ -8,7 +8,7 @@
 import { EstimateError } from '../diagnostics/error.js';
 
 /** The built-in base dimensions, in display order. */
-export const BASE_DIMENSIONS = ['Data', 'Money', 'Time'] as const;
+export const BASE_DIMENSIONS = ['Data', 'Length', 'Money', 'Time'] as const;
 
 /** The largest exponent magnitude (Time^1024): far past any estimate, far below float limits. */
 export const MAX_EXPONENT = 1024;

@@ -191,7 +191,7 @@ export function bestUnit(si: number, dimension: Dimension): Choice {
     put('B', data);
   }
   put('USD', money);
-  for (const [n, e] of dimension.entries) if (n !== 'Data' && n !== 'Money' && n !== 'Time') put(n === 'request' ? 'req' : n, e);
+  for (const [n, e] of dimension.entries) if (n !== 'Data' && n !== 'Money' && n !== 'Time') put(n === 'request' ? 'req' : n === 'Length' ? 'm' : n, e);
   let timeName = 's';
   if (time === -1 && data !== 1) {
     // A slow rate reads better per day than as 2.315e-5 /s.

@@ -1,5 +1,5 @@
 /** Resolves unit names ("GiB", "megabytes", "tweets") to units, from the catalogue plus a model's count units. */
-import { AMBIGUOUS, BINARY_PREFIXES, SI_PREFIXES, UNITS, type UnitDef } from './catalogue.js';
+import { AMBIGUOUS, BINARY_PREFIXES, SI_PREFIXES, UNITS, type ConventionKey, type UnitDef } from './catalogue.js';
 import { Dimension } from './dimension.js';
 
 /** A resolved unit: its dimension and its size in base units. */
@@ -11,28 +11,63 @@ export interface Unit {
   readonly binary: boolean;
   /** True for count units a model declared (user, tweet). */
   readonly count: boolean;
+  /** The convention that sized this unit when it is not the default (`month` under `month: 2.5M s`). */
+  readonly convention?: string;
 }
 
-function expand(def: UnitDef): Unit[] {
+/**
+ * The sizes the conventions give (src/units/conventions.ts): seconds in a day, month and year
+ * when declared, and whether KB is 1024 B. What is absent keeps its default.
+ */
+export interface UnitSizes {
+  readonly day?: number;
+  readonly month?: number;
+  readonly year?: number;
+  readonly binaryData?: boolean;
+}
+
+/** The size of a unit with a basis (day, week, month, year) under the given sizes. */
+function timeFactor(def: UnitDef, sizes: UnitSizes): { factor: number; convention?: string } {
+  const b = def.basis;
+  if (!b) return { factor: def.factor };
+  const declared = (k: ConventionKey | undefined) => (k === undefined ? undefined : sizes[k]);
+  const own = declared(b.convention);
+  if (own !== undefined) return { factor: own, convention: b.convention! };
+  const day = sizes.day;
+  if (b.of === 'day' && b.times !== undefined && day !== undefined) return { factor: b.times * day, convention: 'day' };
+  return { factor: def.factor };
+}
+
+function expand(def: UnitDef, sizes: UnitSizes): Unit[] {
   const dimension = Dimension.of(def.dimension);
-  const unit = (name: string, factor: number, binary = false): Unit => ({
+  const base = timeFactor(def, sizes);
+  const unit = (name: string, factor: number, binary = false, convention = base.convention): Unit => ({
     name,
     dimension,
-    factor: def.factor * factor,
+    factor: base.factor * factor,
     binary,
     count: false,
+    ...(convention !== undefined ? { convention } : {}),
   });
+  // Under `data: binary`, a metric byte prefix means the binary one (KB = 1024 B), as many sources count.
+  const dataUnit = (name: string, i: number): Unit =>
+    sizes.binaryData ? unit(name, BINARY_PREFIXES[i]!.factor, false, 'data') : unit(name, SI_PREFIXES[i]!.factor);
   const out = def.names.filter((n) => def.prefixes !== 'bit-short').map((n) => unit(n, 1));
   const longNames = def.names.filter((n) => n.length > 2 && n !== 'bps');
   switch (def.prefixes) {
     case 'none':
       break;
     case 'data':
-      for (const p of SI_PREFIXES) out.push(unit(p.short + 'B', p.factor));
-      out.push(unit('KB', 1e3));
+      SI_PREFIXES.forEach((p, i) => out.push(dataUnit(p.short + 'B', i)));
+      out.push(dataUnit('KB', 0));
       for (const p of BINARY_PREFIXES) out.push(unit(p.short + 'B', p.factor, true));
-      for (const p of [...SI_PREFIXES, ...BINARY_PREFIXES])
-        for (const n of longNames) out.push(unit(p.long + n, p.factor, p.binary));
+      SI_PREFIXES.forEach((p, i) => {
+        for (const n of longNames) out.push(dataUnit(p.long + n, i));
+      });
+      for (const p of BINARY_PREFIXES) for (const n of longNames) out.push(unit(p.long + n, p.factor, true));
+      break;
+    case 'length':
+      for (const n of ['km', 'kilometre', 'kilometres', 'kilometer', 'kilometers']) out.push(unit(n, 1e3));
       break;
     case 'bit-long':
       for (const p of SI_PREFIXES) out.push(unit(p.short + 'bit', p.factor));
@@ -53,28 +88,43 @@ function expand(def: UnitDef): Unit[] {
 
 let builtins: Map<string, Unit> | undefined;
 
+function unitsUnder(sizes: UnitSizes): Map<string, Unit> {
+  const out = new Map<string, Unit>();
+  for (const def of UNITS) for (const u of expand(def, sizes)) out.set(u.name, u);
+  return out;
+}
+
 function builtinUnits(): Map<string, Unit> {
-  if (!builtins) {
-    builtins = new Map();
-    for (const def of UNITS) for (const u of expand(def)) builtins.set(u.name, u);
-  }
-  return builtins;
+  return (builtins ??= unitsUnder({}));
 }
 
 /** The units one expression may use: the built-ins plus a model's declared count units. */
 export class UnitRegistry {
   private readonly counts: ReadonlyMap<string, Unit>;
   readonly countNames: readonly string[];
+  /** The built-in units, sized by this registry's conventions. */
+  private readonly builtin: () => Map<string, Unit>;
+  /** The sizes the conventions gave (empty: the defaults). */
+  readonly sizes: UnitSizes;
   /** Built-ins and counts in one map, made on first lookup: lookups are the compiler's hot path. */
   private all: Map<string, Unit> | undefined;
 
-  private constructor(counts: ReadonlyMap<string, Unit>, countNames: readonly string[]) {
+  private constructor(counts: ReadonlyMap<string, Unit>, countNames: readonly string[], sizes: UnitSizes = {}, builtin: () => Map<string, Unit> = builtinUnits) {
     this.counts = counts;
     this.countNames = countNames;
+    this.sizes = sizes;
+    this.builtin = builtin;
   }
 
   /** Only the built-in units (the calculator's default). */
   static readonly BUILTIN = new UnitRegistry(new Map(), []);
+
+  /** The same registry with units resized by conventions (`month: 2.5M s`, `data: binary`). */
+  withSizes(sizes: UnitSizes): UnitRegistry {
+    if (sizes.day === undefined && sizes.month === undefined && sizes.year === undefined && !sizes.binaryData) return this;
+    const map = unitsUnder(sizes);
+    return new UnitRegistry(this.counts, this.countNames, sizes, () => map);
+  }
 
   /**
    * A registry with count units added; each gets its own dimension and a plural (`user`, `users`).
@@ -88,12 +138,12 @@ export class UnitRegistry {
       const plural = name.endsWith('s') ? undefined : name + 's';
       if (plural && !this.has(plural) && !names.includes(plural)) counts.set(plural, u);
     }
-    return new UnitRegistry(counts, [...this.countNames, ...names]);
+    return new UnitRegistry(counts, [...this.countNames, ...names], this.sizes, this.builtin);
   }
 
   /** The unit with this exact name. */
   lookup(name: string): Unit | undefined {
-    if (!this.all) this.all = this.counts.size === 0 ? builtinUnits() : new Map([...builtinUnits(), ...this.counts]);
+    if (!this.all) this.all = this.counts.size === 0 ? this.builtin() : new Map([...this.builtin(), ...this.counts]);
     return this.all.get(name);
   }
 
@@ -103,7 +153,7 @@ export class UnitRegistry {
 
   /** Every name this registry knows, for did-you-mean. */
   names(): string[] {
-    return [...builtinUnits().keys(), ...this.counts.keys()];
+    return [...this.builtin().keys(), ...this.counts.keys()];
   }
 }
 

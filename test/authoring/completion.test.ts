@@ -57,7 +57,7 @@ describe('__complete (what each Tab asks the binary)', () => {
   it('completes formats (with aliases), reference cards, shells, and --format=value', async () => {
     expect(await candidates('zsh', ['twitter', '--format', ''])).toEqual(expect.arrayContaining(['table', 'markdown', 'md', 'json', 'csv']));
     expect(await candidates('zsh', ['twitter', '--format=j'])).toEqual(['--format=json']);
-    expect(await candidates('zsh', ['ref', ''])).toEqual(['latency', 'powers', 'nines', 'prices']);
+    expect(await candidates('zsh', ['ref', ''])).toEqual(['latency', 'powers', 'nines', 'prices', 'conventions']);
     expect(await candidates('zsh', ['completion', ''])).toEqual(['bash', 'zsh', 'fish']);
     expect(await candidates('zsh', ['new', 'x', '--from', 'url'])).toEqual(['url-shortener']);
   });

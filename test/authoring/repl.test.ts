@@ -50,7 +50,7 @@ describe('REPL session', () => {
     expect((await s.run(':set nope=1')).text).toContain('E0903');
     expect((await s.run(':set mau=-5')).text).toContain('E0713');
     expect((await s.run(':frobnicate')).text).toContain('E0985');
-    expect((await s.run('MB = 3')).text).toContain('E0706');
+    expect((await s.run('sqrt = 3')).text).toContain('E0706');
     expect((await s.run('1 + 1')).text).toBe('2');
   });
 

@@ -26,7 +26,7 @@ const TABLE: [string[], number, string, string | undefined][] = [
   [['calc', '1.000.000'], 1, 'E0102', '<expr>:1:1'],
   [['calc', '1 000 000'], 1, 'E0102', '<expr>:1:3'],
   [['calc', '５ MB'], 1, 'E0101', '<expr>:1:1'],
-  [['calc', '2 m'], 1, 'E0302', '<expr>:1:3'],
+  [['calc', '2 mb'], 1, 'E0302', '<expr>:1:3'],
   [['calc', '1.5B users'], 1, 'E0303', '<expr>:1:1'],
   [['calc', '1 GB / 0 s'], 1, 'E0601', '<expr>:1:6'],
   [['calc', '0 ^ -1'], 1, 'E0601', '<expr>:1:3'],

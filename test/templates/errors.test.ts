@@ -97,10 +97,10 @@ describe('bad --set', () => {
     expect(r.stderr).toContain('--> --set user_count:1:1');
     expect(r.stderr).toContain('1 | 1 GB');
   });
-  it('`1.5B` for a count gets the billion hint', async () => {
+  it('`1.5B` is refused as ambiguous, offering billions', async () => {
     const r = await cli(['twitter', '--set', 'mau=1.5B']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('for 1.5 billion write `1.5bn`');
+    expect(r.stderr).toContain('for billions write `1.5bn`');
   });
   it('a bare number takes the input unit', async () => {
     const r = await cli(['test/fixtures/valid.yaml', '--format', 'json', '--set', 'user_count=5k']);

@@ -14,6 +14,7 @@ interface Output {
   unit: string;
   section: string;
   book?: { value: number; unit: string };
+  shown?: boolean;
   sizing?: { binds: string };
 }
 interface Doc {
@@ -122,7 +123,7 @@ describe('what a capacity review asks for', () => {
     const text = readFileSync(`${ROOT}templates/${t}.yaml`, 'utf8');
     expect(text).toMatch(/^units: \[\w/m);
     expect(text).toMatch(/^\s+range: /m);
-    const sections = new Set(Object.values(doc.outputs).map((o) => o.section));
+    const sections = new Set(Object.values(doc.outputs).filter((o) => o.shown !== false).map((o) => o.section));
     expect([...sections]).toEqual(['Traffic', 'Peak', 'Storage', 'Bandwidth', 'Memory', 'Servers', 'Cost']);
   });
 });

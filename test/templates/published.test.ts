@@ -105,8 +105,8 @@ const CASES: Record<string, readonly Figure[]> = {
     ok('content_per_month', 'TB/month', 150, 150, 2),
     // 150 TB * 36 = 5,400 TB = 5.4 PB
     ok('content_3_years', 'PB', 5.4, 5.4, 2),
-    // 250bn / 2.5M s = 100,000 /s
-    ok('read_rate', 'req/s', 100e3, 100e3, 1),
+    // 250bn / 2.5M s = 100,000 /s (the source's "QPS", named `qps`)
+    ok('qps', 'req/s', 100e3, 100e3, 1),
     // 15bn / 2.5M s = 6,000 /s
     ok('tweet_rate', 'tweet/s', 6000, 6000, 1),
     // 150bn / 2.5M s = 60,000 /s
@@ -246,7 +246,7 @@ const CASES: Record<string, readonly Figure[]> = {
     // 0.034 + 2.0732 + 2 = 4.1072 TB; the source adds its wrong parts: 3.7TB
     erred('metadata_total', 'TB', 4.1072, 3.7, 2, 'adds up the binary-prefix figures', -0.0991),
     // ceil(4.1072 TB / 1 TB) = 5; the source: four shards for its 3.7TB
-    erred('shard_count', 'shard', 5, 4, 1, 'sizes the shards for its wrong 3.7TB', -0.2),
+    erred('shards', 'shard', 5, 4, 1, 'sizes the shards for its wrong 3.7TB', -0.2),
     // 86,400 * 365 * 50 = 1,576,800,000 s, "1.6 billion seconds"
     ok('epoch_seconds', 's', 1_576_800_000, 1.6e9, 2),
     // ceil(log2(1.5768e9)) = ceil(30.55) = 31 bits
@@ -329,7 +329,7 @@ const CASES: Record<string, readonly Figure[]> = {
     // 400M * 1,825 = 730bn
     ok('tweets_5_years', 'tweet', 730e9, 730e9, 2),
     // 300K + 200K = 500K words
-    ok('word_count', 'word', 500e3, 500e3, 1),
+    ok('words', 'word', 500e3, 500e3, 1),
     // 500K * 5 B = 2.5 MB
     ok('word_memory', 'MB', 2.5, 2.5, 2),
     // 400M * 730 = 292bn
@@ -353,13 +353,13 @@ const CASES: Record<string, readonly Figure[]> = {
     // 300M * 5 = 1.5bn per day
     ok('requests_per_day', 'req/day', 1.5e9, 1.5e9, 2),
     // 1.5bn / 86,400 s = 17,361 /s; the source writes approximately 17,500
-    erred('request_rate', 'req/s', 1.5e9 / 86_400, 17_500, 3, '1.5bn / 86,400 s is 17,361', 0.008),
+    erred('qps', 'req/s', 1.5e9 / 86_400, 17_500, 3, '1.5bn / 86,400 s is 17,361', 0.008),
     // 500 * 1 KB = 500 KB per user
     ok('feed_per_user', 'KB/user', 500, 500, 1),
     // 300M * 500 KB = 150e12 B = 150 TB
     ok('feed_memory', 'TB', 150, 150, 2),
     // 150 TB / 100 GB = 1,500 machines
-    ok('machine_count', 'machine', 1500, 1500, 2),
+    ok('machines', 'machine', 1500, 1500, 2),
   ],
   'grokking-ticketmaster.yaml': [
     // 500 * 10 * 2000 * 2 * (50 + 50) B = 2e9 B = 2 GB per day
@@ -370,7 +370,7 @@ const CASES: Record<string, readonly Figure[]> = {
 
   'grokking-typeahead.yaml': [
     // 5bn / 86,400 s = 57,870 /s, "approximately 60K"
-    ok('search_rate', 'search/s', 5e9 / 86_400, 60e3, 1),
+    ok('qps', 'search/s', 5e9 / 86_400, 60e3, 1),
     // 3 words * 5 characters * 2 B = 30 B
     ok('term_size', 'B/term', 30, 30, 1),
     // 100M * 30 B = 3 GB
@@ -386,7 +386,7 @@ const CASES: Record<string, readonly Figure[]> = {
     // 32 MB + 4 B * 1M = 36 MB
     ok('fixed_window_memory_locked', 'MB', 36, 36, 2),
     // 10 /s * 1M = 10M /s
-    ok('limiter_rate', 'req/s', 10e6, 10e6, 1),
+    ok('qps', 'req/s', 10e6, 10e6, 1),
     // 8 + (4 + 20) * 500 + 20 = 12,028 B = 12.028 KB, "12KB"
     ok('sliding_window_record', 'KB/user', 12.028, 12, 2),
     // 12,028 B * 1M = 12.028 GB, "~= 12GB"
@@ -432,13 +432,13 @@ const CASES: Record<string, readonly Figure[]> = {
   // ---- System Design Interview vol. 2 (notes): a day is 10^5 s ----
   'sdi2-proximity.yaml': [
     // 100M * 5 / 10^5 s = 5,000 /s
-    ok('search_rate', 'search/s', 5000, 5000, 1),
+    ok('qps', 'search/s', 5000, 5000, 1),
   ],
   'sdi2-nearby-friends.yaml': [
     // 100M * 10% = 10M
     ok('concurrent_users', 'user', 10e6, 10e6, 1),
     // 10M / 30 s = 333,333 /s; the source writes ~334k
-    erred('update_rate', 'update/s', 1e7 / 30, 334e3, 3, 'rounds 333,333 up to 334k', 0.002),
+    erred('qps', 'update/s', 1e7 / 30, 334e3, 3, 'rounds 333,333 up to 334k', 0.002),
   ],
   'sdi2-ad-click.yaml': [
     // 1bn * 1 = 1bn clicks per day
@@ -488,9 +488,9 @@ const CASES: Record<string, readonly Figure[]> = {
   ],
   'sdi2-stock-exchange.yaml': [
     // 1bn / (6.5 * 3,600 s) = 42,735 /s, "43000"
-    ok('order_rate', 'order/s', 1e9 / (6.5 * 3600), 43e3, 2),
+    ok('qps', 'order/s', 1e9 / (6.5 * 3600), 43e3, 2),
     // 42,735 /s * 5 = 213,675 /s; the source multiplies its rounded 43,000: 215000
-    erred('peak_order_rate', 'order/s', 5e9 / (6.5 * 3600), 215e3, 3, 'multiplies the rounded 43,000', 0.0062),
+    erred('peak_qps', 'order/s', 5e9 / (6.5 * 3600), 215e3, 3, 'multiplies the rounded 43,000', 0.0062),
   ],
 };
 

@@ -1,6 +1,7 @@
 /** `estimate calc "<expr>"`: evaluates one expression and prints it, or its JSON form. */
 import { EstimateError } from '../../diagnostics/error.js';
 import { calculateSampled } from '../../eval/calculate.js';
+import { commandLineConventions, givenConventions } from '../../model/conventions.js';
 import { countNameProblem, UnitRegistry } from '../../units/registry.js';
 import { type Io } from '../io.js';
 import { type CalcOptions } from '../options.js';
@@ -8,7 +9,7 @@ import { samplingOptions } from './sampling.js';
 
 /** Runs the calculator; returns the exit status. */
 export function runCalc(opts: CalcOptions, io: Io): number {
-  const registry = declareCounts(opts.units);
+  const registry = declareCounts(opts.units).withSizes(givenConventions(commandLineConventions(opts.convention)).sizes);
   const { samples, seed } = samplingOptions(opts);
   const c = calculateSampled(opts.expression, { registry, samples, seed, ...(opts.to !== undefined ? { to: opts.to } : {}) });
   const r = c.value;

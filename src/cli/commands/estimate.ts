@@ -3,6 +3,8 @@ import { EstimateError, projectErrors } from '../../diagnostics/error.js';
 import { sanitize } from '../../diagnostics/sanitize.js';
 import { suggest } from '../../diagnostics/suggest.js';
 import { buildModel } from '../../model/build.js';
+import { commandLineConventions } from '../../model/conventions.js';
+import { type ConventionEntry } from '../../units/conventions.js';
 import { evaluate, type EvaluateOptions, type Results } from '../../model/evaluate.js';
 import { type Model } from '../../model/model.js';
 import { resolveOverrides, type Override } from '../../model/overrides.js';
@@ -26,12 +28,12 @@ export interface LoadedModel {
 }
 
 /** Finds, reads, parses and builds a template; an unknown name is also checked against the commands. */
-export function loadModel(arg: string, io: Io, context: RootContext = { commands: [] }, pricesFile?: string): LoadedModel {
+export function loadModel(arg: string, io: Io, context: RootContext = { commands: [] }, pricesFile?: string, conventions: readonly ConventionEntry[] = []): LoadedModel {
   const ref = findOrSuggest(arg, io, context.commands);
   const display = looksLikePath(arg) ? arg : ref.builtin ? `templates/${ref.name}.yaml` : ref.path;
   const spec = parseTemplate(readTemplateFile(ref.path, display), ref.builtin ? { name: ref.name, folder: builtinFolder() } : undefined);
   const prices = pricesFile === undefined ? undefined : readPrices(readTemplateFile(resolve(io.cwd, pricesFile), pricesFile));
-  return { ref, model: buildModel(spec, { path: ref.path, ...(prices ? { prices } : {}) }) };
+  return { ref, model: buildModel(spec, { path: ref.path, conventions, ...(prices ? { prices } : {}) }) };
 }
 
 /**
@@ -83,7 +85,7 @@ export async function runEstimate(template: string | undefined, opts: EstimateOp
     return runInteractive(template, { ...opts, format }, io);
   }
   const sampling = samplingOptions(opts);
-  const { ref, model } = loadModel(template, io, context, opts.prices);
+  const { ref, model } = loadModel(template, io, context, opts.prices, commandLineConventions(opts.convention));
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
   const samplesOut = opts.samplesOut ? checkOutputPath(opts.samplesOut, io.cwd, [ref.path, ...(outPath ? [outPath] : [])]) : undefined;
   const overrides = resolveOverrides(model, opts.set);

@@ -20,6 +20,7 @@ import { type Io } from '../io.js';
 import { type EstimateOptions } from '../options.js';
 import { type Prompter } from '../prompts.js';
 import { checkOutputPath, writeAtomically } from '../write-output.js';
+import { commandLineConventions } from '../../model/conventions.js';
 import { emit, loadModel, renderEstimate } from './estimate.js';
 import { samplingOptions } from './sampling.js';
 
@@ -84,7 +85,7 @@ interface Save {
 /** The question flow, with any prompter (tests inject scripted answers). */
 export async function interview(template: string | undefined, opts: InteractiveOptions, io: Io, ask: Prompter): Promise<number> {
   const name = template ?? (await chooseTemplate(io, ask));
-  const { ref, model } = loadModel(name, io, undefined, opts.prices);
+  const { ref, model } = loadModel(name, io, undefined, opts.prices, commandLineConventions(opts.convention));
   const answers = await askInputs(model, opts.set, ask);
   const overrides = resolveOverrides(model, [...opts.set, ...answers]);
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;

@@ -14,7 +14,8 @@ import { chosenFormat } from './estimate.js';
 /** Lists the cards, or prints one. */
 export async function runRef(name: string | undefined, opts: RefOptions, io: Io): Promise<number> {
   if (name === undefined && opts.format === undefined && opts.output === undefined) {
-    for (const [n, c] of CARDS) io.out(`${n.padEnd(8)}  ${c.summary}\n`);
+    const width = Math.max(...[...CARDS.keys()].map((n) => n.length));
+    for (const [n, c] of CARDS) io.out(`${n.padEnd(width)}  ${c.summary}\n`);
     return 0;
   }
   // The list of cards is itself a card, so `ref --format json` is JSON like every card.

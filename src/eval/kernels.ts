@@ -8,7 +8,7 @@ import { type ErrorCode } from '../diagnostics/codes.js';
 import { type Span } from '../diagnostics/source.js';
 import { formatNumber } from '../units/format.js';
 import { type FunctionDef } from './functions.js';
-import { type Magnitude } from './magnitude.js';
+import { derive, type Magnitude } from './magnitude.js';
 
 /** A numeric failure in one sample: `sample` is its index, for the model to name the inputs. */
 export class SampleError extends EstimateError {
@@ -35,8 +35,31 @@ export function arith(op: Op, a: Magnitude, b: Magnitude, at: Span, other: Span)
   const out = new Float64Array(n);
   const bad = loop(op, a, b, out) === 0 ? -1 : firstNonFinite(out);
   if (bad >= 0) throw sampleFailure(bad, n, () => scalar(op, at0(a, bad), at0(b, bad), at, other), `${formatNumber(at0(a, bad))} ${SYMBOL[op]} ${formatNumber(at0(b, bad))}`);
+  deriveArith(op, a, b, out);
   return out;
 }
+
+/**
+ * Records an array-and-number result that rises with the array (`c + x`, `x - c`, `c * x` and
+ * `x / c` for c > 0), written as the loop computes it, so summaries can reuse the array's
+ * order statistics. Zero and negative factors are left out: they reverse the order or mix -0 and 0.
+ */
+function deriveArith(op: Op, a: Magnitude, b: Magnitude, out: Float64Array): void {
+  if (typeof a === 'number') {
+    const y = b as Float64Array;
+    if (op === 'add') derive(out, y, (x) => a + x);
+    else if (op === 'mul' && a > 0) derive(out, y, (x) => a * x);
+    return;
+  }
+  if (typeof b !== 'number') return;
+  if (op === 'add') derive(out, a, (x) => x + b);
+  else if (op === 'sub') derive(out, a, (x) => x - b);
+  else if (op === 'mul' && b > 0) derive(out, a, (x) => x * b);
+  else if (op === 'div' && b > 0) derive(out, a, (x) => x / b);
+}
+
+/** The functions that never decrease as their argument grows, applied by their `unary` form. */
+const RISING = new Set(['ceil', 'floor', 'round']);
 
 const SYMBOL: Readonly<Record<Op, string>> = { add: '+', sub: '-', mul: '×', div: '/', pow: '^' };
 
@@ -47,6 +70,7 @@ export function scale(a: Magnitude, factor: number, at: Span): Magnitude {
   for (let i = 0; i < a.length; i++) out[i] = a[i]! * factor;
   const bad = firstNonFinite(out);
   if (bad >= 0) throw sampleFailure(bad, a.length, () => finite(a[bad]! * factor, at), `${formatNumber(a[bad]!)} × ${formatNumber(factor)}`);
+  if (factor > 0) derive(out, a, (x) => x * factor);
   return out;
 }
 
@@ -68,6 +92,7 @@ export function applyFunction(def: FunctionDef, fn: string, args: readonly Magni
   if (def.unary && args.length === 1 && typeof only !== 'number') {
     const f = def.unary;
     for (let i = 0; i < n; i++) out[i] = f(only[i]!);
+    if (RISING.has(fn)) derive(out, only, f);
   } else {
     // One scratch argument list for every sample: no allocation per sample.
     const scratch = new Array<number>(args.length).fill(0);

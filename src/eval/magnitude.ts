@@ -32,3 +32,28 @@ export const DEFAULT_SEED = 20_261_201;
 export function isSampled(m: Magnitude): m is Float64Array {
   return typeof m !== 'number';
 }
+
+/**
+ * How a sample array was computed from another by one non-decreasing function of each sample
+ * (`2 * x`, `x + c`, `ceil(x)`): y[i] = f(x[i]) for every i, with f applied exactly as the
+ * kernel did. Its order statistics are then f of the source's, bit for bit (rounding is
+ * monotone), so a summary selects once per source instead of once per array.
+ */
+export interface Derivation {
+  readonly source: Float64Array;
+  readonly f: (x: number) => number;
+}
+
+/** Weak: an array's derivation goes when the array does. */
+const derivations = new WeakMap<Float64Array, Derivation>();
+
+/** Records that `out[i] = f(from[i])` for every i, with f non-decreasing; chains compose to the first source. */
+export function derive(out: Float64Array, from: Float64Array, f: (x: number) => number): void {
+  const d = derivations.get(from);
+  derivations.set(out, d ? { source: d.source, f: (x) => f(d.f(x)) } : { source: from, f });
+}
+
+/** The derivation recorded for an array, if any. */
+export function derivationOf(xs: Float64Array): Derivation | undefined {
+  return derivations.get(xs);
+}

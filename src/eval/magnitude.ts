@@ -47,10 +47,22 @@ export interface Derivation {
 /** Weak: an array's derivation goes when the array does. */
 const derivations = new WeakMap<Float64Array, Derivation>();
 
-/** Records that `out[i] = f(from[i])` for every i, with f non-decreasing; chains compose to the first source. */
-export function derive(out: Float64Array, from: Float64Array, f: (x: number) => number): void {
+/**
+ * Records (and says whether it could) that `out[i] = f(from[i])` for every i, with f non-decreasing; chains compose to the
+ * first source. When `out` is `from` overwritten (a temporary reused), only a derivation from an
+ * earlier source still holds; the old samples themselves are gone.
+ */
+export function derive(out: Float64Array, from: Float64Array, f: (x: number) => number): boolean {
   const d = derivations.get(from);
-  derivations.set(out, d ? { source: d.source, f: (x) => f(d.f(x)) } : { source: from, f });
+  if (d) derivations.set(out, { source: d.source, f: (x) => f(d.f(x)) });
+  else if (out !== from) derivations.set(out, { source: from, f });
+  else return false;
+  return true;
+}
+
+/** Forgets how an array was derived: a temporary overwritten by an operation that records none. */
+export function overwritten(xs: Float64Array): void {
+  derivations.delete(xs);
 }
 
 /** The derivation recorded for an array, if any. */

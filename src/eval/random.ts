@@ -66,6 +66,18 @@ export class Random {
    * takes one 32-bit draw.
    */
   fillNormal(out: Float64Array, mean: number, sd: number): Float64Array {
+    return this.fill(out, mean, sd, false);
+  }
+
+  /**
+   * Fills `out` with lognormal draws, exp of the normal draws `fillNormal` would give (the same
+   * bits), in the same pass: no second sweep over the array.
+   */
+  fillLognormal(out: Float64Array, mu: number, sigma: number): Float64Array {
+    return this.fill(out, mu, sigma, true);
+  }
+
+  private fill(out: Float64Array, mean: number, sd: number, exp: boolean): Float64Array {
     const n = out.length;
     let i = 0;
     while (i < n) {
@@ -74,8 +86,12 @@ export class Random {
       const s = u * u + v * v;
       if (s >= 1 || s === 0) continue;
       const m = sd * Math.sqrt((-2 * Math.log(s)) / s);
-      out[i++] = mean + u * m;
-      if (i < n) out[i++] = mean + v * m;
+      const x = mean + u * m;
+      out[i++] = exp ? Math.exp(x) : x;
+      if (i < n) {
+        const y = mean + v * m;
+        out[i++] = exp ? Math.exp(y) : y;
+      }
     }
     return out;
   }

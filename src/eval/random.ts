@@ -77,12 +77,36 @@ export class Random {
     return this.fill(out, mu, sigma, true);
   }
 
+  /**
+   * The polar method over the whole array, the generator's state held in locals for the loop
+   * (nextU32 inlined by hand: the same steps, so the same stream) and stored back at the end.
+   */
   private fill(out: Float64Array, mean: number, sd: number, exp: boolean): Float64Array {
     const n = out.length;
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
     let i = 0;
     while (i < n) {
-      const u = this.nextU32() * 4.656612873077393e-10 - 1; // 2^-31: [-1, 1)
-      const v = this.nextU32() * 4.656612873077393e-10 - 1;
+      let r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+      let t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = rotl(d, 11);
+      const u = r * 4.656612873077393e-10 - 1; // 2^-31: [-1, 1)
+      r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+      t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = rotl(d, 11);
+      const v = r * 4.656612873077393e-10 - 1;
       const s = u * u + v * v;
       if (s >= 1 || s === 0) continue;
       const m = sd * Math.sqrt((-2 * Math.log(s)) / s);
@@ -93,6 +117,10 @@ export class Random {
         out[i++] = exp ? Math.exp(y) : y;
       }
     }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
     return out;
   }
 }

@@ -23,9 +23,9 @@ async function squiggleOnce(n) {
   if (!out.result.ok) throw new Error(`Squiggle failed: ${out.result.value.toString()}`);
 }
 
-/** Our CLI end to end, start-up included: a fresh `node bin/estimate.js twitter --set ... --samples N`. */
+/** Our CLI end to end, start-up included: a fresh `node bin/estimate.js twitter --set ... --samples N` (stdout piped: estimate refuses to write to a closed stdout, E0802). */
 function cliOnce(n) {
-  const r = spawnSync(process.execPath, [BIN, ...cliArgs(n)], { stdio: ['ignore', 'ignore', 'pipe'], cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, ...cliArgs(n)], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`estimate ${cliArgs(n).join(' ')} exited ${r.status}: ${r.stderr}`);
 }
 
@@ -58,7 +58,7 @@ async function inProcessHook() {
 /** Peak resident set, in MB, of a child `node ...args` (read by the child itself at exit). */
 function peakRss(args) {
   const hook = "data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS))";
-  const r = spawnSync(process.execPath, ['--import', hook, ...args], { encoding: 'utf8', cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, ['--import', hook, ...args], { encoding: 'utf8', cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
   const kb = Number(/maxrss=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
   return r.status === 0 ? kb / 1024 : NaN;
 }
@@ -129,7 +129,7 @@ function squiggleChildArgs(n) {
 
 /** Squiggle from start to exit, as our CLI is measured: a fresh node process. */
 function squiggleChildOnce(n) {
-  const r = spawnSync(process.execPath, squiggleChildArgs(n), { stdio: ['ignore', 'ignore', 'pipe'], cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, squiggleChildArgs(n), { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`Squiggle child exited ${r.status}: ${r.stderr}`);
 }
 

@@ -28,9 +28,7 @@ export function sampleRange(low: number, high: number, n: number, rng: Random): 
   if (low > 0 && high > low) {
     const lo = Math.log(low);
     const hi = Math.log(high);
-    rng.fillNormal(out, (lo + hi) / 2, (hi - lo) / (2 * Z95));
-    for (let i = 0; i < n; i++) out[i] = Math.exp(out[i]!);
-    return out;
+    return rng.fillLognormal(out, (lo + hi) / 2, (hi - lo) / (2 * Z95));
   }
   return rng.fillNormal(out, (low + high) / 2, (high - low) / (2 * Z95));
 }

@@ -8,7 +8,7 @@ import { type ErrorCode } from '../diagnostics/codes.js';
 import { type Span } from '../diagnostics/source.js';
 import { formatNumber } from '../units/format.js';
 import { type FunctionDef } from './functions.js';
-import { type Magnitude } from './magnitude.js';
+import { derive, type Magnitude, overwritten } from './magnitude.js';
 
 /** A numeric failure in one sample: `sample` is its index, for the model to name the inputs. */
 export class SampleError extends EstimateError {
@@ -25,28 +25,69 @@ export class SampleError extends EstimateError {
 /** The arithmetic operations of the language. */
 export type Op = 'add' | 'sub' | 'mul' | 'div' | 'pow';
 
-/** One operation on two magnitudes; `other` is the span a failure also points at (the divisor). */
-export function arith(op: Op, a: Magnitude, b: Magnitude, at: Span, other: Span): Magnitude {
+/**
+ * One operation on two magnitudes; `other` is the span a failure also points at (the divisor).
+ * `into`, when given, is an operand array no one else holds (a temporary of the expression): the
+ * result is written over it instead of a new array. A failing sample is never written, so its
+ * operands are still there for the message.
+ */
+export function arith(op: Op, a: Magnitude, b: Magnitude, at: Span, other: Span, into?: Float64Array): Magnitude {
   if (typeof a === 'number' && typeof b === 'number') return scalar(op, a, b, at, other);
   const n = typeof a === 'number' ? (b as Float64Array).length : a.length;
   if (typeof a !== 'number' && typeof b !== 'number' && a.length !== b.length) {
     throw new EstimateError('E9999', `sample counts differ: ${a.length} and ${b.length}`, { span: at });
   }
-  const out = new Float64Array(n);
-  const bad = loop(op, a, b, out) === 0 ? -1 : firstNonFinite(out);
+  const out = into ?? new Float64Array(n);
+  const bad = loop(op, a, b, out);
   if (bad >= 0) throw sampleFailure(bad, n, () => scalar(op, at0(a, bad), at0(b, bad), at, other), `${formatNumber(at0(a, bad))} ${SYMBOL[op]} ${formatNumber(at0(b, bad))}`);
+  if (!deriveArith(op, a, b, out) && into) overwritten(into);
   return out;
 }
 
+/**
+ * Records (and says whether it did) an array-and-number result that rises with the array (`c + x`, `x - c`, `c * x` and
+ * `x / c` for c > 0), written as the loop computes it, so summaries can reuse the array's
+ * order statistics. Zero and negative factors are left out: they reverse the order or mix -0 and 0.
+ */
+function deriveArith(op: Op, a: Magnitude, b: Magnitude, out: Float64Array): boolean {
+  if (typeof a === 'number') {
+    const y = b as Float64Array;
+    if (op === 'add') return derive(out, y, (x) => a + x);
+    if (op === 'mul' && a > 0) return derive(out, y, (x) => a * x);
+    return false;
+  }
+  if (typeof b !== 'number') return false;
+  if (op === 'add') return derive(out, a, (x) => x + b);
+  if (op === 'sub') return derive(out, a, (x) => x - b);
+  if (op === 'mul' && b > 0) return derive(out, a, (x) => x * b);
+  if (op === 'div' && b > 0) return derive(out, a, (x) => x / b);
+  return false;
+}
+
+/** The functions that never decrease as their argument grows, applied by their `unary` form. */
+const RISING = new Set(['ceil', 'floor', 'round']);
+
 const SYMBOL: Readonly<Record<Op, string>> = { add: '+', sub: '-', mul: '×', div: '/', pow: '^' };
 
-/** Scales a magnitude by a unit's size (`300 MB`); overflow (`1e300 EB`) fails at the unit. */
-export function scale(a: Magnitude, factor: number, at: Span): Magnitude {
+/**
+ * Scales a magnitude by a unit's size (`300 MB`); overflow (`1e300 EB`) fails at the unit.
+ * `inPlace`: the array is a temporary no one else holds, so the result overwrites it.
+ */
+export function scale(a: Magnitude, factor: number, at: Span, inPlace = false): Magnitude {
   if (typeof a === 'number') return finite(a * factor, at);
-  const out = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i]! * factor;
-  const bad = firstNonFinite(out);
+  const out = inPlace ? a : new Float64Array(a.length);
+  let bad = -1;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i]! * factor;
+    // x - x is 0 for every finite x: the failing sample is left unwritten, for the message.
+    if (v - v !== 0) {
+      bad = i;
+      break;
+    }
+    out[i] = v;
+  }
   if (bad >= 0) throw sampleFailure(bad, a.length, () => finite(a[bad]! * factor, at), `${formatNumber(a[bad]!)} × ${formatNumber(factor)}`);
+  if (!(factor > 0 && derive(out, a, (x) => x * factor)) && inPlace) overwritten(out);
   return out;
 }
 
@@ -68,6 +109,7 @@ export function applyFunction(def: FunctionDef, fn: string, args: readonly Magni
   if (def.unary && args.length === 1 && typeof only !== 'number') {
     const f = def.unary;
     for (let i = 0; i < n; i++) out[i] = f(only[i]!);
+    if (RISING.has(fn)) derive(out, only, f);
   } else {
     // One scratch argument list for every sample: no allocation per sample.
     const scratch = new Array<number>(args.length).fill(0);
@@ -160,37 +202,37 @@ function at0(m: Magnitude, i: number): number {
 }
 
 /**
- * The operation over all samples into `out`. Returns 0 when every result is finite, else NaN:
- * each loop adds v - v (0 for a finite v, NaN otherwise), so finiteness costs no second pass.
+ * The operation over all samples into `out` (which may be one of the operands). Returns the index
+ * of the first sample whose result is NaN or infinite, left unwritten, or -1: x - x is 0 for every
+ * finite x, and the branch is never taken in a good run, so checking costs next to nothing.
  */
 function loop(op: Op, a: Magnitude, b: Magnitude, out: Float64Array): number {
-  let z = 0;
   const n = out.length;
   if (typeof a === 'number') {
     const y = b as Float64Array;
     switch (op) {
-      case 'add': for (let i = 0; i < n; i++) { const v = a + y[i]!; out[i] = v; z += v - v; } return z;
-      case 'sub': for (let i = 0; i < n; i++) { const v = a - y[i]!; out[i] = v; z += v - v; } return z;
-      case 'mul': for (let i = 0; i < n; i++) { const v = a * y[i]!; out[i] = v; z += v - v; } return z;
-      case 'div': for (let i = 0; i < n; i++) { const v = a / y[i]!; out[i] = v; z += v - v; } return z;
-      case 'pow': for (let i = 0; i < n; i++) { const v = powOrNaN(a, y[i]!); out[i] = v; z += v - v; } return z;
+      case 'add': for (let i = 0; i < n; i++) { const v = a + y[i]!; if (v - v !== 0) return i; out[i] = v; } return -1;
+      case 'sub': for (let i = 0; i < n; i++) { const v = a - y[i]!; if (v - v !== 0) return i; out[i] = v; } return -1;
+      case 'mul': for (let i = 0; i < n; i++) { const v = a * y[i]!; if (v - v !== 0) return i; out[i] = v; } return -1;
+      case 'div': for (let i = 0; i < n; i++) { const v = a / y[i]!; if (v - v !== 0) return i; out[i] = v; } return -1;
+      case 'pow': for (let i = 0; i < n; i++) { const v = powOrNaN(a, y[i]!); if (v - v !== 0) return i; out[i] = v; } return -1;
     }
   }
   if (typeof b === 'number') {
     switch (op) {
-      case 'add': for (let i = 0; i < n; i++) { const v = a[i]! + b; out[i] = v; z += v - v; } return z;
-      case 'sub': for (let i = 0; i < n; i++) { const v = a[i]! - b; out[i] = v; z += v - v; } return z;
-      case 'mul': for (let i = 0; i < n; i++) { const v = a[i]! * b; out[i] = v; z += v - v; } return z;
-      case 'div': for (let i = 0; i < n; i++) { const v = a[i]! / b; out[i] = v; z += v - v; } return z;
-      case 'pow': for (let i = 0; i < n; i++) { const v = powOrNaN(a[i]!, b); out[i] = v; z += v - v; } return z;
+      case 'add': for (let i = 0; i < n; i++) { const v = a[i]! + b; if (v - v !== 0) return i; out[i] = v; } return -1;
+      case 'sub': for (let i = 0; i < n; i++) { const v = a[i]! - b; if (v - v !== 0) return i; out[i] = v; } return -1;
+      case 'mul': for (let i = 0; i < n; i++) { const v = a[i]! * b; if (v - v !== 0) return i; out[i] = v; } return -1;
+      case 'div': for (let i = 0; i < n; i++) { const v = a[i]! / b; if (v - v !== 0) return i; out[i] = v; } return -1;
+      case 'pow': for (let i = 0; i < n; i++) { const v = powOrNaN(a[i]!, b); if (v - v !== 0) return i; out[i] = v; } return -1;
     }
   }
   switch (op) {
-    case 'add': for (let i = 0; i < n; i++) { const v = a[i]! + b[i]!; out[i] = v; z += v - v; } return z;
-    case 'sub': for (let i = 0; i < n; i++) { const v = a[i]! - b[i]!; out[i] = v; z += v - v; } return z;
-    case 'mul': for (let i = 0; i < n; i++) { const v = a[i]! * b[i]!; out[i] = v; z += v - v; } return z;
-    case 'div': for (let i = 0; i < n; i++) { const v = a[i]! / b[i]!; out[i] = v; z += v - v; } return z;
-    case 'pow': for (let i = 0; i < n; i++) { const v = powOrNaN(a[i]!, b[i]!); out[i] = v; z += v - v; } return z;
+    case 'add': for (let i = 0; i < n; i++) { const v = a[i]! + b[i]!; if (v - v !== 0) return i; out[i] = v; } return -1;
+    case 'sub': for (let i = 0; i < n; i++) { const v = a[i]! - b[i]!; if (v - v !== 0) return i; out[i] = v; } return -1;
+    case 'mul': for (let i = 0; i < n; i++) { const v = a[i]! * b[i]!; if (v - v !== 0) return i; out[i] = v; } return -1;
+    case 'div': for (let i = 0; i < n; i++) { const v = a[i]! / b[i]!; if (v - v !== 0) return i; out[i] = v; } return -1;
+    case 'pow': for (let i = 0; i < n; i++) { const v = powOrNaN(a[i]!, b[i]!); if (v - v !== 0) return i; out[i] = v; } return -1;
   }
 }
 

@@ -29,7 +29,7 @@ export function lower(t: Typed): Kernel | number {
       return slotReader(t.slot);
     case 'scale': {
       const o = lower(t.operand);
-      return typeof o === 'number' ? (scale(o, t.factor, t.at) as number) : scaled(o, t.factor, t.at);
+      return typeof o === 'number' ? (scale(o, t.factor, t.at) as number) : scaled(o, t.factor, t.at, fresh(t.operand));
     }
     case 'neg': {
       const o = lower(t.operand);
@@ -39,7 +39,7 @@ export function lower(t: Typed): Kernel | number {
       const l = lower(t.left);
       const r = lower(t.right);
       if (typeof l === 'number' && typeof r === 'number') return scalar(t.op, l, r, t.at, t.other);
-      return operation(t.op, kernel(l), kernel(r), t.at, t.other);
+      return operation(t.op, kernel(l), kernel(r), t.at, t.other, fresh(t.left), fresh(t.right));
     }
     case 'call': {
       const args = t.args.map(lower);
@@ -62,6 +62,29 @@ export function lower(t: Typed): Kernel | number {
   }
 }
 
+/**
+ * Whether a node's array, when it gives one, is a new one that only its parent sees: the parent
+ * may then write its result over it instead of allocating (at 1M samples an array is 8 MB). A
+ * slot's array is shared (a quantity read twice must stay the same samples); a constant is a number.
+ */
+function fresh(t: Typed): boolean {
+  switch (t.kind) {
+    case 'const':
+    case 'fail':
+    case 'slot':
+      return false;
+    case 'scale':
+    case 'neg':
+    case 'arith':
+    case 'call':
+    case 'range':
+    case 'dist':
+      return true;
+    default:
+      return assertNever(t);
+  }
+}
+
 /** A kernel for a lowered part (a constant becomes a kernel returning it). */
 export function kernel(k: Kernel | number): Kernel {
   return typeof k === 'number' ? constant(k) : k;
@@ -74,9 +97,15 @@ const failing = (error: EstimateError): Kernel => () => {
   throw error;
 };
 const slotReader = (slot: number): Kernel => (v) => v[slot]!;
-const scaled = (a: Kernel, factor: number, at: Span): Kernel => (v, s) => scale(a(v, s), factor, at);
+const scaled = (a: Kernel, factor: number, at: Span, inPlace: boolean): Kernel => (v, s) => scale(a(v, s), factor, at, inPlace);
 const negated = (a: Kernel): Kernel => (v, s) => negate(a(v, s));
-const operation = (op: Op, l: Kernel, r: Kernel, at: Span, other: Span): Kernel => (v, s) => arith(op, l(v, s), r(v, s), at, other);
+const operation = (op: Op, l: Kernel, r: Kernel, at: Span, other: Span, leftFresh: boolean, rightFresh: boolean): Kernel => (v, s) => {
+  const a = l(v, s);
+  const b = r(v, s);
+  // Over a temporary operand when there is one: the left first, as either serves.
+  const into = leftFresh && typeof a !== 'number' ? a : rightFresh && typeof b !== 'number' ? b : undefined;
+  return arith(op, a, b, at, other, into);
+};
 const applied = (def: FunctionDef, fn: string, args: readonly Kernel[], at: Span): Kernel => (v, s) =>
   applyFunction(
     def,

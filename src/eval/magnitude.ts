@@ -32,3 +32,40 @@ export const DEFAULT_SEED = 20_261_201;
 export function isSampled(m: Magnitude): m is Float64Array {
   return typeof m !== 'number';
 }
+
+/**
+ * How a sample array was computed from another by one non-decreasing function of each sample
+ * (`2 * x`, `x + c`, `ceil(x)`): y[i] = f(x[i]) for every i, with f applied exactly as the
+ * kernel did. Its order statistics are then f of the source's, bit for bit (rounding is
+ * monotone), so a summary selects once per source instead of once per array.
+ */
+export interface Derivation {
+  readonly source: Float64Array;
+  readonly f: (x: number) => number;
+}
+
+/** Weak: an array's derivation goes when the array does. */
+const derivations = new WeakMap<Float64Array, Derivation>();
+
+/**
+ * Records (and says whether it could) that `out[i] = f(from[i])` for every i, with f non-decreasing; chains compose to the
+ * first source. When `out` is `from` overwritten (a temporary reused), only a derivation from an
+ * earlier source still holds; the old samples themselves are gone.
+ */
+export function derive(out: Float64Array, from: Float64Array, f: (x: number) => number): boolean {
+  const d = derivations.get(from);
+  if (d) derivations.set(out, { source: d.source, f: (x) => f(d.f(x)) });
+  else if (out !== from) derivations.set(out, { source: from, f });
+  else return false;
+  return true;
+}
+
+/** Forgets how an array was derived: a temporary overwritten by an operation that records none. */
+export function overwritten(xs: Float64Array): void {
+  derivations.delete(xs);
+}
+
+/** The derivation recorded for an array, if any. */
+export function derivationOf(xs: Float64Array): Derivation | undefined {
+  return derivations.get(xs);
+}

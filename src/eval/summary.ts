@@ -6,6 +6,7 @@
  * selection among those few gives the order statistics. Should a bracket miss (it should not, by many standard errors), quickselect on a
  * copy gives the same numbers.
  */
+import { derivationOf } from './magnitude.js';
 
 /** The median, the 90% interval and the mean of an uncertain value, in base units. */
 export interface Summary {
@@ -26,19 +27,68 @@ const SUBSAMPLE = 2048;
 
 /** Summarises samples (the input is not changed). */
 export function summarize(samples: Float64Array): Summary {
+  const found = ordersOf(samples);
+  return fromOrders(found.orders, samples.length, identity, found.sum, samples);
+}
+
+/**
+ * A summariser for one evaluation: an array derived from another by a rising function
+ * (magnitude.ts) takes its order statistics from its source's, selected once, and only sums its
+ * own samples for the mean. The numbers are those `summarize` gives, bit for bit.
+ */
+export function summarizer(): (samples: Float64Array) => Summary {
+  const bySource = new Map<Float64Array, Orders>();
+  return (samples) => {
+    const d = derivationOf(samples);
+    const source = d?.source ?? samples;
+    let found = bySource.get(source);
+    if (!found) {
+      found = ordersOf(source);
+      bySource.set(source, found);
+    }
+    return d ? fromOrders(found.orders, samples.length, d.f, NaN, samples) : fromOrders(found.orders, samples.length, identity, found.sum, samples);
+  };
+}
+
+/** The order statistics a summary interpolates between, and the sum of the samples (NaN: not taken). */
+interface Orders {
+  /** For p5, p50 and p95 in turn: the values at ranks floor(h) and floor(h) + 1 (the last rank at the end). */
+  readonly orders: Float64Array;
+  readonly sum: number;
+}
+
+const identity = (x: number): number => x;
+
+/**
+ * The summary from order statistics mapped through `f`; the mean from `sum`, else from the
+ * samples. Percentiles add 0, which turns -0 into 0: -0 and 0 tie, so which of them a selection
+ * meets first depends on the order of the samples, and a derived array's may differ from its own.
+ */
+function fromOrders(orders: Float64Array, n: number, f: (x: number) => number, sum: number, samples: Float64Array): Summary {
+  const last = n - 1;
+  const p = [0, 0, 0];
+  for (let q = 0; q < 3; q++) {
+    const h = last * QUANTILES[q]!;
+    p[q] = between(f(orders[2 * q]!), f(orders[2 * q + 1]!), h - Math.floor(h)) + 0;
+  }
+  return { p5: p[0]!, p50: p[1]!, p95: p[2]!, mean: Number.isFinite(sum) ? sum / n : mean(samples), samples: n };
+}
+
+/** The order statistics, by the bracketed pass when it can, else by exact selection. */
+function ordersOf(samples: Float64Array): Orders {
   if (samples.length >= BRACKET_FROM) {
     const found = bracketed(samples);
     if (found) return found;
   }
-  return selected(samples);
+  return { orders: selected(samples), sum: NaN };
 }
 
 /**
- * The one-pass summary: undefined when a percentile's neighbours fell outside its bracket. The
+ * The one-pass order statistics: undefined when a percentile's neighbours fell outside its bracket. The
  * subsample is every (n / SUBSAMPLE)-th sample: samples are independent draws, so it is a random
  * subsample; for any other data a miss only costs the exact fallback.
  */
-function bracketed(samples: Float64Array): Summary | undefined {
+function bracketed(samples: Float64Array): Orders | undefined {
   const n = samples.length;
   const sub = new Float64Array(SUBSAMPLE);
   for (let k = 0; k < SUBSAMPLE; k++) sub[k] = samples[Math.floor((k * n) / SUBSAMPLE)]!;
@@ -46,26 +96,28 @@ function bracketed(samples: Float64Array): Summary | undefined {
   // Each bracket spans 4 standard deviations of the subsample rank either side (binomial), plus 2.
   const lo = new Float64Array(3);
   const hi = new Float64Array(3);
-  for (let q = 0; q < 3; q++) {
-    const p = QUANTILES[q]!;
+  const ranks: number[] = [];
+  for (const p of QUANTILES) {
     const center = p * (SUBSAMPLE - 1);
     const margin = 4 * Math.sqrt(SUBSAMPLE * p * (1 - p)) + 2;
-    lo[q] = select(sub, Math.max(0, Math.floor(center - margin)), 0, SUBSAMPLE - 1);
-    hi[q] = select(sub, Math.min(SUBSAMPLE - 1, Math.ceil(center + margin)), 0, SUBSAMPLE - 1);
+    ranks.push(Math.max(0, Math.floor(center - margin)), Math.min(SUBSAMPLE - 1, Math.ceil(center + margin)));
+  }
+  const at = selectAll(sub, ranks);
+  for (let q = 0; q < 3; q++) {
+    lo[q] = at[2 * q]!;
+    hi[q] = at[2 * q + 1]!;
   }
   const rooms = QUANTILES.map((p) => Math.ceil((2 * n * (2 * (4 * Math.sqrt(SUBSAMPLE * p * (1 - p)) + 2) + 2)) / SUBSAMPLE) + 64);
   const bufs = rooms.map((r) => new Float64Array(r));
   const counts = new Float64Array(7); // below and inside for each bracket, then the sum
   if (!scan(samples, lo, hi, bufs[0]!, bufs[1]!, bufs[2]!, counts)) return undefined;
-  const out = [0, 0, 0];
+  const orders = new Float64Array(6);
   for (let q = 0; q < 3; q++) {
-    const v = orderStatistics(bufs[q]!, counts[2 * q + 1]!, counts[2 * q]!, n, QUANTILES[q]!);
-    if (v === undefined) return undefined;
-    out[q] = v;
+    if (!orderStatistics(bufs[q]!, counts[2 * q + 1]!, counts[2 * q]!, n, QUANTILES[q]!, orders, 2 * q)) return undefined;
   }
-  const sum = counts[6]!;
-  return { p5: out[0]!, p50: out[1]!, p95: out[2]!, mean: Number.isFinite(sum) ? sum / n : mean(samples), samples: n };
+  return { orders, sum: counts[6]! };
 }
+
 
 /**
  * The one pass: for each bracket, counts the samples below it and keeps those inside it; also
@@ -120,37 +172,35 @@ function scan(samples: Float64Array, lo: Float64Array, hi: Float64Array, b0: Flo
   return true;
 }
 
-/** The percentile from the samples inside its bracket; undefined when its neighbours are not both there. */
-function orderStatistics(buf: Float64Array, count: number, below: number, n: number, p: number): number | undefined {
+/** The percentile's two order statistics from the samples inside its bracket, into out[at], out[at + 1]; false when they are not both there. */
+function orderStatistics(buf: Float64Array, count: number, below: number, n: number, p: number, out: Float64Array, to: number): boolean {
   const h = (n - 1) * p;
   const r = Math.floor(h);
   const next = Math.min(r + 1, n - 1);
-  if (r < below || next >= below + count) return undefined;
+  if (r < below || next >= below + count) return false;
   const at = select(buf, r - below, 0, count - 1);
-  return between(at, next === r ? at : minOf(buf, r - below + 1, count - 1), h - r);
+  out[to] = at;
+  out[to + 1] = next === r ? at : minOf(buf, r - below + 1, count - 1);
+  return true;
 }
 
-/** The exact summary by quickselect on one copy. */
-function selected(samples: Float64Array): Summary {
+/** The exact order statistics by quickselect on one copy. */
+function selected(samples: Float64Array): Float64Array {
   const a = samples.slice();
   const n = a.length;
   const last = n - 1;
   // The median first, over everything; then the 5th percentile left of it and the 95th right of
   // it. Each quantile interpolates between the order statistics at floor(h) and floor(h) + 1.
-  const h50 = last * 0.5;
-  const i50 = Math.floor(h50);
+  const i50 = Math.floor(last * 0.5);
   const v50 = select(a, i50, 0, last);
   const next50 = i50 < last ? minOf(a, i50 + 1, last) : v50;
-  const p50 = between(v50, next50, h50 - i50);
-  const h5 = last * 0.05;
-  const i5 = Math.floor(h5);
+  const i5 = Math.floor(last * 0.05);
   const v5 = select(a, i5, 0, i50);
-  const p5 = between(v5, i5 < i50 ? minOf(a, i5 + 1, i50) : next50, h5 - i5);
-  const h95 = last * 0.95;
-  const i95 = Math.floor(h95);
+  const next5 = i5 < i50 ? minOf(a, i5 + 1, i50) : next50;
+  const i95 = Math.floor(last * 0.95);
   const v95 = select(a, i95, i50, last);
-  const p95 = between(v95, i95 < last ? minOf(a, i95 + 1, last) : v95, h95 - i95);
-  return { p5, p50, p95, mean: mean(samples), samples: n };
+  const next95 = i95 < last ? minOf(a, i95 + 1, last) : v95;
+  return Float64Array.of(v5, next5, v50, next50, v95, next95);
 }
 
 /** The q-quantile of sorted samples, interpolating between neighbours (type 7, as numpy's default). */
@@ -180,6 +230,25 @@ function minOf(a: Float64Array, from: number, to: number): number {
   let m = a[from]!;
   for (let i = from + 1; i <= to; i++) if (a[i]! < m) m = a[i]!;
   return m;
+}
+
+/**
+ * The values of ranks `ks` (ascending) in `a`, which is reordered: the middle rank is selected
+ * first, then the lower ranks only left of it and the higher only right of it, so six ranks cost
+ * little more than one selection over the whole array.
+ */
+function selectAll(a: Float64Array, ks: readonly number[]): number[] {
+  const out = new Array<number>(ks.length).fill(0);
+  const visit = (from: number, to: number, lo: number, hi: number): void => {
+    if (from > to) return;
+    const mid = (from + to) >>> 1;
+    const k = ks[mid]!;
+    out[mid] = select(a, k, lo, hi);
+    visit(from, mid - 1, lo, k);
+    visit(mid + 1, to, k, hi);
+  };
+  visit(0, ks.length - 1, 0, a.length - 1);
+  return out;
 }
 
 /**

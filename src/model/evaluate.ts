@@ -9,7 +9,7 @@ import { type Compiled } from '../eval/compile.js';
 import { SampleError } from '../eval/kernels.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, type Magnitude, type Sampling } from '../eval/magnitude.js';
 import { Random } from '../eval/random.js';
-import { summarize, type Summary } from '../eval/summary.js';
+import { summarizer, type Summary } from '../eval/summary.js';
 import { formatQuantity } from '../units/format.js';
 import { type Model, type ModelInput } from './model.js';
 import { type Override } from './overrides.js';
@@ -96,6 +96,7 @@ function evaluateSampled(model: Model, chosen: readonly Compiled[], overrides: R
   const values = new Float64Array(model.slotCount);
   const bySlot = new Array<Float64Array | undefined>(model.slotCount);
   const summaries = new Array<Summary | undefined>(model.slotCount);
+  const summarize = summarizer();
   slots.forEach((m, slot) => {
     if (typeof m === 'number') {
       values[slot] = m;

@@ -31,4 +31,9 @@ export class QuantileRandom extends Random {
     for (let i = 0; i < out.length; i++) out[i] = mean + (i % 2 === 0 ? -Z95 : Z95) * sd;
     return out;
   }
+
+  override fillLognormal(out: Float64Array, mu: number, sigma: number): Float64Array {
+    for (let i = 0; i < out.length; i++) out[i] = Math.exp(mu + (i % 2 === 0 ? -Z95 : Z95) * sigma);
+    return out;
+  }
 }

@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   E0505: 'percent on the left of + or -',
   // Ranges (E0520-E0529)
   E0520: 'range ends or parameters differ in dimension',
+  // Output fidelity (E0540-E0549, issue 13)
+  E0540: 'dimension mismatch traced to an input without its unit',
   // Numbers (E06xx)
   E0601: 'division by zero',
   E0602: 'number too large',

@@ -6,7 +6,7 @@ import { print } from '../lang/printer.js';
 import { type Model, type ModelInput, type ModelQuantity } from '../model/model.js';
 import { type Results } from '../model/evaluate.js';
 import { formatSummary, type FormattedSummary } from '../eval/format-summary.js';
-import { formatQuantity, type Formatted } from '../units/format.js';
+import { formatQuantity, formatShownIn, movePrefix, type FormatStyle, type Formatted } from '../units/format.js';
 
 /** A shown value. */
 export interface ReportRow {
@@ -76,25 +76,33 @@ export const CONVENTIONS: readonly string[] = [
 export interface ReportOptions {
   /** The derivation of every quantity (`--explain`, Markdown, JSON): a large template has many. */
   readonly steps: boolean;
+  /** Significant digits of every shown number (`--digits`, default 4). */
+  readonly digits?: number;
 }
 
 /** Builds the report of one evaluation. */
 export function buildReport(model: Model, results: Results, options: ReportOptions = { steps: true }): Report {
+  // People read the report: plurals and `$`. JSON and CSV read `unit`, `value` and `si`, which stay canonical.
+  const style: FormatStyle = { words: true, ...(options.digits !== undefined ? { digits: options.digits } : {}) };
   // Each value formatted once: a step shows the values of all the quantities it reads.
   const formatted: (Formatted | undefined)[] = new Array<Formatted | undefined>(model.slotCount);
   const summaries: (FormattedSummary | undefined)[] = new Array<FormattedSummary | undefined>(model.slotCount);
   const summaryOf = (item: ModelInput | ModelQuantity): FormattedSummary | undefined => {
     const s = results.sampled?.summaries[item.slot];
-    return s && (summaries[item.slot] ??= formatSummary(s, item.dimension, item.unit));
+    return s && (summaries[item.slot] ??= formatSummary(s, item.dimension, item.unit, false, style));
   };
-  const value = (item: ModelInput | ModelQuantity) => (formatted[item.slot] ??= summaryOf(item)?.median ?? formatQuantity(results.values[item.slot]!, item.dimension, item.unit));
+  const value = (item: ModelInput | ModelQuantity) => (formatted[item.slot] ??= summaryOf(item)?.median ?? formatQuantity(results.values[item.slot]!, item.dimension, item.unit, false, style));
   const row = (item: ModelInput | ModelQuantity): ReportRow => {
     const uncertain = summaryOf(item);
     const base = { name: item.name, label: item.spec.label, help: item.spec.help, value: value(item), ...(uncertain ? { uncertain } : {}) };
     if (item.kind === 'input') return { ...base, overridden: results.overridden.has(item.name) };
     // The book's figure belongs to the book's assumptions: once an input changes it would mislead.
     if (item.book === undefined || results.overridden.size > 0) return base;
-    return { ...base, book: formatQuantity(item.book, item.dimension, item.unit ?? matchingUnit(base.value, item)) };
+    // The book's figure in the unit the estimate is shown in (the prefix of a preference may have moved).
+    const book = item.unit
+      ? formatShownIn(item.book, item.dimension, item.unit, item.unit.percent || item.unit.fixed ? item.unit : movePrefix(base.value.si, item.unit), style)
+      : formatQuantity(item.book, item.dimension, matchingUnit(base.value, item), false, style);
+    return { ...base, book };
   };
   const shownValue = (name: string) => {
     const item = model.byName.get(name);
@@ -105,7 +113,7 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     label: q.spec.label,
     formula: print(q.expr, { asWritten: true, times: '×' }),
     substituted: print(q.expr, { asWritten: true, times: '×', substitute: shownValue }),
-    result: resultText(q, value(q)),
+    result: resultText(q, value(q), style),
     ...(summaryOf(q) ? { uncertain: true } : {}),
   }));
   const sampled = results.sampled;
@@ -126,14 +134,14 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
  * The result of a step; a per-second rate is shown per day first, the way the book derives
  * it (300M tweet/day = 3,472 tweet/s).
  */
-function resultText(q: ModelQuantity, shown: Formatted): string {
+function resultText(q: ModelQuantity, shown: Formatted, style: FormatStyle): string {
   const si = shown.si;
   if (shown.value === 0 || q.dimension.exponent('Time') !== -1 || !shown.unit.endsWith('/s') || q.dimension.exponent('Data') !== 0) return shown.text;
-  const perDay = formatQuantity(si, q.dimension, { text: shown.unit.replace(/\/s$/, '/day'), dimension: q.dimension, factor: shown.si / shown.value / 86_400 });
+  const perDay = formatQuantity(si, q.dimension, { text: shown.unit.replace(/\/s$/, '/day'), dimension: q.dimension, factor: shown.si / shown.value / 86_400, fixed: true }, false, style);
   return `${perDay.text} = ${shown.text}`;
 }
 
 /** Shows the book's figure in the unit the exact value was shown in. */
 function matchingUnit(shown: Formatted, item: ModelQuantity) {
-  return { text: shown.unit, dimension: item.dimension, factor: shown.si / (shown.value || 1) || 1 };
+  return { text: shown.unit, dimension: item.dimension, factor: shown.si / (shown.value || 1) || 1, fixed: true };
 }

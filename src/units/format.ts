@@ -30,6 +30,8 @@ export interface Formatted {
   /** The value in base units: seconds, bytes, USD, counts as themselves. */
   readonly si: number;
   readonly dimension: string;
+  /** The number as shown, without its unit or `$` (`54.75M`), for intervals beside a median. */
+  readonly number?: string;
 }
 
 const DATA_PREFIXES: readonly [string, number][] = [
@@ -130,17 +132,29 @@ export function formatQuantity(si: number, dimension: Dimension, unit?: Resolved
       const value = shown(si * 100, si, '%');
       return { text: `${formatNumber(value, precise, digits)}%`, value, unit: '%', si, dimension: dim };
     }
-    // A preference moves its prefix (0.009125 PB -> 9.125 TB); a fixed unit or a conversion stays.
+    // A preference moves its prefix in the text (0.009125 PB -> 9.125 TB); a fixed unit or a
+    // conversion stays. `value` and `unit` stay in the unit asked for: a script reading `value`
+    // of a PB quantity must not get terabytes when the estimate is small.
     const chosen = precise || unit.fixed ? unit : movePrefix(si, unit);
-    const value = shown(si / chosen.factor, si, chosen.text);
+    const value = shown(si / unit.factor, si, unit.text);
+    const inChosen = chosen === unit ? value : shown(si / chosen.factor, si, chosen.text);
     const countLike = takesMagnitude(chosen.dimension);
-    const num = countLike && !precise ? formatCount(value, digits) : formatNumber(value, precise, digits);
-    return { text: humanText(num, chosen.text, dimension, style), value, unit: chosen.text, si, dimension: dim };
+    const num = countLike && !precise ? formatCount(inChosen, digits) : formatNumber(inChosen, precise, digits);
+    return { text: humanText(num, chosen.text, dimension, style), value, unit: unit.text, si, dimension: dim, number: num };
   }
   const best = bestUnit(si, dimension);
   const value = si / best.factor;
   const num = best.count ? formatCount(value, digits) : formatNumber(value, false, digits);
-  return { text: humanText(num, best.text, dimension, style), value, unit: best.text, si, dimension: dim };
+  return { text: humanText(num, best.text, dimension, style), value, unit: best.text, si, dimension: dim, number: num };
+}
+
+/**
+ * A value shown in `display` (a preference's moved prefix, shared by a median and its interval
+ * or by an estimate and the book's figure) with `value` and `unit` in the unit asked for.
+ */
+export function formatShownIn(si: number, dimension: Dimension, unit: ResolvedUnit, display: ResolvedUnit, style: FormatStyle = {}): Formatted {
+  const f = formatQuantity(si, dimension, { ...display, fixed: true }, false, style);
+  return display.text === unit.text ? f : { ...f, value: shown(si / unit.factor, si, unit.text), unit: unit.text };
 }
 
 /** A prefix family: the prefixes a base unit moves through, smallest first. */
@@ -192,7 +206,9 @@ const PLURAL_TIME = new Set(['day', 'week', 'month', 'year']);
  * TODO(#13): read the plural from the unit catalogue once it carries one.
  */
 export function pluralWord(word: string, dimension: Dimension): string {
-  if (word.endsWith('s')) return word;
+  // Only where English adds a plain `s` (the registry reads back `name + s`, see withCounts):
+  // `search`, `box`, `reply` keep their singular rather than print `searchs`.
+  if (/(s|x|z|ch|sh|[^aeiou]y)$/.test(word)) return word;
   if (PLURAL_TIME.has(word)) return word + 's';
   const isCount = word !== 'request' && word !== 'req' && dimension.entries.some(([n]) => n === word);
   return isCount ? word + 's' : word;

@@ -105,6 +105,6 @@ describe('bad --set', () => {
   });
   it('a bare number takes the input unit', async () => {
     const r = await cli(['test/fixtures/valid.yaml', '--format', 'json', '--set', 'user_count=5k']);
-    expect((JSON.parse(r.stdout) as { inputs: { user_count: { text: string } } }).inputs.user_count.text).toBe('5,000 user');
+    expect((JSON.parse(r.stdout) as { inputs: { user_count: { text: string } } }).inputs.user_count.text).toBe('5,000 users');
   });
 });

@@ -22,6 +22,8 @@ export interface EstimateOptions {
   readonly samplesOut?: string;
   /** --ascii: table borders in + - | (also when TERM=dumb). */
   readonly ascii?: boolean;
+  /** --digits as typed: significant digits shown (commands/digits.ts checks it). */
+  readonly digits?: string;
 }
 
 /** Options of `estimate calc`. */
@@ -33,6 +35,8 @@ export interface CalcOptions {
   readonly units?: string;
   readonly samples?: string;
   readonly seed?: string;
+  /** --digits as typed: significant digits shown. */
+  readonly digits?: string;
 }
 
 /** Options of `estimate ref`. */

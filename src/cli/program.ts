@@ -92,6 +92,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('--samples <n>', 'samples drawn for ranges (default 10,000)')
     .option('--seed <s>', 'seed of the sample generator (default fixed)')
     .option('--samples-out <file>', 'write the raw samples of the outputs to a CSV file')
+    .option('--digits <n>', 'significant digits of every shown number (default 4)')
     .action(async (template: string | undefined, opts: EstimateOptions, cmd: Command) => {
       const commands = program.commands.map((c) => c.name()).concat('help');
       if (cmd.args.length > 1) throw excessArguments(cmd.args, commands);
@@ -114,7 +115,8 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('--units <names>', 'declare count units, comma-separated: --units user,tweet')
     .option('--samples <n>', 'samples drawn for ranges (default 10,000)')
     .option('--seed <s>', 'seed of the sample generator (default fixed)')
-    .action(async (words: string[], opts: { json: boolean; to?: string; units?: string; samples?: string; seed?: string }) => {
+    .option('--digits <n>', 'significant digits of the result (default 4)')
+    .action(async (words: string[], opts: { json: boolean; to?: string; units?: string; samples?: string; seed?: string; digits?: string }) => {
       const { runCalc } = await import('./commands/calc.js');
       setStatus(runCalc({ expression: words.join(' '), ...opts }, io));
     });

@@ -76,6 +76,8 @@ export const ERROR_CODES = {
   // Ranges (E0920-E0929)
   E0920: 'bad --samples',
   E0921: 'bad --seed',
+  // Output fidelity (E0955-E0959, issue 13)
+  E0955: 'bad --digits',
   // Other
   E0130: 'cancelled',
   E9999: 'internal error',

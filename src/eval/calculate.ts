@@ -19,6 +19,8 @@ export interface CalculateOptions {
   /** Samples drawn when the expression holds a range (default 10,000). */
   readonly samples?: number;
   readonly seed?: number;
+  /** Significant digits shown (default 4). */
+  readonly digits?: number;
 }
 
 /** Parses, checks, evaluates and formats one expression (an uncertain one by its median). */
@@ -45,7 +47,8 @@ export function calculateSampled(text: string, options: CalculateOptions = {}): 
     checkConversion(compiled.dimension, target, unitExpr.span);
   }
   const m = compiled.uncertain ? evaluateClosed(compiled, options.samples ?? DEFAULT_SAMPLES, options.seed ?? DEFAULT_SEED) : compiled.run([]);
-  if (typeof m === 'number') return { value: formatQuantity(m, compiled.dimension, target, target !== undefined) };
-  const summary = formatSummary(summarize(m), compiled.dimension, target, target !== undefined);
+  const style = options.digits !== undefined ? { digits: options.digits } : {};
+  if (typeof m === 'number') return { value: formatQuantity(m, compiled.dimension, target, target !== undefined, style) };
+  const summary = formatSummary(summarize(m), compiled.dimension, target, target !== undefined, style);
   return { value: summary.median, summary, samples: m };
 }

@@ -107,7 +107,7 @@ function group(digits: string): string {
  */
 export function formatCount(v: number, digits = DEFAULT_DIGITS): string {
   const a = Math.abs(v);
-  const start = Math.max(10 ** digits - 0.5, 9_999.5);
+  const start = Math.max(10 ** digits - 0.5, 999.5);
   if (a < start || a >= 1e15) return formatNumber(v, false, digits);
   for (const [suffix, f] of COUNT_MAGNITUDES) {
     if (a >= f * (1 - 0.5 * 10 ** -digits)) {

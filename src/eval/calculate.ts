@@ -8,6 +8,7 @@ import { formatSummary, type FormattedSummary } from './format-summary.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from './magnitude.js';
 import { resolveUnit } from './resolve-unit.js';
 import { summarize } from './summary.js';
+import { writtenUnitFor } from './written-units.js';
 
 /** Options of one calculation. */
 export interface CalculateOptions {
@@ -39,7 +40,8 @@ export interface Calculation {
 /** Parses, checks, evaluates and formats one expression, with its interval when it holds a range. */
 export function calculateSampled(text: string, options: CalculateOptions = {}): Calculation {
   const registry = options.registry ?? UnitRegistry.BUILTIN;
-  const compiled = compile(parse(source(options.sourceName ?? '<expr>', text)), unitScope(registry));
+  const expr = parse(source(options.sourceName ?? '<expr>', text));
+  const compiled = compile(expr, unitScope(registry));
   let target = compiled.target;
   if (options.to !== undefined) {
     const unitExpr = parseUnit(source('--to', options.to));
@@ -48,7 +50,10 @@ export function calculateSampled(text: string, options: CalculateOptions = {}): 
   }
   const m = compiled.uncertain ? evaluateClosed(compiled, options.samples ?? DEFAULT_SAMPLES, options.seed ?? DEFAULT_SEED) : compiled.run([]);
   const style = options.digits !== undefined ? { digits: options.digits } : {};
-  if (typeof m === 'number') return { value: formatQuantity(m, compiled.dimension, target, target !== undefined, style) };
-  const summary = formatSummary(summarize(m), compiled.dimension, target, target !== undefined, style);
+  // An explicit conversion is exact and fixed; otherwise the units the user wrote are a preference.
+  const precise = target !== undefined;
+  const shown = target ?? writtenUnitFor(expr, compiled.dimension, registry);
+  if (typeof m === 'number') return { value: formatQuantity(m, compiled.dimension, shown, precise, style) };
+  const summary = formatSummary(summarize(m), compiled.dimension, shown, precise, style);
   return { value: summary.median, summary, samples: m };
 }

@@ -88,7 +88,9 @@ export function conversionHelp(have: Dimension, want: Dimension): string[] {
   const ratio = want.div(have);
   if (ratio.equals(Dimension.base('Time'))) return ['multiply by a duration, as in `* 5 year`'];
   if (ratio.equals(Dimension.base('Time').pow(-1))) return ['divide by a duration, as in `/ day`'];
-  const fix = dimensionFix(have, want);
+  // One factor apart is a fix worth saying; `1 MB + 1 s` is a mistake no factor fixes (the
+  // general fix is still in the error's data).
+  const fix = ratio.entries.length === 1 ? dimensionFix(have, want) : undefined;
   return fix ? [fix] : [];
 }
 

@@ -122,3 +122,18 @@ describe('errors that find the cause', () => {
     expect(e['suggestion']).toBe('multiply by a Data and divide by a Time');
   });
 });
+
+describe('calc keeps the units the user wrote', () => {
+  it.each([
+    ['10 Mbps', '10 Mbps'],
+    ['1000 USD / month', '1,000 USD/month'],
+    ['2 / month', '2 /month'],
+    ['1/2 day', '0.5 /day'],
+    ['0.02 USD/GB', '0.02 USD/GB'],
+    ['20000 Mbps', '20 Gbps'],
+    ['150M * 2 / day -> /s', '3,472 /s'],
+  ])('%s is %s', async (expr, text) => {
+    const { calculate } = await import('../../src/eval/calculate.js');
+    expect(calculate(expr).text).toBe(text);
+  });
+});

@@ -22,6 +22,8 @@ export interface CalculateOptions {
   readonly seed?: number;
   /** Significant digits shown (default 4). */
   readonly digits?: number;
+  /** The best unit for the dimension instead of the units written (reference cards: `1 day * 0.1%` is 1.44 min). */
+  readonly bestUnit?: boolean;
 }
 
 /** Parses, checks, evaluates and formats one expression (an uncertain one by its median). */
@@ -52,7 +54,7 @@ export function calculateSampled(text: string, options: CalculateOptions = {}): 
   const style = options.digits !== undefined ? { digits: options.digits } : {};
   // An explicit conversion is exact and fixed; otherwise the units the user wrote are a preference.
   const precise = target !== undefined;
-  const shown = target ?? writtenUnitFor(expr, compiled.dimension, registry);
+  const shown = target ?? (options.bestUnit ? undefined : writtenUnitFor(expr, compiled.dimension, registry));
   if (typeof m === 'number') return { value: formatQuantity(m, compiled.dimension, shown, precise, style) };
   const summary = formatSummary(summarize(m), compiled.dimension, shown, precise, style);
   return { value: summary.median, summary, samples: m };

@@ -136,9 +136,23 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
  */
 function resultText(q: ModelQuantity, shown: Formatted, style: FormatStyle): string {
   const si = shown.si;
+  // Bits per second come from bytes: the ×8 is a step of its own (347.9 MB/s × 8 = 2.783 Gbps).
+  if (shown.value !== 0 && /bps$/.test(shown.text) && q.dimension.exponent('Data') === 1 && q.dimension.exponent('Time') === -1 && q.dimension.entries.length === 2) {
+    return `${formatQuantity(si, q.dimension, undefined, false, style).text} × 8 bit/B = ${shown.text}`;
+  }
   if (shown.value === 0 || q.dimension.exponent('Time') !== -1 || !shown.unit.endsWith('/s') || q.dimension.exponent('Data') !== 0) return shown.text;
   const perDay = formatQuantity(si, q.dimension, { text: shown.unit.replace(/\/s$/, '/day'), dimension: q.dimension, factor: shown.si / shown.value / 86_400, fixed: true }, false, style);
   return `${perDay.text} = ${shown.text}`;
+}
+
+/**
+ * The lines of a step after its formula, each shown once: the values, then the result. A
+ * pass-through step (`url_qps = urls_per_day`) would repeat its value (`= 100M url/day =
+ * 100M url/day = 1,157 url/s`); its values line is dropped.
+ */
+export function stepLines(step: ReportStep): string[] {
+  const passThrough = step.substituted === step.formula || step.substituted === step.result || step.result.startsWith(step.substituted + ' = ');
+  return passThrough ? [step.result] : [step.substituted, step.result];
 }
 
 /** Shows the book's figure in the unit the exact value was shown in. */

@@ -1,5 +1,5 @@
 /** Renders a report as terminal tables, readable at 80 columns, without colour codes. */
-import { type Report, type ReportRow } from './report.js';
+import { stepLines, type Report, type ReportRow } from './report.js';
 import { grid, MAX_CELL_LINES } from './grid.js';
 import { terminalCell } from './sanitize-cells.js';
 import { wrapText } from './text-width.js';
@@ -71,8 +71,8 @@ export function renderSteps(report: Report): string {
   }
   for (const s of report.steps) {
     lines.push(`${s.name.padEnd(width)} = ${terminalCell(s.formula)}`);
-    if (s.substituted !== s.formula) lines.push(`${pad} = ${terminalCell(s.substituted)}`);
-    lines.push(`${pad} = ${terminalCell(s.result)}${s.uncertain ? ' (median)' : ''}`);
+    const rest = stepLines(s);
+    rest.forEach((l, i) => lines.push(`${pad} = ${terminalCell(l)}${i === rest.length - 1 && s.uncertain ? ' (median)' : ''}`));
   }
   lines.push('');
   lines.push('Conventions: ' + report.conventions.join('; ') + '.');

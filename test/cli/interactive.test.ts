@@ -68,7 +68,7 @@ describe('the question flow', () => {
     expect(rejected[1]).toMatch(/above its maximum, 100%/);
     const out = io.stdout.join('');
     expect(out).toContain('200M users (set)');
-    expect(out).toContain('3 tweet/user/day (set)');
+    expect(out).toContain('3 tweets/user/day (set)');
     expect(out).toMatch(/Daily active users\s+│ 120M user/);
   });
   it('exports Markdown and saves the answers as a template that re-runs to the same numbers', async () => {

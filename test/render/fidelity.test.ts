@@ -137,3 +137,17 @@ describe('calc keeps the units the user wrote', () => {
     expect(calculate(expr).text).toBe(text);
   });
 });
+
+describe('--explain', () => {
+  it('a pass-through step shows its value once, bits per second show the ×8 from bytes', async () => {
+    const url = (await cli(['url-shortener', '--explain'])).stdout;
+    expect(url).toMatch(/write_qps += new_urls_per_day\n +=  ?100M urls\/day = 1,157 urls\/s\n/);
+    expect(url).not.toMatch(/= 100M urls\/day\n +=  ?100M urls\/day/);
+    const tw = (await cli(['twitter', '--explain'])).stdout;
+    expect(tw).toContain('= 347.9 MB/s × 8 bit/B = 2.783 Gbps');
+  });
+  it('Markdown gives each step a block with the result in bold', async () => {
+    const md = (await cli(['twitter', '--format', 'md'])).stdout;
+    expect(md).toContain('- **Tweet QPS**  \n  `tweet_qps` = dau × tweets\\_per\\_user  \n  = 150M users × 2 tweets/user/day  \n  = **300M tweets/day = 3,472 tweets/s**\n');
+  });
+});

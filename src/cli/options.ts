@@ -24,6 +24,8 @@ export interface EstimateOptions {
   readonly ascii?: boolean;
   /** --digits as typed: significant digits shown (commands/digits.ts checks it). */
   readonly digits?: string;
+  /** --napkin: the whiteboard form of every result. */
+  readonly napkin?: boolean;
 }
 
 /** Options of `estimate calc`. */

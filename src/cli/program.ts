@@ -93,6 +93,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('--seed <s>', 'seed of the sample generator (default fixed)')
     .option('--samples-out <file>', 'write the raw samples of the outputs to a CSV file')
     .option('--digits <n>', 'significant digits of every shown number (default 4)')
+    .option('--napkin', 'add each result as a whiteboard shows it: one figure, a power of ten, and the error', false)
     .action(async (template: string | undefined, opts: EstimateOptions, cmd: Command) => {
       const commands = program.commands.map((c) => c.name()).concat('help');
       if (cmd.args.length > 1) throw excessArguments(cmd.args, commands);

@@ -33,6 +33,23 @@ export interface ReportStep {
   readonly uncertain?: boolean;
 }
 
+/** A result as a whiteboard shows it (`--napkin`): one figure and a power of ten, beside the exact value. */
+export interface ReportNapkin {
+  readonly name: string;
+  /** `3 × 10^3 tweet/s`. */
+  readonly approx: string;
+  readonly exact: string;
+  /** What the shortcut adds, signed: `-13.6%`. */
+  readonly error: string;
+}
+
+/** The whiteboard shortcuts for time, with the error each adds. */
+export const NAPKIN_SHORTCUTS: readonly string[] = [
+  '1 day = 86,400 s ≈ 10^5 s (+15.7%)',
+  '1 month = 2,592,000 s ≈ 2.5M s (-3.5%)',
+  '1 year = 31,536,000 s ≈ π × 10^7 s (-0.4%)',
+];
+
 /** What an uncertain run states once: which inputs had ranges, and how it was sampled. */
 export interface ReportUncertainty {
   readonly inputs: readonly string[];
@@ -60,6 +77,8 @@ export interface Report {
   readonly conventions: readonly string[];
   /** Present when some value was uncertain. */
   readonly uncertainty?: ReportUncertainty;
+  /** `--napkin`: every result to one figure and a power of ten. */
+  readonly napkin?: readonly ReportNapkin[];
 }
 
 /** The caveat on a derivation shown on medians. */
@@ -78,6 +97,8 @@ export interface ReportOptions {
   readonly steps: boolean;
   /** Significant digits of every shown number (`--digits`, default 4). */
   readonly digits?: number;
+  /** `--napkin`: add the whiteboard form of every result. */
+  readonly napkin?: boolean;
 }
 
 /** Builds the report of one evaluation. */
@@ -126,6 +147,7 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     sections: model.sections.map((s) => ({ title: s.title, rows: s.items.map(row) })),
     steps,
     conventions: CONVENTIONS,
+    ...(options.napkin ? { napkin: model.quantities.map((q) => napkinOf(q.name, value(q))) } : {}),
     ...(sampled ? { uncertainty: { inputs: sampled.uncertainInputs, samples: sampled.samples, seed: sampled.seed, note: MEDIAN_NOTE } } : {}),
   };
 }
@@ -153,6 +175,24 @@ function resultText(q: ModelQuantity, shown: Formatted, style: FormatStyle): str
 export function stepLines(step: ReportStep): string[] {
   const passThrough = step.substituted === step.formula || step.substituted === step.result || step.result.startsWith(step.substituted + ' = ');
   return passThrough ? [step.result] : [step.substituted, step.result];
+}
+
+/** One figure and a power of ten, in the unit the value is given in (`3 × 10^3 tweet/s`). */
+function napkinOf(name: string, f: Formatted): ReportNapkin {
+  const v = f.value;
+  if (v === 0 || !Number.isFinite(v)) return { name, approx: f.text, exact: f.text, error: '0%' };
+  let e = Math.floor(Math.log10(Math.abs(v)));
+  let m = Math.round(v / 10 ** e);
+  if (Math.abs(m) === 10) {
+    m /= 10;
+    e += 1;
+  }
+  const approx = m * 10 ** e;
+  const power = e === 0 ? '' : `10^${e}`;
+  const figure = Math.abs(m) === 1 && power ? `${m < 0 ? '-' : ''}${power}` : power ? `${m} × ${power}` : String(m);
+  const unit = f.unit === '' ? '' : f.unit === '%' ? '%' : ` ${f.unit}`;
+  const error = ((approx - v) / Math.abs(v)) * 100;
+  return { name, approx: figure + unit, exact: f.text, error: `${error >= 0 ? '+' : ''}${error.toFixed(1)}%` };
 }
 
 /** Shows the book's figure in the unit the exact value was shown in. */

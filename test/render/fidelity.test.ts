@@ -151,3 +151,12 @@ describe('--explain', () => {
     expect(md).toContain('- **Tweet QPS**  \n  `tweet_qps` = dau × tweets\\_per\\_user  \n  = 150M users × 2 tweets/user/day  \n  = **300M tweets/day = 3,472 tweets/s**\n');
   });
 });
+
+describe('--napkin', () => {
+  it('shows each result to one figure and a power of ten, with the exact value and the error', async () => {
+    const out = (await cli(['twitter', '--napkin'])).stdout;
+    expect(out).toContain('1 day = 86,400 s ≈ 10^5 s (+15.7%)');
+    expect(out).toMatch(/tweet_qps +≈ 3 × 10\^3 tweet\/s +exact 3,472 tweets\/s \(-13\.6%\)/);
+    expect((await cli(['twitter'])).stdout).not.toContain('Napkin');
+  });
+});

@@ -85,7 +85,7 @@ export async function runEstimate(template: string | undefined, opts: EstimateOp
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
   const samplesOut = opts.samplesOut ? checkOutputPath(opts.samplesOut, io.cwd, [ref.path, ...(outPath ? [outPath] : [])]) : undefined;
   const overrides = resolveOverrides(model, opts.set);
-  await emit(model, overrides, { format, explain: opts.explain, outPath, sampling, samplesOut, ascii: opts.ascii === true, ...(digits !== undefined ? { digits } : {}) }, io);
+  await emit(model, overrides, { format, explain: opts.explain, outPath, sampling, samplesOut, ascii: opts.ascii === true, napkin: opts.napkin === true, ...(digits !== undefined ? { digits } : {}) }, io);
   return 0;
 }
 
@@ -99,6 +99,8 @@ export interface RenderChoice {
   readonly ascii?: boolean;
   /** --digits: significant digits of every shown number. */
   readonly digits?: number;
+  /** --napkin: add the whiteboard form of every result. */
+  readonly napkin?: boolean;
 }
 
 /** Evaluates the model and renders the whole estimate as text. */
@@ -109,7 +111,7 @@ export async function renderEstimate(model: Model, overrides: ReadonlyMap<string
 /** Renders one evaluation's results in the chosen format. */
 async function renderResults(model: Model, results: Results, how: RenderChoice, columns: number): Promise<string> {
   // A table shows the derivation only with --explain; the exports always carry it.
-  const report = buildReport(model, results, { steps: how.format !== 'table' || how.explain, ...(how.digits !== undefined ? { digits: how.digits } : {}) });
+  const report = buildReport(model, results, { steps: how.format !== 'table' || how.explain, ...(how.digits !== undefined ? { digits: how.digits } : {}), napkin: how.napkin === true });
   const render = await outputFormat(how.format).report();
   return render(report, { columns, explain: how.explain, ascii: how.ascii === true });
 }

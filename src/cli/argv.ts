@@ -8,10 +8,10 @@ import { formatNamed } from '../render/formats.js';
  * Options that take a value, so the word after them is never read as a command, an option or
  * a format. A new option with a value (in program.ts) belongs here too.
  */
-const VALUE_OPTIONS = new Set(['-s', '--set', '--convention', '-f', '--format', '-o', '--output', '--to', '--units', '--samples', '--seed', '--samples-out', '--prices', '--swing', '--sweep', '--show', '--grow', '--years', '--months', '--accumulate', '--until', '--solve', '--for', '--compare']);
+const VALUE_OPTIONS = new Set(['-s', '--set', '--convention', '-f', '--format', '-o', '--output', '--to', '--units', '--samples', '--seed', '--samples-out', '--prices', '--swing', '--sweep', '--show', '--grow', '--years', '--months', '--accumulate', '--until', '--solve', '--for', '--compare', '--digits']);
 
 /** calc's options that take a value. */
-const CALC_VALUE_FLAGS = new Set(['--to', '--units', '--convention', '--samples', '--seed']);
+const CALC_VALUE_FLAGS = new Set(['--to', '--units', '--convention', '--samples', '--seed', '--digits']);
 
 /**
  * Whether errors are wanted as JSON: `--format json` in any spelling (`-f json`, `--format=json`,
@@ -33,7 +33,7 @@ export function wantsJson(args: readonly string[]): boolean {
 }
 
 /** calc's options (and any long option, so a misspelt one is named); every other word after `calc` is the expression. */
-const CALC_FLAGS = /^(?:--json|--to|--units|--samples|--seed|--(?:to|units|samples|seed)=.*|-h|--help|--[A-Za-z][\w-]*)$/s;
+const CALC_FLAGS = /^(?:--json|--to|--units|--samples|--seed|--digits|--(?:to|units|samples|seed|digits)=.*|-h|--help|--[A-Za-z][\w-]*)$/s;
 
 /**
  * `calc -2^2`, `calc "-1 MB"`: an expression may start with `-`, which commander would take for

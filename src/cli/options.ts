@@ -40,6 +40,10 @@ export interface EstimateOptions {
   readonly hist?: boolean;
   /** --ascii: table borders in + - | (also when TERM=dumb). */
   readonly ascii?: boolean;
+  /** --digits as typed: significant digits shown (commands/digits.ts checks it). */
+  readonly digits?: string;
+  /** --napkin: the whiteboard form of every result. */
+  readonly napkin?: boolean;
 }
 
 /** Options of `estimate calc`. */
@@ -53,6 +57,8 @@ export interface CalcOptions {
   readonly convention?: readonly string[];
   readonly samples?: string;
   readonly seed?: string;
+  /** --digits as typed: significant digits shown. */
+  readonly digits?: string;
 }
 
 /** Options of `estimate ref`. */

@@ -109,6 +109,8 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('--for <goal>', 'the goal of --solve: "write_servers = 20", <= or >=')
     .option('--compare <name=expr>', 'compare with a scenario that overrides these inputs (repeatable)', collect, [])
     .option('--hist', 'a small histogram of each sampled output')
+    .option('--digits <n>', 'significant digits of every shown number (default 4)')
+    .option('--napkin', 'add each result as a whiteboard shows it: one figure, a power of ten, and the error', false)
     .action(async (template: string | undefined, opts: EstimateOptions, cmd: Command) => {
       const commands = program.commands.map((c) => c.name()).concat('help');
       if (cmd.args.length > 1) throw excessArguments(cmd.args, commands);
@@ -146,7 +148,8 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('--convention <name=value>', 'a day, month, year or data convention (repeatable): --convention data=binary', collect, [])
     .option('--samples <n>', 'samples drawn for ranges (default 10,000)')
     .option('--seed <s>', 'seed of the sample generator (default fixed)')
-    .action(async (words: string[], opts: { json: boolean; to?: string; units?: string; convention?: string[]; samples?: string; seed?: string }) => {
+    .option('--digits <n>', 'significant digits of the result (default 4)')
+    .action(async (words: string[], opts: { json: boolean; to?: string; units?: string; convention?: string[]; samples?: string; seed?: string; digits?: string }) => {
       const { runCalc } = await import('./commands/calc.js');
       setStatus(runCalc({ expression: words.join(' '), ...opts }, io));
     });

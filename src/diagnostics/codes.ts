@@ -43,6 +43,8 @@ export const ERROR_CODES = {
   // Rounding (E0530-E0539, issue 13)
   E0530: 'rounding step does not fit the value',
   E0531: 'bad significant-figure count',
+  // Output fidelity (E0540-E0549, issue 13)
+  E0540: 'dimension mismatch traced to an input without its unit',
   // Numbers (E06xx)
   E0601: 'division by zero',
   E0602: 'number too large',
@@ -128,6 +130,8 @@ export const ERROR_CODES = {
   E0966: 'conflicting analysis options',
   E0967: 'nothing to analyse',
   E0968: 'malformed --compare',
+  // Output fidelity (E0955-E0959, issue 13)
+  E0955: 'bad --digits',
   // Other
   E0130: 'cancelled',
   E9999: 'internal error',

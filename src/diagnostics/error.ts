@@ -8,8 +8,28 @@ export interface Label {
   readonly text: string;
 }
 
+/**
+ * What a dimension error is about, as data: the dimension found and the one wanted, the unit
+ * involved, the input that caused it, and the general fix ("multiply by user"). `--format json`
+ * prints these fields; the terminal prints them as labels and help.
+ */
+export interface ErrorData {
+  /** The dimension the expression has. */
+  readonly actual?: string;
+  /** The dimension wanted (of a unit, the other operand, a declaration). */
+  readonly expected?: string;
+  readonly unit?: string;
+  /** The general fix: "multiply by user", "divide by a Time". */
+  readonly suggestion?: string;
+  /** The input the mismatch traces back to, and what to write there (`500M user`). */
+  readonly cause?: string;
+  readonly fix?: string;
+}
+
 /** What an error may carry besides its code and message. */
 export interface ErrorDetails {
+  /** Machine-readable facts (dimensions, unit, suggestion) for JSON errors. */
+  readonly data?: ErrorData;
   readonly span?: Span;
   /** Text printed next to the primary caret. */
   readonly spanLabel?: string;

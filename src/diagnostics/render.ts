@@ -219,5 +219,9 @@ export function errorToJson(err: EstimateError): Record<string, unknown> {
   }
   if (err.details.where) out['where'] = clip(err.details.where, MAX_LINE);
   if (err.details.help?.length) out['help'] = err.details.help.map(shortMessage);
+  const data = err.details.data;
+  if (data) {
+    for (const [k, v] of Object.entries(data)) if (typeof v === 'string') out[k] = clip(v, MAX_LINE);
+  }
   return out;
 }

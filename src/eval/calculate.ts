@@ -8,6 +8,7 @@ import { formatSummary, type FormattedSummary } from './format-summary.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from './magnitude.js';
 import { resolveUnit } from './resolve-unit.js';
 import { summarize } from './summary.js';
+import { writtenUnitFor } from './written-units.js';
 
 /** Options of one calculation. */
 export interface CalculateOptions {
@@ -19,6 +20,10 @@ export interface CalculateOptions {
   /** Samples drawn when the expression holds a range (default 10,000). */
   readonly samples?: number;
   readonly seed?: number;
+  /** Significant digits shown (default 4). */
+  readonly digits?: number;
+  /** The best unit for the dimension instead of the units written (reference cards: `1 day * 0.1%` is 1.44 min). */
+  readonly bestUnit?: boolean;
 }
 
 /** Parses, checks, evaluates and formats one expression (an uncertain one by its median). */
@@ -37,7 +42,8 @@ export interface Calculation {
 /** Parses, checks, evaluates and formats one expression, with its interval when it holds a range. */
 export function calculateSampled(text: string, options: CalculateOptions = {}): Calculation {
   const registry = options.registry ?? UnitRegistry.BUILTIN;
-  const compiled = compile(parse(source(options.sourceName ?? '<expr>', text)), unitScope(registry));
+  const expr = parse(source(options.sourceName ?? '<expr>', text));
+  const compiled = compile(expr, unitScope(registry));
   let target = compiled.target;
   if (options.to !== undefined) {
     const unitExpr = parseUnit(source('--to', options.to));
@@ -45,7 +51,11 @@ export function calculateSampled(text: string, options: CalculateOptions = {}): 
     checkConversion(compiled.dimension, target, unitExpr.span);
   }
   const m = compiled.uncertain ? evaluateClosed(compiled, options.samples ?? DEFAULT_SAMPLES, options.seed ?? DEFAULT_SEED) : compiled.run([]);
-  if (typeof m === 'number') return { value: formatQuantity(m, compiled.dimension, target, target !== undefined) };
-  const summary = formatSummary(summarize(m), compiled.dimension, target, target !== undefined);
+  const style = options.digits !== undefined ? { digits: options.digits } : {};
+  // An explicit conversion is exact and fixed; otherwise the units the user wrote are a preference.
+  const precise = target !== undefined;
+  const shown = target ?? (options.bestUnit ? undefined : writtenUnitFor(expr, compiled.dimension, registry));
+  if (typeof m === 'number') return { value: formatQuantity(m, compiled.dimension, shown, precise, style) };
+  const summary = formatSummary(summarize(m), compiled.dimension, shown, precise, style);
   return { value: summary.median, summary, samples: m };
 }

@@ -88,6 +88,33 @@ export function conversionHelp(have: Dimension, want: Dimension): string[] {
   const ratio = want.div(have);
   if (ratio.equals(Dimension.base('Time'))) return ['multiply by a duration, as in `* 5 year`'];
   if (ratio.equals(Dimension.base('Time').pow(-1))) return ['divide by a duration, as in `/ day`'];
-  if (ratio.entries.length === 1) return [`the two differ by a factor of ${ratio}`];
-  return [];
+  // One factor apart is a fix worth saying; `1 MB + 1 s` is a mistake no factor fixes (the
+  // general fix is still in the error's data).
+  const fix = ratio.entries.length === 1 ? dimensionFix(have, want) : undefined;
+  return fix ? [fix] : [];
+}
+
+/** `{ suggestion }` when there is a general fix, for an error's data fields. */
+export function optionalFix(have: Dimension, want: Dimension): { suggestion?: string } {
+  const fix = dimensionFix(have, want);
+  return fix ? { suggestion: fix } : {};
+}
+
+/**
+ * The general fix that turns `have` into `want`, as numbat words it: "multiply by user",
+ * "divide by a Time", "multiply by user and divide by a Time". Named dimensions (Time, Data,
+ * Money) take "a"; count units are named as written. Undefined when they are equal.
+ */
+export function dimensionFix(have: Dimension, want: Dimension): string | undefined {
+  const ratio = want.div(have);
+  if (ratio.isNone) return undefined;
+  const name = (n: string, e: number) => {
+    const base = /^[A-Z]/.test(n) ? `a ${n}` : n;
+    const k = Math.abs(e);
+    return k === 1 ? base : `${base}^${Number.isInteger(k) ? k : k.toFixed(3).replace(/0+$/, '')}`;
+  };
+  const up = ratio.entries.filter(([, e]) => e > 0).map(([n, e]) => name(n, e));
+  const down = ratio.entries.filter(([, e]) => e < 0).map(([n, e]) => name(n, e));
+  const parts = [...(up.length ? [`multiply by ${up.join(' and ')}`] : []), ...(down.length ? [`divide by ${down.join(' and ')}`] : [])];
+  return parts.join(' and ');
 }

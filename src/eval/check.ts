@@ -18,10 +18,10 @@ import { ambiguity, type UnitRegistry } from '../units/registry.js';
 import { DISTRIBUTIONS, type DistributionDef } from './distributions.js';
 import { FUNCTIONS, type ArgInfo, type FunctionDef } from './functions.js';
 import { applyChecked, scalar, scale, type Op } from './kernels.js';
-import { arity, conversionHelp, dimensionAt, exactEnd, isBareNumber, power, quick } from './check-rules.js';
+import { arity, conversionHelp, dimensionAt, optionalFix, exactEnd, isBareNumber, power, quick } from './check-rules.js';
 import { unitValue, unknownUnit, type IsQuantity } from './resolve-unit.js';
 
-export { conversionHelp, isBareNumber } from './check-rules.js';
+export { conversionHelp, isBareNumber, optionalFix } from './check-rules.js';
 
 /** The names an expression may use besides units: a model's quantities and where their values live. */
 export interface Scope {
@@ -207,6 +207,7 @@ class Checker {
               { span: e.right.span, text: rd.toString() },
             ],
             help: conversionHelp(rd, ld),
+            data: { actual: rd.canonical, expected: ld.canonical, ...optionalFix(rd, ld) },
           });
         }
         return this.combine(e.op === '+' ? 'add' : 'sub', ld, l, lv, r, rv, at, at);

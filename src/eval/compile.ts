@@ -11,7 +11,7 @@ import { type Expr } from '../lang/ast.js';
 import { type Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { type UnitRegistry } from '../units/registry.js';
-import { checkOrFold, conversionHelp, quantityTest, type Scope } from './check.js';
+import { checkOrFold, conversionHelp, optionalFix, quantityTest, type Scope } from './check.js';
 import { lower, type Kernel } from './lower.js';
 import { type Magnitude, type Sampling, type Slots } from './magnitude.js';
 import { Random } from './random.js';
@@ -123,6 +123,7 @@ export function checkConversion(have: Dimension, target: ResolvedUnit, targetSpa
     spanLabel: target.dimension.toString(),
     labels: valueSpan && valueSpan.source === targetSpan.source ? [{ span: valueSpan, text: have.toString() }] : [],
     help: conversionHelp(have, target.dimension),
+    data: { actual: have.canonical, expected: target.dimension.canonical, unit: target.text, ...optionalFix(have, target.dimension) },
   });
 }
 

@@ -3,7 +3,7 @@
  * mean in the median's unit, so `3,472 tweet/s (2,310 – 5,220)` reads as one unit.
  */
 import { type Dimension } from '../units/dimension.js';
-import { bestUnit, formatQuantity, type Formatted } from '../units/format.js';
+import { bestUnit, formatQuantity, formatShownIn, movePrefix, type FormatStyle, type Formatted } from '../units/format.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { type Summary } from './summary.js';
 
@@ -19,23 +19,27 @@ export interface FormattedSummary {
 }
 
 /** Formats a summary; `unit` is the display unit asked for, if any. */
-export function formatSummary(s: Summary, dimension: Dimension, unit?: ResolvedUnit, precise = false): FormattedSummary {
-  const shown = unit ?? unitOf(s.p50, dimension);
-  const median = formatQuantity(s.p50, dimension, shown, precise);
-  const p5 = formatQuantity(s.p5, dimension, shown, precise);
-  const p95 = formatQuantity(s.p95, dimension, shown, precise);
-  const mean = formatQuantity(s.mean, dimension, shown, precise);
+export function formatSummary(s: Summary, dimension: Dimension, unit?: ResolvedUnit, precise = false, style: FormatStyle = {}): FormattedSummary {
+  // One unit for all four texts: a preferred unit's prefix moves for the median, then stays.
+  // `value` and `unit` stay in the unit asked for, as for an exact value (see formatQuantity).
+  const shown = unit ? (precise || unit.fixed ? unit : { ...movePrefix(s.p50, unit), fixed: true }) : unitOf(s.p50, dimension);
+  const one = (si: number): Formatted => (unit && !precise ? formatShownIn(si, dimension, unit, shown, style) : formatQuantity(si, dimension, shown, precise, style));
+  const median = one(s.p50);
+  const p5 = one(s.p5);
+  const p95 = one(s.p95);
+  const mean = one(s.mean);
   return { median, p5, p95, mean, samples: s.samples, interval: `(${bare(p5)} – ${bare(p95)})` };
 }
 
 /** The unit the median would be shown in by itself. */
 function unitOf(si: number, dimension: Dimension): ResolvedUnit {
   const best = bestUnit(si, dimension);
-  return { text: best.text, dimension, factor: best.factor };
+  return { text: best.text, dimension, factor: best.factor, fixed: true };
 }
 
 /** The number of a formatted value without its unit (`2,310` of `2,310 tweet/s`); `%` stays. */
 function bare(f: Formatted): string {
+  if (f.number !== undefined && f.unit !== '%') return f.number;
   const suffix = ` ${f.unit}`;
   return f.unit !== '%' && f.text.endsWith(suffix) ? f.text.slice(0, -suffix.length) : f.text;
 }

@@ -25,6 +25,8 @@ import { type Model, type ModelInput, type ModelQuantity, type ModelSection } fr
 import { checkQuantityName } from './names.js';
 import { inUnitOf } from './overrides.js';
 import { resolveDimension, writtenUnit } from './units-of.js';
+import { traceCause } from './trace-dimension.js';
+import { dimensionFix } from '../eval/check-rules.js';
 
 /** Builds and checks the model; throws EstimateErrors with every problem. */
 export function buildModel(written: TemplateSpec, options: BuildOptions = {}): Model {
@@ -237,7 +239,7 @@ function buildQuantities(graph: Graph, broken: Uint8Array, scope: Scope, byName:
       broken[slot] = 1;
       continue;
     }
-    const q = attempt(() => buildQuantity(p.spec, p.expr, slot, scope, attempt));
+    const q = attempt(() => buildQuantity(p.spec, p.expr, slot, scope, attempt, byName));
     if (q) {
       quantities.push(q);
       byName.set(q.name, q);
@@ -319,7 +321,7 @@ function exactNeeded(where: Located, what: string, help: string): EstimateError 
   return new EstimateError('E0720', `${what} must be exact, not a range`, { span: where.span, help: [help] });
 }
 
-function buildQuantity(s: QuantitySpec, written: Expr, slot: number, scope: Scope, attempt: Attempt): ModelQuantity {
+function buildQuantity(s: QuantitySpec, written: Expr, slot: number, scope: Scope, attempt: Attempt, byName: ReadonlyMap<string, ModelInput | ModelQuantity>): ModelQuantity {
   const expr = s.unit ? sigInUnit(written, s.unit) : written;
   const compiled: Compiled = compile(expr, scope);
   const dimension = compiled.dimension;
@@ -330,15 +332,19 @@ function buildQuantity(s: QuantitySpec, written: Expr, slot: number, scope: Scop
     // Thrown, not collected: the quantity is broken, so what reads it (a sub-model bound to a
     // value of the wrong dimension) is skipped rather than reported again and again.
     if (want && !want.equals(dimension)) {
-      throw new EstimateError('E0708', `${what()} is ${dimension}, but its declared dimension is ${want}`, {
+      const message = `${what()} is ${dimension}, but its declared dimension is ${want}`;
+      const traced = tracedMismatch(expr, dimension, want, byName, message, declared.text);
+      if (traced) throw traced;
+      throw new EstimateError('E0708', message, {
         span: s.value.span,
         spanLabel: dimension.toString(),
         labels: [],
-        help: [`check the formula, or declare \`dimension: ${dimension}\``],
+        help: [...generalFix(dimension, want), `check the formula, or declare \`dimension: ${dimension}\``],
+        data: { actual: dimension.canonical, expected: want.canonical, ...fixData(dimension, want) },
       });
     }
   }
-  const unit = s.unit ? attempt(() => displayUnit(s.unit!, dimension, scope.registry, what())) : compiled.target;
+  const unit = s.unit ? attempt(() => displayUnit(s.unit!, dimension, scope.registry, what(), (want, message) => tracedMismatch(expr, dimension, want, byName, message, s.unit!.text))) : compiled.target;
   const book = s.book ? attempt(() => buildBound(s.book!, `\`book\` of ${what()}`, dimension, undefined, scope.registry).si) : undefined;
   return { kind: 'quantity', spec: s, name: s.name.text, slot, expr, compiled, dimension, unit, book };
 }
@@ -382,16 +388,58 @@ function sigInUnit(e: Expr, unit: Located): Expr {
   return walk(e);
 }
 
-function displayUnit(u: Located, dimension: Dimension, registry: UnitRegistry, what: string): ResolvedUnit {
-  const unit = resolveUnit(parseUnit(u.source), registry);
+/** Builds the error that blames an input (`dau` has no `user`), or undefined when none is to blame. */
+type Tracer = (want: Dimension, message: string) => EstimateError | undefined;
+
+/**
+ * A display unit. It is a preference: the formatter may move its prefix (TB -> GB). A trailing
+ * `!` fixes it (`unit: PB!`): the value always shows in exactly that unit.
+ */
+function displayUnit(u: Located, dimension: Dimension, registry: UnitRegistry, what: string, trace?: Tracer): ResolvedUnit {
+  const bang = /!\s*$/.exec(u.source.text);
+  // The `!` becomes a space, so spans into the unit text stay where they were.
+  const text = bang ? u.source.text.slice(0, bang.index) + ' '.repeat(bang[0].length) : u.source.text;
+  const unit = resolveUnit(parseUnit({ ...u.source, text }), registry);
   if (!unit.dimension.equals(dimension)) {
-    throw new EstimateError('E0709', `display unit \`${u.text}\` is ${unit.dimension}, but ${what} is ${dimension}`, {
+    const message = `display unit \`${u.text}\` is ${unit.dimension}, but ${what} is ${dimension}`;
+    const traced = trace?.(unit.dimension, message);
+    if (traced) throw traced;
+    throw new EstimateError('E0709', message, {
       span: u.span,
       spanLabel: unit.dimension.toString(),
-      help: ['pick a unit of the same dimension, or remove `unit:` to let the formatter choose'],
+      // Never "remove `unit:`": that hides a wrong dimension (231,481 message/user/s).
+      help: [...generalFix(dimension, unit.dimension), 'check the formula and the units of the inputs it reads'],
+      data: { actual: dimension.canonical, expected: unit.dimension.canonical, unit: u.text.replace(/!\s*$/, ''), ...fixData(dimension, unit.dimension) },
     });
   }
-  return unit;
+  return bang ? { ...unit, text: unit.text.replace(/!\s*$/, '').trim(), fixed: true } : unit;
+}
+
+/** "the formula gives X; to make it Y, multiply by user", as a help line. */
+function generalFix(have: Dimension, want: Dimension): string[] {
+  const fix = dimensionFix(have, want);
+  return fix ? [`to turn ${have} into ${want}, ${fix}`] : [];
+}
+
+function fixData(have: Dimension, want: Dimension): { suggestion?: string } {
+  const fix = dimensionFix(have, want);
+  return fix ? { suggestion: fix } : {};
+}
+
+/**
+ * E0540: the mismatch traced to an input written without its count unit. The error points at
+ * that input's default and says what to write there.
+ */
+function tracedMismatch(expr: Expr, have: Dimension, want: Dimension, byName: ReadonlyMap<string, ModelInput | ModelQuantity>, message: string, unit: string): EstimateError | undefined {
+  const cause = traceCause(expr, have, want, byName, namesIn);
+  if (!cause) return undefined;
+  const d = cause.input.spec.default;
+  return new EstimateError('E0540', `${message}: the input \`${cause.input.name}\` is a plain number with no \`${cause.unit}\``, {
+    span: d.span,
+    spanLabel: `a plain number; write \`${cause.fix}\``,
+    help: [`write \`${cause.input.name}: ${cause.fix}\``, `to turn ${have} into ${want}, multiply by ${cause.unit}`],
+    data: { actual: have.canonical, expected: want.canonical, unit: unit.replace(/!\s*$/, ''), suggestion: `multiply by ${cause.unit}`, cause: cause.input.name, fix: cause.fix },
+  });
 }
 
 function expectDimension(have: Dimension, want: Dimension, where: Span, what: string): void {

@@ -34,8 +34,8 @@ export function latencyCard(): Card {
     columns: ['Operation', 'Latency', 'If 1 ns were 1 s', 'Year'],
     rows: LATENCIES.map(([op, latency, year]) => [
       op,
-      calculate(`${latency} -> ns`).value >= 1000 ? calculate(latency) : calculate(`${latency} -> ns`),
-      calculate(`${latency} / 1 ns * 1 s`),
+      calculate(`${latency} -> ns`).value >= 1000 ? calculate(latency, { bestUnit: true }) : calculate(`${latency} -> ns`),
+      calculate(`${latency} / 1 ns * 1 s`, { bestUnit: true }),
       String(year),
     ]),
     notes: ['Memory is fast and disks are slow; compress before sending; a round trip between regions takes time.'],

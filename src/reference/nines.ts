@@ -12,7 +12,7 @@ export function ninesCard(): Card {
     title: 'Availability and allowed downtime',
     source: 'System Design Interview, ch. 2.3',
     columns: ['Availability', 'Per day', 'Per week', 'Per month', 'Per year'],
-    rows: LEVELS.map((level) => [`${level}%`, ...PERIODS.map((p) => calculate(`1 ${p} * (100 - ${level}) / 100`))]),
+    rows: LEVELS.map((level) => [`${level}%`, ...PERIODS.map((p) => calculate(`1 ${p} * (100 - ${level}) / 100`, { bestUnit: true }))]),
     notes: ['month = 30 days, year = 365 days. A service-level agreement (SLA) states the availability promised.'],
   };
 }

@@ -5,7 +5,7 @@ import { csvField } from './sanitize-cells.js';
 /** The CSV text with a header row and CRLF line ends. */
 export function renderCsv(report: Report): string {
   const rows: string[][] = [['section', 'name', 'label', 'value', 'unit', 'si', 'dimension', 'p5', 'p50', 'p95', 'mean']];
-  const line = (section: string, r: ReportRow) => [section, r.name, r.label, String(r.value.value), r.value.unit, String(r.value.si), r.value.dimension, ...interval(r)];
+  const line = (section: string, r: ReportRow) => [section, r.name, r.label, csvNumber(r.value.value), r.value.unit, csvNumber(r.value.si), r.value.dimension, ...interval(r)];
   for (const r of report.assumptions) rows.push(line('Assumptions', r));
   for (const s of report.sections) {
     for (const r of s.rows) rows.push(line(s.title, r));
@@ -25,8 +25,16 @@ export function renderCsv(report: Report): string {
   return rows.map((r, i) => r.map((c, j) => csvField(c, i > 0 && numeric.has(j))).join(',')).join('\r\n') + '\r\n';
 }
 
+/**
+ * A number with at most 15 significant digits: `30`, not the `29.999999999999996` a unit
+ * conversion leaves. 15 digits are all a double holds exactly, so nothing real is lost.
+ */
+export function csvNumber(v: number): string {
+  return String(Number(v.toPrecision(15)));
+}
+
 /** p5, p50, p95 and mean in the row's unit; empty for an exact row. */
 function interval(r: ReportRow): string[] {
   const u = r.uncertain;
-  return u ? [String(u.p5.value), String(u.median.value), String(u.p95.value), String(u.mean.value)] : ['', '', '', ''];
+  return u ? [csvNumber(u.p5.value), csvNumber(u.median.value), csvNumber(u.p95.value), csvNumber(u.mean.value)] : ['', '', '', ''];
 }

@@ -1,5 +1,5 @@
 /** Renders a report as GitHub-flavoured Markdown for design documents. */
-import { type Report, type ReportRow } from './report.js';
+import { stepLines, type Report, type ReportRow } from './report.js';
 import { markdownCell, markdownText } from './sanitize-cells.js';
 
 /** The Markdown document. */
@@ -24,7 +24,11 @@ export function renderMarkdown(report: Report): string {
   out.push('', '## Derivation', '');
   if (report.uncertainty) out.push(`Uncertain inputs: ${report.uncertainty.inputs.map((n) => '`' + n.replace(/`/g, '') + '`').join(', ')}. Intervals are 90% (5th to 95th percentile) of ${report.uncertainty.samples.toLocaleString('en-US')} samples; ${markdownText(report.uncertainty.note)}.`, '');
   for (const st of report.steps) {
-    out.push(`- **${markdownText(st.label)}** (\`${st.name.replace(/`/g, '')}\`): ${markdownText(st.formula)} = ${markdownText(st.substituted === st.formula ? st.result : st.substituted + ' = ' + st.result)}`);
+    // A readable block per step: the label, then one line per step of the arithmetic (hard
+    // breaks), the result in bold.
+    const rest = stepLines(st);
+    const lines = [`\`${st.name.replace(/`/g, '')}\` = ${markdownText(st.formula)}`, ...rest.slice(0, -1).map((l) => `= ${markdownText(l)}`), `= **${markdownText(rest[rest.length - 1]!)}**${st.uncertain ? ' (median)' : ''}`];
+    out.push(`- **${markdownText(st.label)}**  `, ...lines.map((l, i) => `  ${l}${i < lines.length - 1 ? '  ' : ''}`));
   }
   out.push('', '## Conventions', '', ...report.conventions.map((c) => `- ${markdownText(c)}`), '');
   return out.join('\n');

@@ -7,7 +7,7 @@ import { print } from '../lang/printer.js';
 import { type Model, type ModelInput, type ModelQuantity } from '../model/model.js';
 import { type Results } from '../model/evaluate.js';
 import { formatSummary, type FormattedSummary } from '../eval/format-summary.js';
-import { formatQuantity, type Formatted } from '../units/format.js';
+import { formatQuantity, formatShownIn, movePrefix, type FormatStyle, type Formatted } from '../units/format.js';
 import { bindings, type FleetBinding } from '../sizing/binding.js';
 
 /** A shown value. */
@@ -36,6 +36,23 @@ export interface ReportStep {
   /** The result is the median of samples (the substituted values are medians too). */
   readonly uncertain?: boolean;
 }
+
+/** A result as a whiteboard shows it (`--napkin`): one figure and a power of ten, beside the exact value. */
+export interface ReportNapkin {
+  readonly name: string;
+  /** `3 × 10^3 tweet/s`. */
+  readonly approx: string;
+  readonly exact: string;
+  /** What the shortcut adds, signed: `-13.6%`. */
+  readonly error: string;
+}
+
+/** The whiteboard shortcuts for time, with the error each adds. */
+export const NAPKIN_SHORTCUTS: readonly string[] = [
+  '1 day = 86,400 s ≈ 10^5 s (+15.7%)',
+  '1 month = 2,592,000 s ≈ 2.5M s (-3.5%)',
+  '1 year = 31,536,000 s ≈ π × 10^7 s (-0.4%)',
+];
 
 /** What an uncertain run states once: which inputs had ranges, and how it was sampled. */
 export interface ReportUncertainty {
@@ -68,6 +85,8 @@ export interface Report {
   readonly unshown?: readonly ReportRow[];
   /** Present when some value was uncertain. */
   readonly uncertainty?: ReportUncertainty;
+  /** `--napkin`: every result to one figure and a power of ten. */
+  readonly napkin?: readonly ReportNapkin[];
 }
 
 /** The caveat on a derivation shown on medians. */
@@ -84,11 +103,11 @@ export const CONVENTIONS: readonly string[] = [
 export const BILLING_CONVENTION = 'prices: billing month = 730 h (365 × 24 / 12); monthly prices are shown per year (12 billing months)';
 
 /** `memory binds; requests need 17, disk 30` (with ranges: `memory binds in 83% of samples; ...`). */
-function bindingText(f: FleetBinding, model: Model): string {
+function bindingText(f: FleetBinding, model: Model, style: FormatStyle): string {
   const share = f.share !== undefined ? ` in ${Math.round(f.share * 100)}% of samples` : '';
   const others = f.needs.filter((n) => n.resource !== f.binds).map((n) => {
     const q = model.byName.get(n.name);
-    return `${n.resource} need ${q ? formatQuantity(n.servers, q.dimension, q.unit).text : String(n.servers)}`;
+    return `${n.resource} need ${q ? formatQuantity(n.servers, q.dimension, q.unit, false, style).text : String(n.servers)}`;
   });
   return `${f.binds} binds${share}${others.length ? `; ${others.join(', ')}` : ''}`;
 }
@@ -97,28 +116,38 @@ function bindingText(f: FleetBinding, model: Model): string {
 export interface ReportOptions {
   /** The derivation of every quantity (`--explain`, Markdown, JSON): a large template has many. */
   readonly steps: boolean;
+  /** Significant digits of every shown number (`--digits`, default 4). */
+  readonly digits?: number;
+  /** `--napkin`: add the whiteboard form of every result. */
+  readonly napkin?: boolean;
 }
 
 /** Builds the report of one evaluation. */
 export function buildReport(model: Model, results: Results, options: ReportOptions = { steps: true }): Report {
+  // People read the report: plurals and `$`. JSON and CSV read `unit`, `value` and `si`, which stay canonical.
+  const style: FormatStyle = { words: true, ...(options.digits !== undefined ? { digits: options.digits } : {}) };
   // Each value formatted once: a step shows the values of all the quantities it reads.
   const formatted: (Formatted | undefined)[] = new Array<Formatted | undefined>(model.slotCount);
   const summaries: (FormattedSummary | undefined)[] = new Array<FormattedSummary | undefined>(model.slotCount);
   const summaryOf = (item: ModelInput | ModelQuantity): FormattedSummary | undefined => {
     const s = results.sampled?.summaries[item.slot];
-    return s && (summaries[item.slot] ??= formatSummary(s, item.dimension, item.unit));
+    return s && (summaries[item.slot] ??= formatSummary(s, item.dimension, item.unit, false, style));
   };
-  const value = (item: ModelInput | ModelQuantity) => (formatted[item.slot] ??= summaryOf(item)?.median ?? formatQuantity(results.values[item.slot]!, item.dimension, item.unit));
+  const value = (item: ModelInput | ModelQuantity) => (formatted[item.slot] ??= summaryOf(item)?.median ?? formatQuantity(results.values[item.slot]!, item.dimension, item.unit, false, style));
   const fleets = model.spec.sizing ? bindings(model, results) : undefined;
   const row = (item: ModelInput | ModelQuantity): ReportRow => {
     const uncertain = summaryOf(item);
     const fleet = fleets?.get(item.name);
-    const shown = fleet ? { ...value(item), text: `${value(item).text} (${bindingText(fleet, model)})` } : value(item);
+    const shown = fleet ? { ...value(item), text: `${value(item).text} (${bindingText(fleet, model, style)})` } : value(item);
     const base = { name: item.name, label: item.spec.label, help: item.spec.help, value: shown, ...(uncertain ? { uncertain } : {}), ...(fleet ? { sizing: fleet } : {}) };
     if (item.kind === 'input') return { ...base, overridden: results.overridden.has(item.name) };
     // The book's figure belongs to the book's assumptions: once an input changes it would mislead.
     if (item.book === undefined || results.overridden.size > 0) return base;
-    return { ...base, book: formatQuantity(item.book, item.dimension, item.unit ?? matchingUnit(base.value, item)) };
+    // The book's figure in the unit the estimate is shown in (the prefix of a preference may have moved).
+    const book = item.unit
+      ? formatShownIn(item.book, item.dimension, item.unit, item.unit.percent || item.unit.fixed ? item.unit : movePrefix(base.value.si, item.unit), style)
+      : formatQuantity(item.book, item.dimension, matchingUnit(base.value, item), false, style);
+    return { ...base, book };
   };
   const shownValue = (name: string) => {
     const item = model.byName.get(name);
@@ -130,7 +159,7 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     formula: print(q.expr, { asWritten: true, times: '×' }),
     substituted: print(q.expr, { asWritten: true, times: '×', substitute: shownValue }),
     // The per-day form uses the declared day (`day: 10^5 s`), not 86,400 s.
-    result: resultText(q, value(q), model.registry.lookup('day')?.factor ?? 86_400) + conventionSuffix(model.conventionsUsed.get(q.name)),
+    result: resultText(q, value(q), style, model.registry.lookup('day')?.factor ?? 86_400) + conventionSuffix(model.conventionsUsed.get(q.name)),
     ...(summaryOf(q) ? { uncertain: true } : {}),
   }));
   const sampled = results.sampled;
@@ -147,6 +176,7 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     // a template that uses catalogue prices also states the 730-hour billing month.
     conventions: conventionLines(model.conventions, model.inputs.some((i) => i.name.startsWith('price.')) ? [...CONVENTIONS, BILLING_CONVENTION] : CONVENTIONS),
     declaredConventions: conventionNotes(model.conventions),
+    ...(options.napkin ? { napkin: model.quantities.map((q) => napkinOf(q.name, value(q))) } : {}),
     ...(sampled ? { uncertainty: { inputs: sampled.uncertainInputs, samples: sampled.samples, seed: sampled.seed, note: MEDIAN_NOTE } } : {}),
   };
 }
@@ -166,14 +196,46 @@ function unshownQuantities(model: Model): ModelQuantity[] {
  * The result of a step; a per-second rate is shown per day first, the way the book derives
  * it (300M tweet/day = 3,472 tweet/s).
  */
-function resultText(q: ModelQuantity, shown: Formatted, day: number): string {
+function resultText(q: ModelQuantity, shown: Formatted, style: FormatStyle, day: number): string {
   const si = shown.si;
+  // Bits per second come from bytes: the ×8 is a step of its own (347.9 MB/s × 8 = 2.783 Gbps).
+  if (shown.value !== 0 && /bps$/.test(shown.text) && q.dimension.exponent('Data') === 1 && q.dimension.exponent('Time') === -1 && q.dimension.entries.length === 2) {
+    return `${formatQuantity(si, q.dimension, undefined, false, style).text} × 8 bit/B = ${shown.text}`;
+  }
   if (shown.value === 0 || q.dimension.exponent('Time') !== -1 || !shown.unit.endsWith('/s') || q.dimension.exponent('Data') !== 0) return shown.text;
-  const perDay = formatQuantity(si, q.dimension, { text: shown.unit.replace(/\/s$/, '/day'), dimension: q.dimension, factor: (shown.si / shown.value) / day });
+  const perDay = formatQuantity(si, q.dimension, { text: shown.unit.replace(/\/s$/, '/day'), dimension: q.dimension, factor: shown.si / shown.value / day, fixed: true }, false, style);
   return `${perDay.text} = ${shown.text}`;
+}
+
+/**
+ * The lines of a step after its formula, each shown once: the values, then the result. A
+ * pass-through step (`url_qps = urls_per_day`) would repeat its value (`= 100M url/day =
+ * 100M url/day = 1,157 url/s`); its values line is dropped.
+ */
+export function stepLines(step: ReportStep): string[] {
+  const passThrough = step.substituted === step.formula || step.substituted === step.result || step.result.startsWith(step.substituted + ' = ');
+  return passThrough ? [step.result] : [step.substituted, step.result];
+}
+
+/** One figure and a power of ten, in the unit the value is given in (`3 × 10^3 tweet/s`). */
+function napkinOf(name: string, f: Formatted): ReportNapkin {
+  const v = f.value;
+  if (v === 0 || !Number.isFinite(v)) return { name, approx: f.text, exact: f.text, error: '0%' };
+  let e = Math.floor(Math.log10(Math.abs(v)));
+  let m = Math.round(v / 10 ** e);
+  if (Math.abs(m) === 10) {
+    m /= 10;
+    e += 1;
+  }
+  const approx = m * 10 ** e;
+  const power = e === 0 ? '' : `10^${e}`;
+  const figure = Math.abs(m) === 1 && power ? `${m < 0 ? '-' : ''}${power}` : power ? `${m} × ${power}` : String(m);
+  const unit = f.unit === '' ? '' : f.unit === '%' ? '%' : ` ${f.unit}`;
+  const error = ((approx - v) / Math.abs(v)) * 100;
+  return { name, approx: figure + unit, exact: f.text, error: `${error >= 0 ? '+' : ''}${error.toFixed(1)}%` };
 }
 
 /** Shows the book's figure in the unit the exact value was shown in. */
 function matchingUnit(shown: Formatted, item: ModelQuantity) {
-  return { text: shown.unit, dimension: item.dimension, factor: shown.si / (shown.value || 1) || 1 };
+  return { text: shown.unit, dimension: item.dimension, factor: shown.si / (shown.value || 1) || 1, fixed: true };
 }

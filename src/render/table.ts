@@ -1,5 +1,5 @@
 /** Renders a report as terminal tables, readable at 80 columns, without colour codes. */
-import { type Report, type ReportRow } from './report.js';
+import { NAPKIN_SHORTCUTS, stepLines, type Report, type ReportRow } from './report.js';
 import { grid, MAX_CELL_LINES } from './grid.js';
 import { terminalCell } from './sanitize-cells.js';
 import { wrapText } from './text-width.js';
@@ -59,7 +59,21 @@ export function renderTable(report: Report, opts: TableOptions): string {
     }
     out.push(line);
   }
+  if (report.napkin) {
+    out.push('');
+    out.push(renderNapkin(report));
+  }
   return out.join('\n') + '\n';
+}
+
+/** `--napkin`: each result as a whiteboard shows it, the exact value and the shortcut's error beside it. */
+export function renderNapkin(report: Report): string {
+  const rows = report.napkin ?? [];
+  const nameWidth = Math.max(0, ...rows.map((r) => r.name.length));
+  const approxWidth = Math.max(0, ...rows.map((r) => r.approx.length));
+  const lines = ['Napkin (one figure and a power of ten; exact value and the error the shortcut adds)', ...NAPKIN_SHORTCUTS.map((s) => `  ${s}`)];
+  for (const r of rows) lines.push(`${terminalCell(r.name).padEnd(nameWidth)} ≈ ${terminalCell(r.approx).padEnd(approxWidth)}   exact ${terminalCell(r.exact)} (${r.error})`);
+  return lines.join('\n');
 }
 
 /** A value, with its 90% interval beside the median when it is uncertain. */
@@ -83,8 +97,8 @@ export function renderSteps(report: Report): string {
   }
   for (const s of report.steps) {
     lines.push(`${s.name.padEnd(width)} = ${terminalCell(s.formula)}`);
-    if (s.substituted !== s.formula) lines.push(`${pad} = ${terminalCell(s.substituted)}`);
-    lines.push(`${pad} = ${terminalCell(s.result)}${s.uncertain ? ' (median)' : ''}`);
+    const rest = stepLines(s);
+    rest.forEach((l, i) => lines.push(`${pad} = ${terminalCell(l)}${i === rest.length - 1 && s.uncertain ? ' (median)' : ''}`));
   }
   lines.push('');
   lines.push('Conventions: ' + report.conventions.join('; ') + '.');

@@ -1,11 +1,25 @@
 /**
- * The one number formatter: human scale with 3 to 4 significant digits and the best prefix for
- * the dimension (54.75 PB, 3,472 /s, 150M user), or exactly the unit asked for. Every text it
- * prints parses back to the same value at display precision.
+ * The one number formatter: human scale with 4 significant digits (or `--digits N`) and the best
+ * prefix for the dimension (54.75 PB, 3,472 /s, 150M user). A unit asked for is a preference:
+ * it picks the family (TB/day, Gbps) and the prefix moves when the value leaves 1-9,999, unless
+ * the unit is fixed (`unit: PB!`) or an explicit conversion. Every text it prints parses back
+ * to the same value at display precision.
  */
 import { EstimateError } from '../diagnostics/error.js';
 import { Dimension, exponentOf, exponentText } from './dimension.js';
 import { type ResolvedUnit } from './quantity.js';
+import { UnitRegistry } from './registry.js';
+
+/** How numbers read: significant digits, and words for people (plurals, `$`) or canonical units. */
+export interface FormatStyle {
+  /** Significant digits (default 4). */
+  readonly digits?: number;
+  /** Plural count and time words (`150M users`, `5 years`) and money as `$54.75M`. */
+  readonly words?: boolean;
+}
+
+/** The default number of significant digits. */
+export const DEFAULT_DIGITS = 4;
 
 /** A formatted quantity for people (`text`) and for scripts (value in `unit`, and base units). */
 export interface Formatted {
@@ -16,6 +30,8 @@ export interface Formatted {
   /** The value in base units: seconds, bytes, USD, counts as themselves. */
   readonly si: number;
   readonly dimension: string;
+  /** The number as shown, without its unit or `$` (`54.75M`), for intervals beside a median. */
+  readonly number?: string;
 }
 
 const DATA_PREFIXES: readonly [string, number][] = [
@@ -42,19 +58,20 @@ const COUNT_MAGNITUDES: readonly [string, number][] = [
   ['T', 1e12],
   ['bn', 1e9],
   ['M', 1e6],
+  ['K', 1e3],
 ];
 
 /**
  * A plain number for display: grouped whole numbers from 1,000 up (3,472), 4 significant
  * digits below (385.8, 0.9095), exponent form beyond 1e15 or below 1e-4. Never `-0`.
  */
-export function formatNumber(v: number, precise = false): string {
+export function formatNumber(v: number, precise = false, digits = DEFAULT_DIGITS): string {
   if (!Number.isFinite(v)) throw notFinite(v);
   if (Object.is(v, -0) || v === 0) return '0';
   const a = Math.abs(v);
   const sign = v < 0 ? '-' : '';
   if (a >= 1e15 || a < 1e-4) {
-    const [m, e] = a.toExponential(3).split('e');
+    const [m, e] = a.toExponential(digits - 1).split('e');
     const mant = String(Number(m));
     return `${sign}${mant}e${Number(e)}`;
   }
@@ -62,10 +79,11 @@ export function formatNumber(v: number, precise = false): string {
   // prints exactly. Otherwise 4 significant digits, keeping every integer digit (3,472, 0.9095).
   const exact = Number(a.toPrecision(12));
   if (precise && significantDigits(exact) <= 10) return sign + groupDecimal(String(exact));
-  if (a >= 999.5) return sign + group(String(Math.round(a)));
-  const r = Number(a.toPrecision(4));
+  const whole = 10 ** (digits - 1);
+  if (a >= whole - 0.5) return sign + group(String(Math.round(a)));
+  const r = Number(a.toPrecision(digits));
   if (r === 0) return '0';
-  return sign + (r >= 1000 ? group(String(Math.round(r))) : String(r));
+  return sign + (r >= whole ? group(String(Math.round(r))) : String(r));
 }
 
 function significantDigits(x: number): number {
@@ -83,41 +101,131 @@ function group(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** A count-like number with a magnitude suffix from a million up (150M, 365bn, 1.5T). */
-export function formatCount(v: number): string {
+/**
+ * A count-like number with a magnitude suffix once it needs more than `digits` digits (173.6K,
+ * 150M, 365bn, 1.5T), so every count shows the same number of significant digits.
+ */
+export function formatCount(v: number, digits = DEFAULT_DIGITS): string {
   const a = Math.abs(v);
-  if (a < 999_950 || a >= 1e15) return formatNumber(v);
+  const start = Math.max(10 ** digits - 0.5, 999.5);
+  if (a < start || a >= 1e15) return formatNumber(v, false, digits);
   for (const [suffix, f] of COUNT_MAGNITUDES) {
-    if (a >= f * 0.99995) {
-      const m = Number((v / f).toPrecision(4));
+    if (a >= f * (1 - 0.5 * 10 ** -digits)) {
+      const m = Number((v / f).toPrecision(digits));
       if (Math.abs(m) >= 1000 && suffix !== 'T') continue;
-      return `${formatNumber(m)}${suffix}`;
+      return `${formatNumber(m, false, digits)}${suffix}`;
     }
   }
-  return formatNumber(v);
+  return formatNumber(v, false, digits);
 }
 
 /**
  * Formats a value (in base units) of a dimension, in `unit` when given, else the best unit.
  * `precise` (an explicit conversion in the calculator) shows short exact values in full.
  */
-export function formatQuantity(si: number, dimension: Dimension, unit?: ResolvedUnit, precise = false): Formatted {
+export function formatQuantity(si: number, dimension: Dimension, unit?: ResolvedUnit, precise = false, style: FormatStyle = {}): Formatted {
   if (!Number.isFinite(si)) throw notFinite(si);
   const dim = dimension.canonical;
+  const digits = style.digits ?? DEFAULT_DIGITS;
   if (unit) {
     if (unit.percent) {
       const value = shown(si * 100, si, '%');
-      return { text: `${formatNumber(value, precise)}%`, value, unit: '%', si, dimension: dim };
+      return { text: `${formatNumber(value, precise, digits)}%`, value, unit: '%', si, dimension: dim };
     }
+    // A preference moves its prefix in the text (0.009125 PB -> 9.125 TB); a fixed unit or a
+    // conversion stays. `value` and `unit` stay in the unit asked for: a script reading `value`
+    // of a PB quantity must not get terabytes when the estimate is small.
+    const chosen = precise || unit.fixed ? unit : movePrefix(si, unit);
     const value = shown(si / unit.factor, si, unit.text);
-    const countLike = takesMagnitude(unit.dimension);
-    const num = countLike && !precise ? formatCount(value) : formatNumber(value, precise);
-    return { text: joinUnit(num, unit.text), value, unit: unit.text, si, dimension: dim };
+    const inChosen = chosen === unit ? value : shown(si / chosen.factor, si, chosen.text);
+    const countLike = takesMagnitude(chosen.dimension);
+    const num = countLike && !precise ? formatCount(inChosen, digits) : formatNumber(inChosen, precise, digits);
+    return { text: humanText(num, chosen.text, dimension, style), value, unit: unit.text, si, dimension: dim, number: num };
   }
   const best = bestUnit(si, dimension);
   const value = si / best.factor;
-  const num = best.count ? formatCount(value) : formatNumber(value);
-  return { text: joinUnit(num, best.text), value, unit: best.text, si, dimension: dim };
+  const num = best.count ? formatCount(value, digits) : formatNumber(value, false, digits);
+  return { text: humanText(num, best.text, dimension, style), value, unit: best.text, si, dimension: dim, number: num };
+}
+
+/**
+ * A value shown in `display` (a preference's moved prefix, shared by a median and its interval
+ * or by an estimate and the book's figure) with `value` and `unit` in the unit asked for.
+ */
+export function formatShownIn(si: number, dimension: Dimension, unit: ResolvedUnit, display: ResolvedUnit, style: FormatStyle = {}): Formatted {
+  const f = formatQuantity(si, dimension, { ...display, fixed: true }, false, style);
+  return display.text === unit.text ? f : { ...f, value: shown(si / unit.factor, si, unit.text), unit: unit.text };
+}
+
+/** A prefix family: the prefixes a base unit moves through, smallest first. */
+const SI_STEPS: readonly [string, number][] = [['', 1], ['k', 1e3], ['M', 1e6], ['G', 1e9], ['T', 1e12], ['P', 1e15], ['E', 1e18]];
+const BINARY_STEPS: readonly [string, number][] = [['', 1], ['Ki', 2 ** 10], ['Mi', 2 ** 20], ['Gi', 2 ** 30], ['Ti', 2 ** 40], ['Pi', 2 ** 50], ['Ei', 2 ** 60]];
+
+/** The leading prefixed data unit of a unit text: `TB` of `TB/day`, `Gbps`, `MiB`. */
+const PREFIXED = /^(Ki|Mi|Gi|Ti|Pi|Ei|k|K|M|G|T|P|E)?(B|bps|bit|b)(?![A-Za-z0-9^])/;
+
+/**
+ * The unit with its prefix moved so the value reads between 1 and 9,999 (9.125 TB, not 0.009125
+ * PB), in the same family (SI stays SI, binary stays binary). Units without a prefix family
+ * (USD, day, user) and values already in range keep the unit written.
+ */
+export function movePrefix(si: number, unit: ResolvedUnit): ResolvedUnit {
+  const a = Math.abs(si / unit.factor);
+  if (a === 0 || (a >= 1 && a < 9_999.5)) return unit;
+  const m = PREFIXED.exec(unit.text);
+  if (!m) return unit;
+  const [whole, prefix = '', base] = m;
+  const steps = /i$/.test(prefix) ? BINARY_STEPS : SI_STEPS;
+  const current = steps.find(([p]) => p === (prefix === 'K' ? 'k' : prefix))?.[1] ?? 1;
+  const baseFactor = unit.factor / current;
+  const rest = unit.text.slice(whole.length);
+  let pick: readonly [string, number] | undefined;
+  for (const step of steps) {
+    const name = prefixedName(step[0], base!);
+    if (name === undefined) continue;
+    if (pick === undefined || Math.abs(si / (baseFactor * step[1])) >= 0.99995) pick = [name, step[1]];
+  }
+  if (!pick) return unit;
+  return { ...unit, text: pick[0] + rest, factor: baseFactor * pick[1] };
+}
+
+/** A prefixed name the built-in registry reads back (`Kb`, not the ambiguous `kb`), or undefined. */
+function prefixedName(prefix: string, base: string): string | undefined {
+  for (const p of prefix === 'k' ? ['k', 'K'] : [prefix]) {
+    if (UnitRegistry.BUILTIN.has(p + base)) return p + base;
+  }
+  return undefined;
+}
+
+/** Time words that read in the plural (`5 years`); symbols (s, h, ms) never take an s. */
+const PLURAL_TIME = new Set(['day', 'week', 'month', 'year']);
+
+/**
+ * The one plural rule: a count unit (a base dimension the template declared, such as `user`) or a
+ * long time word takes an `s` when the number is not 1: `150M users`, `2 tweets/user/day`.
+ * TODO(#13): read the plural from the unit catalogue once it carries one.
+ */
+export function pluralWord(word: string, dimension: Dimension): string {
+  // Only where English adds a plain `s` (the registry reads back `name + s`, see withCounts):
+  // `search`, `box`, `reply` keep their singular rather than print `searchs`.
+  if (/(s|x|z|ch|sh|[^aeiou]y)$/.test(word)) return word;
+  if (PLURAL_TIME.has(word)) return word + 's';
+  const isCount = word !== 'request' && word !== 'req' && dimension.entries.some(([n]) => n === word);
+  return isCount ? word + 's' : word;
+}
+
+/** The number joined with its unit, as people read it when `style.words` asks (plurals, `$`). */
+function humanText(num: string, unit: string, dimension: Dimension, style: FormatStyle): string {
+  if (!style.words) return joinUnit(num, unit);
+  const money = /^USD(?=$|\/)/.exec(unit);
+  if (money) {
+    const sign = num.startsWith('-') ? '-' : '';
+    return `${sign}$${num.slice(sign.length)}${unit.slice(3)}`;
+  }
+  const one = num === '1' || num === '-1';
+  const word = /^[a-z][a-z0-9_]*/.exec(unit);
+  if (one || !word) return joinUnit(num, unit);
+  return joinUnit(num, pluralWord(word[0], dimension) + unit.slice(word[0].length));
 }
 
 /**

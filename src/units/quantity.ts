@@ -8,5 +8,7 @@ export interface ResolvedUnit {
   readonly factor: number;
   /** True when the unit is `%`: values print as percentages. */
   readonly percent?: boolean;
+  /** The author fixed the unit (`unit: PB!`): the prefix never moves. */
+  readonly fixed?: boolean;
 }
 

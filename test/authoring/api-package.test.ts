@@ -50,7 +50,7 @@ describe('the library API from the packed tarball', () => {
     writeFileSync(join(project, 'use.mjs'), CONSUMER_JS);
     const run = spawnSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({ unit: 'user/s', template: 'twitter', mau: 1.5e9, code: 'E0704', schema: 'estimate template' });
+    expect(JSON.parse(run.stdout)).toEqual({ unit: 'user/day', template: 'twitter', mau: 1.5e9, code: 'E0704', schema: 'estimate template' });
 
     writeFileSync(join(project, 'use.ts'), CONSUMER_TS);
     writeFileSync(

@@ -17,7 +17,7 @@ describe('library API', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('calc evaluates with units, conversions and declared counts', () => {
-    expect(calc('300M user * 50% / day', { units: ['user'] })).toMatchObject({ unit: 'user/s', dimension: 'user / Time' });
+    expect(calc('300M user * 50% / day', { units: ['user'] })).toMatchObject({ unit: 'user/day', dimension: 'user / Time' });
     expect(calc('1 PB / 5 year', { to: 'MB/s' }).unit).toBe('MB/s');
     expect(calc('2 + 2').value).toBe(4);
   });

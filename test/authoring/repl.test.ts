@@ -34,9 +34,9 @@ describe('REPL session', () => {
     expect(set.text).toContain('mau = 600M user');
     expect(set.text).toContain('tweet_qps = 6,944 tweet/s');
     // Variables follow the inputs they read.
-    expect((await s.run('double')).text).toBe('13,889 tweet/s');
+    expect((await s.run('double')).text).toBe('13.89K tweet/s');
     expect((await s.run(':explain tweet_qps')).text).toContain('= dau × tweets_per_user');
-    expect((await s.run(':show')).text).toMatch(/Tweet QPS\s+│ 6,944 tweet\/s/);
+    expect((await s.run(':show')).text).toMatch(/Tweet QPS\s+│ 6,944 tweets\/s/);
   });
 
   it('locates errors and goes on: unbalanced, unknown names, template names, bad :set', async () => {

@@ -42,7 +42,7 @@ describe('range answers', () => {
     const io = recordingIo({ cwd: dir });
     // short: bare range (takes `user`); long: a range with units; declared: a new range.
     await interview(file, opts, io, scripted(['200M to 400M', '1 to 3 MB/user', '2% to 30%', 'none', true, '']));
-    expect(io.stdout.join('')).toMatch(/200M to 400M|[\d.]+M user \([\d.]+M – [\d.]+M\) \(set\)/);
+    expect(io.stdout.join('')).toMatch(/200M to 400M|[\d.]+M users \([\d.]+M – [\d.]+M\) \(set\)/);
     const saved = readFileSync(join(dir, 't-custom.yaml'), 'utf8');
     expect(saved).toContain('short: { default: "300M user", range: "200M to 400M user" }');
     expect(saved).toMatch(/ {4}default: 2 MB\/user\n {4}range: "1 to 3 MB\/user"\n/);

@@ -67,8 +67,8 @@ describe('the question flow', () => {
     expect(rejected[0]).toMatch(/`daily_active_ratio` is a plain number, but `1 GB` is Data \(write a plain number or a percentage, such as `50%`\)/);
     expect(rejected[1]).toMatch(/above its maximum, 100%/);
     const out = io.stdout.join('');
-    expect(out).toContain('200M user (set)');
-    expect(out).toContain('3 tweet/user/day (set)');
+    expect(out).toContain('200M users (set)');
+    expect(out).toContain('3 tweets/user/day (set)');
     expect(out).toMatch(/Daily active users\s+│ 120M user/);
   });
   it('exports Markdown and saves the answers as a template that re-runs to the same numbers', async () => {
@@ -77,7 +77,7 @@ describe('the question flow', () => {
     const { prompter } = scripted(['1bn', ...Array(twitterInputs - 1).fill(''), 'markdown', '', true, '']);
     await interview('twitter', opts, io, prompter);
     expect(readdirSync(cwd).sort()).toEqual(['twitter-custom.yaml', 'twitter-estimate.md']);
-    expect(readFileSync(join(cwd, 'twitter-estimate.md'), 'utf8')).toContain('| `mau` | Monthly active users | 1bn user (set) |');
+    expect(readFileSync(join(cwd, 'twitter-estimate.md'), 'utf8')).toContain('| `mau` | Monthly active users | 1bn users (set) |');
     const again = await cli([join(cwd, 'twitter-custom.yaml'), '--format', 'json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).outputs.dau.value).toBe(500e6);

@@ -50,7 +50,7 @@ describe('interactive mode in a real terminal (tmux)', () => {
       tmux('send-keys', '-t', session, 'Enter');
       const screen = await waitFor('EXIT=');
       expect(screen).toMatch(/Daily active users\s+│ 120M user/);
-      expect(screen).toMatch(/Tweet QPS\s+│ 4,167 tweet\/s/);
+      expect(screen).toMatch(/Tweet QPS\s+│ 4,167 tweets\/s/);
       expect(screen).toContain('EXIT=0');
     } finally {
       spawnSync('tmux', ['-L', session, 'kill-server']);
@@ -106,7 +106,7 @@ describe('interactive mode in a real terminal (tmux)', () => {
       // -J joins lines the pane wrapped, so a line printed wider than the pane shows as such.
       const screen = tmux('capture-pane', '-p', '-J', '-t', session, '-S', '-300');
       expect(screen).toContain('EXIT=0');
-      expect(screen).toMatch(/Tweet QPS\s+│ 3,472 tweet\/s/);
+      expect(screen).toMatch(/Tweet QPS\s+│ 3,472 tweets\/s/);
       // Fitted to the pane's 64 columns, not to the 80 used when output is no terminal.
       const lines = screen.split('\n');
       expect(Math.max(...lines.map((l) => l.trimEnd().length))).toBeLessThanOrEqual(64);

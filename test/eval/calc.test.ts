@@ -16,10 +16,10 @@ function fails(text: string): EstimateError {
 }
 
 describe('acceptance figures of the engine', () => {
-  it('150M * 2 / day is exactly 300,000,000 / 86,400 per second', () => {
+  it('150M * 2 / day is exactly 300,000,000 / 86,400 per second, shown per day as written', () => {
     const r = calculate('150M * 2 / day');
     expect(r.si).toBe(300_000_000 / 86_400);
-    expect(r.text).toBe('3,472 /s');
+    expect(r.text).toBe('300M /day');
     expect(r.dimension).toBe('1 / Time');
   });
   it('the Twitter media storage is 54.75 PB', () => {
@@ -36,10 +36,10 @@ describe('acceptance figures of the engine', () => {
   it('1 TB -> TiB is 0.9095 TiB', () => {
     expect(calculate('1 TB -> TiB').text).toBe('0.9095 TiB');
   });
-  it('the CDN cost is 150,000 USD', () => {
+  it('the CDN cost is 150,000 USD, shown with 4 significant digits', () => {
     const r = calculate('5M * 5 * 0.3 GB * 0.02 USD/GB');
     expect(rel(r.si, 150_000)).toBeLessThan(1e-12);
-    expect(r.text).toBe('150,000 USD');
+    expect(r.text).toBe('150K USD');
   });
   it('100M / day * 10 year * 100 B -> TB is 36.5 TB', () => {
     expect(calculate('100M / day * 10 year * 100 B -> TB').text).toBe('36.5 TB');
@@ -97,7 +97,7 @@ describe('language rules', () => {
     const registry = UnitRegistry.BUILTIN.withCounts(['user', 'tweet']);
     expect(calculate('300M user * 2 tweet/user/day', { registry }).dimension).toBe('tweet / Time');
     expect(() => calculate('1 user + 1 tweet', { registry })).toThrow(/cannot add user and tweet/);
-    expect(calculate('3 users', { registry }).text).toBe('3 user');
+    expect(calculate('3 users', { registry }).text).toBe('3 users');
   });
 
   const errors: [string, string][] = [

@@ -193,7 +193,7 @@ describe('command line', () => {
   it('calc prints the median and the 90% interval', async () => {
     const r = await cli(['calc', '200M to 400M * 2 / day']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^[\d,.]+ \/s \([\d,.]+ – [\d,.]+\)\n$/);
+    expect(r.stdout).toMatch(/^[\d,.]+M \/day \([\d,.]+M – [\d,.]+M\)\n$/);
   });
   it('calc --json keeps value (the median) and adds p5, p95, mean and samples in its unit', async () => {
     const r = await cli(['calc', '1 to 3 MB', '--json', '--samples', '20000']);

@@ -15,7 +15,7 @@ describe('--set: the README example and the count denominator', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/media_size\s+│ Media per media tweet\s+│ 2 MB\/tweet \(set\)/);
-    expect(r.stdout).toContain('1.5bn user (set)');
+    expect(r.stdout).toContain('1.5bn users (set)');
   });
   it('fills in a trailing count denominator of the input\'s own unit, and writes it down', () => {
     expect(si('media_size', '2MB')).toBe(2e6);

@@ -58,8 +58,8 @@ describe('layouts', () => {
     expect(out).not.toMatch(BOX);
     // Two columns: `label: value`. More: the first cell, then `heading: value` under it.
     expect(out).toContain('\nIngress (new tweets): 2.783 Gbps\n');
-    expect(out).toContain('\nDaily active users\n  Estimate: 150M user\n  Book: ~150M user\n');
-    expect(out).toContain('\nmau\n  Assumption: Monthly active users\n  Value: 300M user\n');
+    expect(out).toContain('\nDaily active users\n  Estimate: 150M users\n  Book: ~150M users\n');
+    expect(out).toContain('\nmau\n  Assumption: Monthly active users\n  Value: 300M users\n');
   });
   it('fits 120 columns at most on a wide terminal', async () => {
     expect(widest(await table(['ref', 'powers'], 500))).toBeLessThanOrEqual(120);
@@ -75,8 +75,8 @@ describe('ASCII borders', () => {
   it('--ascii draws + - | and nothing else', async () => {
     const out = await table(['twitter', '--ascii'], 80);
     expect(out).not.toMatch(BOX);
-    expect(out).toContain('+-------------------------+-----------------------------+----------------------+');
-    expect(out).toContain('\n| mau                     | Monthly active users        | 300M user            |\n');
+    expect(out).toContain('+-------------------------+----------------------------+-----------------------+');
+    expect(out).toContain('\n| mau                     | Monthly active users       | 300M users            |\n');
   });
   it('TERM=dumb gets ASCII borders too, for estimates and reference cards', async () => {
     for (const args of [['twitter'], ['ref', 'latency']]) {
@@ -151,7 +151,7 @@ describe('hostile cells', () => {
     expect(widest(out)).toBeLessThanOrEqual(Math.min(columns, 120));
     expect(out).toContain('xxx…');
     // The value column is never what gives way.
-    expect(out).toMatch(/\b8 user\b/);
+    expect(out).toMatch(/\b8 users\b/);
     // A cell is at most 8 lines: 2,000 words do not make a 300-line row.
     expect(out.split('\n').length).toBeLessThan(80);
   });

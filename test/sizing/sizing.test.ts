@@ -32,7 +32,7 @@ describe('raising the cache per user flips the binding resource from requests to
     expect(o['cache_nodes.network']!.value).toBe(1);
     expect(o['cache_nodes']!.value).toBe(5);
     expect(o['cache_nodes']!.sizing!.binds).toBe('requests');
-    expect(o['cache_nodes']!.text).toBe('5 node (requests binds; memory need 1 node, network need 1 node)');
+    expect(o['cache_nodes']!.text).toBe('5 nodes (requests binds; memory need 1 node, network need 1 node)');
     expect(o['cache_nodes']!.sizing!.needs.find((n) => n.resource === 'memory')!.headroom).toBeCloseTo(0.75, 12);
   });
   // memory: 10M x 27 KB x 1.5 = 405 GB; / 48 GB = 8.44 -> 9 nodes; requests still 4.
@@ -43,11 +43,11 @@ describe('raising the cache per user flips the binding resource from requests to
     expect(o['cache_nodes.memory']!.value).toBe(9);
     expect(o['cache_nodes']!.value).toBe(10);
     expect(o['cache_nodes']!.sizing!.binds).toBe('memory');
-    expect(o['cache_nodes']!.text).toBe('10 node (memory binds; requests need 4 node, network need 1 node)');
+    expect(o['cache_nodes']!.text).toBe('10 nodes (memory binds; requests need 4 nodes, network need 1 node)');
   });
   it('the table says which resource binds beside the count', async () => {
     const r = await cli(['cache-cluster', '--set', 'queries_per_month=100bn', '--set', 'cache_per_user=27 KB/user']);
-    expect(r.stdout).toMatch(/10 node \(memory binds; requests need 4 node,/);
+    expect(r.stdout).toMatch(/10 nodes \(memory binds; requests need 4 nodes,/);
   });
   it('on a tie the first resource listed binds', async () => {
     // Defaults: requests 7,716 / 25,000 -> 1, memory 40.5 / 48 -> 1, network -> 1.

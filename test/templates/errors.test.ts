@@ -8,6 +8,7 @@ const EXPECTED: Record<string, [string, number, number]> = {
   'E0207-long-chain.yaml': ['E0207', 6, 4104],
   'E0301-unknown-name.yaml': ['E0301', 6, 6],
   'E0501-users-plus-requests.yaml': ['E0501', 8, 21],
+  'E0540-count-missing.yaml': ['E0540', 5, 8],
   'E0504-huge-exponent.yaml': ['E0504', 6, 14],
   'E0602-unit-scaling.yaml': ['E0602', 6, 13],
   'E0701-syntax.yaml': ['E0701', 3, 1],
@@ -104,6 +105,6 @@ describe('bad --set', () => {
   });
   it('a bare number takes the input unit', async () => {
     const r = await cli(['test/fixtures/valid.yaml', '--format', 'json', '--set', 'user_count=5k']);
-    expect((JSON.parse(r.stdout) as { inputs: { user_count: { text: string } } }).inputs.user_count.text).toBe('5,000 user');
+    expect((JSON.parse(r.stdout) as { inputs: { user_count: { text: string } } }).inputs.user_count.text).toBe('5,000 users');
   });
 });

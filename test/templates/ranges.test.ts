@@ -93,7 +93,7 @@ describe('built-in templates declare ranges', () => {
 describe('twitter with ranges', () => {
   it('the table shows the median and the 90% interval in one unit', async () => {
     const r = await cli(['twitter', '--ranges']);
-    expect(r.stdout).toMatch(/Tweet QPS +│ [\d,]+ tweet\/s \([\d,]+ – [\d,]+\)/);
+    expect(r.stdout).toMatch(/Tweet QPS +│ [\d,]+ tweets\/s \([\d,]+ – [\d,]+\)/);
   });
   it('the same seed gives the same output; another seed another', async () => {
     const a = await cli(['twitter', '--ranges', '--seed', '42', '--format', 'csv']);
@@ -118,7 +118,7 @@ describe('twitter with ranges', () => {
   });
   it('Markdown shows the interval beside the median', async () => {
     const r = await cli(['twitter', '--ranges', '--format', 'markdown']);
-    expect(r.stdout).toMatch(/\| Tweet QPS \| [\d,]+ tweet\/s \([\d,]+ – [\d,]+\) \|/);
+    expect(r.stdout).toMatch(/\| Tweet QPS \| [\d,]+ tweets\/s \([\d,]+ – [\d,]+\) \|/);
   });
 });
 

@@ -5,13 +5,15 @@ import { commandLineConventions, givenConventions } from '../../model/convention
 import { countNameProblem, UnitRegistry } from '../../units/registry.js';
 import { type Io } from '../io.js';
 import { type CalcOptions } from '../options.js';
+import { digitsOption } from './digits.js';
 import { samplingOptions } from './sampling.js';
 
 /** Runs the calculator; returns the exit status. */
 export function runCalc(opts: CalcOptions, io: Io): number {
   const registry = declareCounts(opts.units).withSizes(givenConventions(commandLineConventions(opts.convention)).sizes);
   const { samples, seed } = samplingOptions(opts);
-  const c = calculateSampled(opts.expression, { registry, samples, seed, ...(opts.to !== undefined ? { to: opts.to } : {}) });
+  const digits = digitsOption(opts.digits);
+  const c = calculateSampled(opts.expression, { registry, samples, seed, ...(opts.to !== undefined ? { to: opts.to } : {}), ...(digits !== undefined ? { digits } : {}) });
   const r = c.value;
   const s = c.summary;
   if (opts.json) {

@@ -19,6 +19,7 @@ import { builtinFolder, findTemplate, listTemplates, looksLikePath, readTemplate
 import { verboseNotes, type Io } from '../io.js';
 import { type EstimateOptions, quotedArg, type RootContext } from '../options.js';
 import { checkOutputPath, isStreamTarget, writeAtomically } from '../write-output.js';
+import { digitsOption } from './digits.js';
 import { samplingOptions } from './sampling.js';
 
 /** A loaded template and where it came from. */
@@ -85,11 +86,12 @@ export async function runEstimate(template: string | undefined, opts: EstimateOp
     return runInteractive(template, { ...opts, format }, io);
   }
   const sampling = samplingOptions(opts);
+  const digits = digitsOption(opts.digits);
   const { ref, model } = loadModel(template, io, context, opts.prices, commandLineConventions(opts.convention));
   const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
   const samplesOut = opts.samplesOut ? checkOutputPath(opts.samplesOut, io.cwd, [ref.path, ...(outPath ? [outPath] : [])]) : undefined;
   const overrides = resolveOverrides(model, opts.set);
-  await emit(model, overrides, { format, explain: opts.explain, outPath, sampling, samplesOut, ascii: opts.ascii === true }, io);
+  await emit(model, overrides, { format, explain: opts.explain, outPath, sampling, samplesOut, ascii: opts.ascii === true, napkin: opts.napkin === true, ...(digits !== undefined ? { digits } : {}) }, io);
   return 0;
 }
 
@@ -101,6 +103,10 @@ export interface RenderChoice {
   readonly sampling?: EvaluateOptions;
   /** Table borders in ASCII (--ascii); emit also turns it on for TERM=dumb. */
   readonly ascii?: boolean;
+  /** --digits: significant digits of every shown number. */
+  readonly digits?: number;
+  /** --napkin: add the whiteboard form of every result. */
+  readonly napkin?: boolean;
 }
 
 /** Evaluates the model and renders the whole estimate as text. */
@@ -111,7 +117,7 @@ export async function renderEstimate(model: Model, overrides: ReadonlyMap<string
 /** Renders one evaluation's results in the chosen format. */
 async function renderResults(model: Model, results: Results, how: RenderChoice, columns: number): Promise<string> {
   // A table shows the derivation only with --explain; the exports always carry it.
-  const report = buildReport(model, results, { steps: how.format !== 'table' || how.explain });
+  const report = buildReport(model, results, { steps: how.format !== 'table' || how.explain, ...(how.digits !== undefined ? { digits: how.digits } : {}), napkin: how.napkin === true });
   const render = await outputFormat(how.format).report();
   return render(report, { columns, explain: how.explain, ascii: how.ascii === true });
 }

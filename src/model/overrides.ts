@@ -52,7 +52,7 @@ export function splitAssignment(raw: string): { name: string; text: string } {
  * Resolves every `--set` against the model. The last `--set` of an input wins (as with most
  * command-line tools); unknown inputs are usage errors, bad values are expression errors.
  */
-export function resolveOverrides(model: Model, assignments: readonly string[]): Map<string, Override> {
+export function resolveOverrides(model: Model, assignments: readonly string[], flag = '--set'): Map<string, Override> {
   const out = new Map<string, Override>();
   for (const raw of assignments) {
     const { name, text } = splitAssignment(raw);
@@ -61,11 +61,11 @@ export function resolveOverrides(model: Model, assignments: readonly string[]): 
       const isQuantity = model.quantities.some((q) => q.name === name);
       const hint = didYouMean(name, model.inputs.map((i) => i.name));
       throw new EstimateError('E0903', isQuantity ? `\`${name}\` is computed, not an input` : `unknown input \`${name}\``, {
-        where: `--set ${raw}`,
+        where: `${flag} ${raw}`,
         help: [...(hint ? [hint] : []), `the inputs are ${model.inputs.map((i) => i.name).join(', ')}`],
       });
     }
-    const answer = readAnswer(input, text, model);
+    const answer = readAnswer(input, text, model, `${flag} ${input.name}`);
     out.set(name, { input, value: answer.value, text, written: answer.written });
   }
   return out;

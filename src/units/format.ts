@@ -80,7 +80,7 @@ export function formatNumber(v: number, precise = false, digits = DEFAULT_DIGITS
   const exact = Number(a.toPrecision(12));
   if (precise && significantDigits(exact) <= 10) return sign + groupDecimal(String(exact));
   const whole = 10 ** (digits - 1);
-  if (a >= whole - 0.5) return sign + group(String(Math.round(a)));
+  if (a >= whole) return sign + group(String(Math.round(a)));
   const r = Number(a.toPrecision(digits));
   if (r === 0) return '0';
   return sign + (r >= whole ? group(String(Math.round(r))) : String(r));

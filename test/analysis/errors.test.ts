@@ -67,6 +67,19 @@ describe('analysis errors', () => {
     expect(r.stderr).toContain('E0740-accumulate-not-rate.yaml:11:17');
     expect(r.stderr).toContain('^^^^');
   });
+  it('a bad --compare value is located at --compare, not at --set', async () => {
+    const bad = await cli(['twitter', '--compare', 'mau=oops']);
+    expect(bad.stderr).toContain('--> --compare mau:1:1');
+    const unknown = await cli(['twitter', '--compare', 'maus=1']);
+    expect(unknown.stderr).toContain('--> --compare maus=1');
+    expect(unknown.code).toBe(2);
+  });
+  it('the library templates mark their daily new data accumulate: a projection sums it', async () => {
+    const r = await cli(['chat', '--grow', 'daily_active_users=20%/year', '--years', '1', '--show', 'storage_per_day', '--format', 'json']);
+    expect(r.code).toBe(0);
+    // Year 1: 500M users x 1.2 x 40 messages x 100 B = 2.4 TB/day, summed over 365 days = 876 TB.
+    expect(r.stdout).toContain('876');
+  });
   it('errors come as one JSON object with --format json', async () => {
     const r = await cli(['twitter', '--sweep', 'mau=1M..2M:0', '--format', 'json']);
     expect(JSON.parse(r.stderr || r.stdout)).toMatchObject({ code: 'E0962' });

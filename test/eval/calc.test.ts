@@ -22,6 +22,11 @@ describe('acceptance figures of the engine', () => {
     expect(r.text).toBe('300M /day');
     expect(r.dimension).toBe('1 / Time');
   });
+  it('a value just under a thousand keeps its four digits, so it reads back the same (999.45bn was 1,000bn, read back as 1T)', () => {
+    expect(calculate('999.5').text).toBe('999.5');
+    expect(calculate('999450000000').text).toBe('999.5bn');
+    expect(calculate(calculate('999450000000').text).text).toBe('999.5bn');
+  });
   it('the Twitter media storage is 54.75 PB', () => {
     const r = calculate('300M * 50% * 2 * 10% * 1 MB / day * 5 year -> PB');
     expect(rel(r.value, 54.75)).toBeLessThan(1e-12);

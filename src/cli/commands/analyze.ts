@@ -110,7 +110,7 @@ function runAll(model: Model, ev: Evaluator, f: EstimateOptions & AnalysisFlags,
     out.push(solve(ev, inputNamed(model, f.solve.trim(), `--solve ${f.solve}`), parseCondition(model, f.for, `--for ${f.for}`, ['=', '<=', '>=', '<', '>'])));
   }
   if (f.compare?.length) {
-    const b = resolveOverridesFor(model, [...f.set, ...f.compare]);
+    const b = resolveOverridesFor(model, f.set, f.compare);
     out.push(diff({ label: 'base', model, results: ev.results }, { label: `with ${f.compare.join(', ')}`, model, results: evaluate(model, b, samplingOptions(f)) }));
   }
   if (f.hist) {
@@ -121,11 +121,12 @@ function runAll(model: Model, ev: Evaluator, f: EstimateOptions & AnalysisFlags,
 }
 
 /** --compare uses --set's reading; an error points at --compare. */
-function resolveOverridesFor(model: Model, assignments: readonly string[]) {
-  for (const a of assignments) {
+/** The scenario of `--compare`: the run's `--set`, then the `--compare` values (each located as its own flag). */
+function resolveOverridesFor(model: Model, set: readonly string[], compare: readonly string[]) {
+  for (const a of compare) {
     if (a.indexOf('=') <= 0) throw new EstimateError('E0968', `--compare needs name=value, got \`${a}\``, { where: `--compare ${a}`, help: ['for example: --compare mau=600M --compare media_size=2MB'] });
   }
-  return resolveOverrides(model, assignments);
+  return new Map([...resolveOverrides(model, set), ...resolveOverrides(model, compare, '--compare')]);
 }
 
 function swingOf(text: string | undefined): number {

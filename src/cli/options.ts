@@ -6,8 +6,26 @@
 import { readFileSync } from 'node:fs';
 import { type FormatName } from '../render/formats.js';
 
+/** The what-if flags of the root command (commands/analyze.ts, docs/analysis.md). */
+export interface AnalysisFlags {
+  readonly sensitivity?: boolean | string[];
+  readonly swing?: string;
+  readonly sweep?: readonly string[];
+  readonly show?: string;
+  readonly grow?: readonly string[];
+  readonly years?: string;
+  readonly months?: string;
+  readonly accumulate?: readonly string[];
+  readonly until?: string;
+  readonly solve?: string;
+  readonly for?: string;
+  readonly compare?: readonly string[];
+  readonly hist?: boolean;
+  readonly ascii?: boolean;
+}
+
 /** Options of `estimate <template>`, filled by flags (and by the interactive prompts). */
-export interface EstimateOptions {
+export interface EstimateOptions extends AnalysisFlags {
   readonly set: readonly string[];
   /** --convention name=value (repeatable): `month=730h`, `data=binary`. */
   readonly convention?: readonly string[];
@@ -24,20 +42,6 @@ export interface EstimateOptions {
   readonly seed?: string;
   /** --samples-out: a CSV file for the raw samples of the outputs. */
   readonly samplesOut?: string;
-  /** What-if flags (commands/analyze.ts, issue 14). */
-  readonly sensitivity?: boolean | string[];
-  readonly swing?: string;
-  readonly sweep?: readonly string[];
-  readonly show?: string;
-  readonly grow?: readonly string[];
-  readonly years?: string;
-  readonly months?: string;
-  readonly accumulate?: readonly string[];
-  readonly until?: string;
-  readonly solve?: string;
-  readonly for?: string;
-  readonly compare?: readonly string[];
-  readonly hist?: boolean;
   /** --ascii: table borders in + - | (also when TERM=dumb). */
   readonly ascii?: boolean;
   /** --digits as typed: significant digits shown (commands/digits.ts checks it). */

@@ -21,28 +21,11 @@ import { analysisView, type AnalysisView } from '../../render/analysis-view.js';
 import { type FormatName, outputFormat } from '../../render/formats.js';
 import { buildReport } from '../../render/report.js';
 import { type Io } from '../io.js';
-import { type EstimateOptions, type RootContext } from '../options.js';
+import { type AnalysisFlags, type EstimateOptions, type RootContext } from '../options.js';
 import { checkOutputPath, writeAtomically } from '../write-output.js';
 import { chosenFormat, loadModel } from './estimate.js';
 import { samplingOptions } from './sampling.js';
 
-/** The what-if flags of the root command. */
-export interface AnalysisFlags {
-  readonly sensitivity?: boolean | string[];
-  readonly swing?: string;
-  readonly sweep?: readonly string[];
-  readonly show?: string;
-  readonly grow?: readonly string[];
-  readonly years?: string;
-  readonly months?: string;
-  readonly accumulate?: readonly string[];
-  readonly until?: string;
-  readonly solve?: string;
-  readonly for?: string;
-  readonly compare?: readonly string[];
-  readonly hist?: boolean;
-  readonly ascii?: boolean;
-}
 
 /** Whether any what-if flag was given. */
 export function wantsAnalysis(f: AnalysisFlags): boolean {

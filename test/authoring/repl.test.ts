@@ -1,5 +1,4 @@
 /** The REPL: the session in process, piped lines through the binary, and a real terminal (tmux). */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -7,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ReplSession } from '../../src/authoring/repl-session.js';
 import { buildModel } from '../../src/model/build.js';
 import { parseTemplate } from '../../src/template/load.js';
-import { cli, hasTool, missing, ROOT, spawnCli, tempDir } from '../helpers.js';
+import { cli, ROOT, spawnCli, tempDir } from '../helpers.js';
+import { noTmux, TerminalSession } from '../terminal-session.js';
 
 function twitter() {
   return buildModel(parseTemplate({ name: 'twitter.yaml', text: readFileSync(`${ROOT}/templates/twitter.yaml`, 'utf8') }));
@@ -118,46 +118,31 @@ describe('estimate repl without a terminal', () => {
   });
 });
 
-const noTmux = missing(hasTool('tmux', ['-V']));
-let counter = 0;
-
 describe('estimate repl in a real terminal (tmux)', () => {
   it.skipIf(noTmux)('Tab completes, Ctrl-C drops the line, errors do not end it, history is kept, Ctrl-D leaves', async () => {
     const state = tempDir();
-    const session = `estimate-repl-${process.pid}-${++counter}`;
-    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
-    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    const waitFor = async (text: string | RegExp, ms = 8000) => {
-      const until = Date.now() + ms;
-      for (;;) {
-        const screen = tmux('capture-pane', '-p', '-t', session, '-S', '-200');
-        if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
-        if (Date.now() > until) throw new Error(`timed out waiting for ${text}; screen:\n${screen}`);
-        await sleep(100);
-      }
-    };
-    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', `cd ${ROOT} && XDG_STATE_HOME=${state} HOME=/nonexistent node bin/estimate.js repl twitter; echo EXIT=$?; sleep 5`);
+    const term = new TerminalSession(`XDG_STATE_HOME=${state} HOME=/nonexistent node bin/estimate.js repl twitter`, { columns: 120 });
     try {
-      await waitFor(':help for commands');
-      tmux('send-keys', '-t', session, 'tweet_q', 'Tab');
-      await waitFor('> tweet_qps');
-      tmux('send-keys', '-t', session, ' * 2', 'Enter');
-      await waitFor('6,944 tweet/s');
-      tmux('send-keys', '-t', session, '(1 + 2', 'Enter');
-      await waitFor('unclosed parenthesis');
-      tmux('send-keys', '-t', session, '999 + 1', 'C-c');
-      await waitFor('^C');
-      tmux('send-keys', '-t', session, '2 + 2', 'Enter');
-      const screen = await waitFor(/\n4\s*\n/);
+      await term.waitFor(':help for commands');
+      term.keys('tweet_q', 'Tab');
+      await term.waitFor('> tweet_qps');
+      term.keys(' * 2', 'Enter');
+      await term.waitFor('6,944 tweet/s');
+      term.keys('(1 + 2', 'Enter');
+      await term.waitFor('unclosed parenthesis');
+      term.keys('999 + 1', 'C-c');
+      await term.waitFor('^C');
+      term.keys('2 + 2', 'Enter');
+      const screen = await term.waitFor(/\n4\s*\n/);
       expect(screen).not.toContain('1,000');
-      tmux('send-keys', '-t', session, 'C-d');
-      const end = await waitFor('EXIT=');
+      term.keys('C-d');
+      const end = await term.waitFor('EXIT=');
       expect(end).toContain('EXIT=0');
       const history = join(state, 'estimate', 'history');
       expect(existsSync(history)).toBe(true);
       expect(readFileSync(history, 'utf8')).toContain('tweet_qps * 2\n');
     } finally {
-      spawnSync('tmux', ['-L', session, 'kill-server']);
+      term.close();
     }
   });
 });

@@ -18,7 +18,19 @@ export interface FunctionDef {
   readonly apply: (args: readonly number[]) => number;
   /** The same for one argument, when the function takes one: a loop over samples calls it directly. */
   readonly unary?: (x: number) => number;
+  /**
+   * Why arguments gave no finite result, when the function knows better than "not a number":
+   * a rounding step of 0, a figure count of 1.5. Asked only after a result failed.
+   */
+  readonly whyNot?: (args: readonly number[]) => DomainError | undefined;
   readonly doc: string;
+}
+
+/** What `whyNot` says: the code, the message and how to fix it. */
+export interface DomainError {
+  readonly code: 'E0530' | 'E0531' | 'E0603';
+  readonly message: string;
+  readonly help: readonly string[];
 }
 
 /**
@@ -101,6 +113,10 @@ function rounding(name: string, f: (x: number) => number): FunctionDef {
     dimension,
     apply: (a) => (a.length === 1 ? unary(a[0]!) : toStep(f, a[0]!, a[1]!)),
     unary,
+    whyNot: (a) =>
+      a.length === 2 && !(a[1]! > 0)
+        ? { code: 'E0530', message: `${name} needs a step above zero`, help: [`round to a positive step: \`${name}(x, 10 B)\``] }
+        : undefined,
     doc: `${name}(x) rounds a plain number or a count; ${name}(x, step) rounds to a multiple of a step with units: ${name}(x, 10 B)`,
   };
 }
@@ -155,6 +171,11 @@ const SIG: FunctionDef = {
     return x.dimension;
   },
   apply: (a) => (a.length === 2 ? roundSignificant(a[0]!, a[1]!) : roundSignificant(a[0]! / a[2]!, a[1]!) * a[2]!),
+  whyNot: (a) => {
+    const n = a[1]!;
+    if (Number.isInteger(n) && n >= 1 && n <= 15) return undefined;
+    return { code: 'E0531', message: `sig counts 1 to 15 significant figures, not ${String(n)}`, help: ['write a whole number of figures: `sig(x, 2)`'] };
+  },
   doc: 'sig(x, n): n significant figures, counted in the quantity\'s unit; sig(x, n, GB/day) counts them in GB/day',
 };
 

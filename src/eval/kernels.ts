@@ -129,7 +129,7 @@ export function applyFunction(def: FunctionDef, fn: string, args: readonly Magni
 /** A function on numbers, its result checked. */
 export function applyChecked(def: FunctionDef, fn: string, xs: readonly number[], where: Span): number {
   const out = def.apply(xs);
-  if (!Number.isFinite(out)) throw functionDomain(fn, xs, out, where);
+  if (!Number.isFinite(out)) throw functionDomain(def, fn, xs, out, where);
   return out;
 }
 
@@ -167,7 +167,9 @@ function divisionByZero(at: Span, divisor: Span): EstimateError {
   return new EstimateError('E0601', 'division by zero', { span: at, labels: [{ span: divisor, text: 'this is zero' }] });
 }
 
-function functionDomain(fn: string, xs: readonly number[], out: number, where: Span): EstimateError {
+function functionDomain(def: FunctionDef, fn: string, xs: readonly number[], out: number, where: Span): EstimateError {
+  const why = def.whyNot?.(xs);
+  if (why) return new EstimateError(why.code, why.message, { span: where, help: [...why.help] });
   if (fn.startsWith('log') && xs.some((x) => x <= 0)) return new EstimateError('E0603', `${fn} of a value that is not positive`, { span: where });
   if (Number.isNaN(out)) return new EstimateError('E0603', `${fn}(${xs.join(', ')}) is not a number`, { span: where });
   return new EstimateError('E0602', `${fn}(${xs.join(', ')}) is too large`, { span: where });

@@ -146,8 +146,10 @@ describe('rounding as sources round', () => {
     expect(fails('ceil(5 MB)').code).toBe('E0503');
     expect(fails('ceil(5 MB)').details.help?.[0]).toContain('ceil(x, 1 GB)');
   });
-  it('a step of 0 is no number', () => {
-    expect(fails('round(5 GB, 0 GB)').code).toBe('E0603');
+  it.each(['round(5 GB, 0 GB)', 'ceil(5 s, -1 s)', 'floor(5, -2)'])('%s: a step of zero or less is refused as a step, not as "not a number"', (text) => {
+    const e = fails(text);
+    expect(e.code).toBe('E0530');
+    expect(e.message).toMatch(/needs a step above zero/);
   });
   it('sig counts significant figures: of a plain number, or in a named unit', () => {
     expect(si('sig(10180, 1)')).toBe(10000);
@@ -158,6 +160,11 @@ describe('rounding as sources round', () => {
     expect(fails('sig(364 GB/day, 2)').code).toBe('E0531');
     expect(fails('sig(1 GB, 2, s)').code).toBe('E0530');
     expect(fails('sig(1, 1 s)').code).toBe('E0531');
+  });
+  it.each(['sig(1234, 0)', 'sig(1234, 1.5)', 'sig(1234, 16)', 'sig(1234, -2)', 'sig(1 to 5, 0)'])('%s: a figure count outside 1 to 15 says so', (text) => {
+    const e = fails(text);
+    expect(e.code).toBe('E0531');
+    expect(e.message).toMatch(/^sig counts 1 to 15 significant figures, not -?[\d.]+$/);
   });
   it('property: sig(x, n) has at most n significant digits and is within half a unit of the last', () => {
     fc.assert(

@@ -178,7 +178,9 @@ class Checker {
   }
 
   private binary(e: Extract<Expr, { kind: 'binary' }>): Typed | null {
-    if ((e.op === '+' || e.op === '-') && e.left.kind === 'percent' && e.right.kind !== 'percent') {
+    const leftPercent = signedPercent(e.left);
+    const rightPercent = signedPercent(e.right);
+    if ((e.op === '+' || e.op === '-') && leftPercent !== undefined && rightPercent === undefined) {
       throw new EstimateError('E0505', `a percentage cannot ${e.op === '+' ? 'take' : 'lose'} a plain amount`, {
         span: e.left.span,
         help: [`\`x ${e.op} 20%\` means x × ${e.op === '+' ? '1.2' : '0.8'}; write the percentage on the right, or as a fraction (0.2)`],
@@ -194,8 +196,9 @@ class Checker {
     switch (e.op) {
       case '+':
       case '-': {
-        if (e.right.kind === 'percent') {
-          const k = e.op === '+' ? 1 + e.right.percent / 100 : 1 - e.right.percent / 100;
+        // `20% + 30%` adds the two shares (50%), as calculators do; only a plain amount grows by one.
+        if (rightPercent !== undefined && leftPercent === undefined) {
+          const k = e.op === '+' ? 1 + rightPercent / 100 : 1 - rightPercent / 100;
           return this.combine('mul', ld, l, lv, null, k, at, at);
         }
         if (!ld.equals(rd)) {
@@ -311,4 +314,14 @@ class Checker {
     this.dimension = first.dimension;
     return { kind: 'dist', dimension: first.dimension, uncertain: true, def, args, spans: e.args.map((a) => a.span), at: e.span };
   }
+}
+
+/**
+ * The written percentage of a percent literal, or of a negated one (`-20%`), which reads as a
+ * percentage too: `1000 + -20%` is 800, as `1000 - 20%` is. Undefined for anything else.
+ */
+function signedPercent(e: Expr): number | undefined {
+  if (e.kind === 'percent') return e.percent;
+  if (e.kind === 'neg' && e.operand.kind === 'percent') return -e.operand.percent;
+  return undefined;
 }

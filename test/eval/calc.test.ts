@@ -68,6 +68,12 @@ describe('language rules', () => {
   const values: [string, number][] = [
     ['100 * (1 + 20%)', 120],
     ['100 - 20%', 80],
+    // A negated percentage is a percentage: the same as `100 - 20%`, not 100 - 0.2.
+    ['100 + -20%', 80],
+    ['100 - -20%', 120],
+    // Two percentages add as shares.
+    ['20% + 30%', 0.5],
+    ['50% - 20%', 0.3],
     ['100 * 20%', 20],
     ['100 / 50%', 200],
     ['ceil(100 * (1 + 10%))', 110],
@@ -107,6 +113,7 @@ describe('language rules', () => {
 
   const errors: [string, string][] = [
     ['20% + 1000', 'E0505'],
+    ['-20% + 1000', 'E0505'],
     ['1 GB / 0 s', 'E0601'],
     ['0 GB / 0 GB', 'E0601'],
     ['0 ^ -1', 'E0601'],

@@ -409,11 +409,30 @@ class Parser {
     ]);
   }
 
+  /**
+   * A unit's exponent: a whole number (`s^2`, `s^-1`), or a fraction in parentheses (`s^(1/2)`,
+   * `s^(-3/2)`), the form the formatter prints after a square root, so every printed unit reads back.
+   */
   private parseIntExponent(): { value: number; span: Span } {
+    if (this.peekIs('(')) {
+      const open = this.next();
+      const top = this.parseWholeExponent();
+      const bottom = this.peekIs('/') ? (this.next(), this.parseWholeExponent()) : { value: 1, span: top.span };
+      const close = this.peek();
+      if (!this.peekIs(')')) throw this.error('E0504', 'a unit exponent in parentheses is a whole number or a fraction', close, ['write `s^(1/2)` or `s^2`']);
+      this.next();
+      if (bottom.value <= 0) throw new EstimateError('E0504', 'a unit exponent divides by a positive whole number', { span: bottom.span, help: ['write `s^(1/2)`'] });
+      if (bottom.value > 64) throw new EstimateError('E0504', 'a unit exponent is at most a 64th', { span: bottom.span, help: ['write `s^(1/2)`'] });
+      return { value: top.value / bottom.value, span: span(this.src, open.start, close.end) };
+    }
+    return this.parseWholeExponent();
+  }
+
+  private parseWholeExponent(): { value: number; span: Span } {
     const minus = this.peekIs('-') ? this.next() : undefined;
     const t = this.next();
     if (t.kind !== 'number' || !/^[0-9_,]+$/.test(tokenText(t))) {
-      throw this.error('E0504', 'a unit takes a whole-number exponent', t, ['write `s^2` or `s^-1`']);
+      throw this.error('E0504', 'a unit takes a whole-number exponent', t, ['write `s^2`, `s^-1` or `s^(1/2)`']);
     }
     // The bound of units/dimension.ts (MAX_EXPONENT), checked here to point at the exponent.
     if (numberValue(t) > 1024) throw this.error('E0504', 'a unit exponent is at most 1024', t, ['write `s^2` or `s^-1`']);

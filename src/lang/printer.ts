@@ -17,7 +17,7 @@ export function printUnit(u: UnitExpr): string {
     case 'unitPercent':
       return '%';
     case 'unitPow':
-      return `${printUnitFactor(u.base)}^${u.exponent}`;
+      return `${printUnitFactor(u.base)}^${exponentText(u.exponent)}`;
     case 'unitMul':
       return `${printUnit(u.left)}*${printUnitFactor(u.right)}`;
     case 'unitDiv':
@@ -128,10 +128,21 @@ export function sunit(u: UnitExpr): string {
     case 'unitPercent':
       return '%';
     case 'unitPow':
-      return `(^ ${sunit(u.base)} ${u.exponent})`;
+      return `(^ ${sunit(u.base)} ${exponentText(u.exponent)})`;
     case 'unitMul':
       return `(* ${sunit(u.left)} ${sunit(u.right)})`;
     case 'unitDiv':
       return `(/ ${sunit(u.left)} ${sunit(u.right)})`;
   }
+}
+
+/** A unit exponent as the parser reads it: `2`, `-1`, or a fraction in parentheses, `(1/2)`. */
+function exponentText(e: number): string {
+  if (Number.isInteger(e)) return String(e);
+  // The parser makes fractions with denominators up to 64 only.
+  for (let q = 2; q <= 64; q++) {
+    const p = Math.round(e * q);
+    if (p / q === e) return `(${p}/${q})`;
+  }
+  return String(e);
 }

@@ -63,6 +63,11 @@ describe('unit exponents are whole numbers or simple fractions, checked exactly'
     ['(4 s)^0.5 * (4 s)^0.5', '4 s'],
     ['sqrt(4 s^2)', '2 s'],
     ['s^1024 / s^1023', '1 s'],
+    // A fractional unit power prints as the parser reads it, and reads back.
+    ['(1 s)^0.5', '1 s^(1/2)'],
+    ['1 s^(1/2) * 1 s^(1/2)', '1 s'],
+    ['4 m^(-1/2)', '4 m^(-1/2)'],
+    ['1 s^(2)', '1 s^2'],
   ])('%s = %s', (text, shown) => {
     expect(calculate(text).text).toBe(shown);
   });
@@ -73,6 +78,9 @@ describe('unit exponents are whole numbers or simple fractions, checked exactly'
     ['1 s^99999', '99999'],
     ['s^1000 * s^1000', '*'],
     ['(1 s)^(1/100)', '1/100'],
+    ['1 s^(1/0)', '0'],
+    ['1 s^(1/65)', '65'],
+    ['1 s^(1/2', ''],
   ])('%s is E0504 at `%s`', (text, under) => {
     expect(failure(text)).toEqual(['E0504', under]);
   });

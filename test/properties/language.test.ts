@@ -162,6 +162,21 @@ describe('unit properties', () => {
       { numRuns: 3000 },
     );
   });
+  it('a value with a fractional unit power (a square root of seconds) prints in a form that parses back', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-6, max: 1e12, noNaN: true }),
+        fc.constantFrom('s', 'GB', 'USD', 'B/s'),
+        fc.constantFrom('1/2', '1/3', '-1/2', '3/2', '2/3'),
+        (x, unit, power) => {
+          const shown = calculate(`(${x} ${unit})^(${power})`).text;
+          expect(shown).toMatch(/\^\(-?\d+\/\d+\)/);
+          expect(calculate(calculate(shown).text).text).toBe(calculate(shown).text);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
 });
 
 describe('dimension algebra laws', () => {

@@ -163,9 +163,26 @@ function planNewFile(target: string, shown: string): OutputPlan {
   return { kind: 'replace', path: target, old: undefined };
 }
 
-/** Refuses an output path that is the template itself, or that cannot be written (see planOutput). */
-export function checkOutputPath(path: string, cwd: string, protectedPaths: readonly string[]): string {
-  const plan = planOutput(path, cwd);
+/** A file the run read, which its output must not replace: `what` names it in the refusal. */
+export interface ReadFile {
+  readonly path: string;
+  readonly what: string;
+}
+
+/**
+ * Refuses an output path that is one of the files the run read (the template, a sub-model, the
+ * prices file, or the other output), or that cannot be written (see planOutput). `flag` is the
+ * option that named the path, for the message.
+ */
+export function checkOutputPath(path: string, cwd: string, read: readonly ReadFile[], flag = '--output'): string {
+  let plan: OutputPlan;
+  try {
+    plan = planOutput(path, cwd);
+  } catch (e) {
+    // planOutput's refusals name --output; another option (--samples-out) is named as given.
+    if (flag === '--output' || !(e instanceof EstimateError)) throw e;
+    throw new EstimateError(e.code, e.message, { ...e.details, where: `${flag} ${path}` });
+  }
   const real = (p: string) => {
     try {
       return realpathSync(p);
@@ -173,8 +190,9 @@ export function checkOutputPath(path: string, cwd: string, protectedPaths: reado
       return resolve(p);
     }
   };
-  if (plan.kind !== 'descriptor' && protectedPaths.some((p) => real(p) === real(plan.path))) {
-    throw new EstimateError('E0906', `refusing to overwrite the template ${path} with the estimate`, { where: `--output ${path}`, help: ['choose another output file'] });
+  const clash = plan.kind === 'descriptor' ? undefined : read.find((r) => real(r.path) === real(plan.path));
+  if (clash) {
+    throw new EstimateError('E0906', `refusing to overwrite ${clash.what} ${path}`, { where: `${flag} ${path}`, help: ['choose another output file'] });
   }
   return resolve(cwd, path);
 }

@@ -13,7 +13,7 @@ import { EstimateError } from '../diagnostics/error.js';
 import { describe, errnoCode } from './errno.js';
 import { planOutput, refused } from './output-plan.js';
 
-export { checkOutputPath, planOutput, type OutputPlan } from './output-plan.js';
+export { checkOutputPath, planOutput, type OutputPlan, type ReadFile } from './output-plan.js';
 
 /**
  * Whether an output path names something other than a regular file or folder (`/dev/stdout`,

@@ -31,6 +31,8 @@ export interface BuildOptions {
   readonly prices?: PriceOverrides;
   /** Where the template file is: sub-models given as paths are found beside it. */
   readonly path?: string;
+  /** Receives the path of every sub-model file read, so a run can keep `-o` off them. */
+  readonly filesRead?: (path: string) => void;
 }
 
 /** The most sub-models deep a template may nest. */
@@ -42,7 +44,9 @@ const MAX_COMPOSED = 20_000;
 /** The spec with sizing expanded, sub-models added and prices declared as inputs. */
 export function expandSpec(spec: TemplateSpec, options: BuildOptions = {}): TemplateSpec {
   const sized = withSizing(spec);
-  const composed = spec.uses && spec.uses.length > 0 ? withUses(sized, [options.path ? resolve(options.path) : spec.file.name], new Map()) : sized;
+  const memo: Memo = new Map();
+  const composed = spec.uses && spec.uses.length > 0 ? withUses(sized, [options.path ? resolve(options.path) : spec.file.name], memo) : sized;
+  if (options.filesRead) for (const path of memo.keys()) options.filesRead(path);
   return withPrices(composed, options.prices);
 }
 

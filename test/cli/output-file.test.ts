@@ -233,3 +233,33 @@ describe('-o through links, to devices, FIFOs and standard output', () => {
     }
   });
 });
+
+describe('-o never replaces a file the run read', () => {
+  it('the prices file is refused by name, and kept', async () => {
+    const dir = tempDir();
+    const prices = join(dir, 'p.yaml');
+    writeFileSync(prices, 'egress: 0.05 USD/GB\n');
+    const r = await cli(['object-storage', '--prices', prices, '-o', prices, '-f', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('refusing to overwrite the prices file');
+    expect(readFileSync(prices, 'utf8')).toBe('egress: 0.05 USD/GB\n');
+  });
+  it('a sub-model the template uses is refused by name', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'sub.yaml'), 'name: sub\ntitle: Sub\ninputs:\n  base:\n    default: 2\n    help: h\nquantities:\n  b: base * 2\nsections:\n  S: [b]\n');
+    writeFileSync(join(dir, 'main.yaml'), 'name: main\ntitle: Main\nuse:\n  s:\n    template: ./sub.yaml\ninputs:\n  factor:\n    default: 3\n    help: h\nquantities:\n  c: s.b * 3\nsections:\n  S: [c]\n');
+    const before = readFileSync(join(dir, 'sub.yaml'), 'utf8');
+    const r = await cli([join(dir, 'main.yaml'), '-o', join(dir, 'sub.yaml'), '-f', 'csv']);
+    expect(r.stderr).toContain('refusing to overwrite a sub-model template');
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'sub.yaml'), 'utf8')).toBe(before);
+  });
+  it('--samples-out onto the --output file names both options', async () => {
+    const dir = tempDir();
+    const out = join(dir, 's.csv');
+    const r = await cli(['twitter', '--ranges', '--samples-out', out, '-o', out, '-f', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('refusing to overwrite the --output file');
+    expect(r.stderr).toContain('--> --samples-out');
+  });
+});

@@ -44,8 +44,8 @@ export async function runAnalyze(template: string, opts: EstimateOptions & Analy
   const format = chosenFormat(opts.format, opts.output);
   const sampling = samplingOptions(opts);
   checkCombination(opts);
-  const { ref, model } = loadModel(template, io, context);
-  const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
+  const { model, read } = loadModel(template, io, context);
+  const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, read) : undefined;
   const overrides = resolveOverrides(model, opts.set);
   // A plain estimate as a page (-o report.html) needs no evaluator: a quantity may hold a range there.
   const ev = wantsAnalysis(opts) ? new Evaluator(model, overrides, sampling) : undefined;

@@ -27,7 +27,7 @@ export async function runDiff(a: string, b: string, opts: DiffOptions, io: Io): 
   const sampling = samplingOptions(opts);
   const left = loadModel(a, io);
   const right = loadModel(b, io);
-  const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [left.ref.path, right.ref.path]) : undefined;
+  const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [...left.read, ...right.read]) : undefined;
   // --set applies to both sides where the input exists: the same change, compared.
   const setFor = (names: readonly string[]) => opts.set.filter((s) => names.includes(s.slice(0, Math.max(0, s.indexOf('='))).trim()));
   const ra = evaluate(left.model, resolveOverrides(left.model, setFor(left.model.inputs.map((i) => i.name))), sampling);

@@ -18,7 +18,7 @@ import { resolve } from 'node:path';
 import { builtinFolder, findTemplate, listTemplates, looksLikePath, readTemplateFile, type TemplateRef } from '../../template/read-file.js';
 import { verboseNotes, type Io } from '../io.js';
 import { type EstimateOptions, quotedArg, type RootContext } from '../options.js';
-import { checkOutputPath, isStreamTarget, writeAtomically } from '../write-output.js';
+import { checkOutputPath, isStreamTarget, type ReadFile, writeAtomically } from '../write-output.js';
 import { digitsOption } from './digits.js';
 import { samplingOptions } from './sampling.js';
 
@@ -26,6 +26,8 @@ import { samplingOptions } from './sampling.js';
 export interface LoadedModel {
   readonly ref: TemplateRef;
   readonly model: Model;
+  /** Every file the run read (the template, its sub-models, a prices file): `-o` may overwrite none. */
+  readonly read: readonly ReadFile[];
 }
 
 /** Finds, reads, parses and builds a template; an unknown name is also checked against the commands. */
@@ -34,7 +36,10 @@ export function loadModel(arg: string, io: Io, context: RootContext = { commands
   const display = looksLikePath(arg) ? arg : ref.builtin ? `templates/${ref.name}.yaml` : ref.path;
   const spec = parseTemplate(readTemplateFile(ref.path, display), ref.builtin ? { name: ref.name, folder: builtinFolder() } : undefined);
   const prices = pricesFile === undefined ? undefined : readPrices(readTemplateFile(resolve(io.cwd, pricesFile), pricesFile));
-  return { ref, model: buildModel(spec, { path: ref.path, conventions, ...(prices ? { prices } : {}) }) };
+  const read: ReadFile[] = [{ path: ref.path, what: 'the template' }];
+  if (pricesFile !== undefined) read.push({ path: resolve(io.cwd, pricesFile), what: 'the prices file' });
+  const model = buildModel(spec, { path: ref.path, conventions, ...(prices ? { prices } : {}), filesRead: (path) => read.push({ path, what: 'a sub-model template' }) });
+  return { ref, model, read };
 }
 
 /**
@@ -87,9 +92,9 @@ export async function runEstimate(template: string | undefined, opts: EstimateOp
   }
   const sampling = samplingOptions(opts);
   const digits = digitsOption(opts.digits);
-  const { ref, model } = loadModel(template, io, context, opts.prices, commandLineConventions(opts.convention));
-  const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
-  const samplesOut = opts.samplesOut ? checkOutputPath(opts.samplesOut, io.cwd, [ref.path, ...(outPath ? [outPath] : [])]) : undefined;
+  const { model, read } = loadModel(template, io, context, opts.prices, commandLineConventions(opts.convention));
+  const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, read) : undefined;
+  const samplesOut = opts.samplesOut ? checkOutputPath(opts.samplesOut, io.cwd, [...read, ...(outPath ? [{ path: outPath, what: 'the --output file' }] : [])], '--samples-out') : undefined;
   const overrides = resolveOverrides(model, opts.set);
   await emit(model, overrides, { format, explain: opts.explain, outPath, sampling, samplesOut, ascii: opts.ascii === true, napkin: opts.napkin === true, ...(digits !== undefined ? { digits } : {}) }, io);
   return 0;

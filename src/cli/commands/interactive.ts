@@ -19,7 +19,7 @@ import { withDefaults, type DerivedName } from '../../template/with-defaults.js'
 import { type Io } from '../io.js';
 import { type EstimateOptions } from '../options.js';
 import { type Prompter } from '../prompts.js';
-import { checkOutputPath, writeAtomically } from '../write-output.js';
+import { checkOutputPath, type ReadFile, writeAtomically } from '../write-output.js';
 import { commandLineConventions } from '../../model/conventions.js';
 import { emit, loadModel, renderEstimate } from './estimate.js';
 import { samplingOptions } from './sampling.js';
@@ -85,10 +85,10 @@ interface Save {
 /** The question flow, with any prompter (tests inject scripted answers). */
 export async function interview(template: string | undefined, opts: InteractiveOptions, io: Io, ask: Prompter): Promise<number> {
   const name = template ?? (await chooseTemplate(io, ask));
-  const { ref, model } = loadModel(name, io, undefined, opts.prices, commandLineConventions(opts.convention));
+  const { model, read } = loadModel(name, io, undefined, opts.prices, commandLineConventions(opts.convention));
   const answers = await askInputs(model, opts.set, ask);
   const overrides = resolveOverrides(model, [...opts.set, ...answers]);
-  const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, [ref.path]) : undefined;
+  const outPath = opts.output ? checkOutputPath(opts.output, io.cwd, read) : undefined;
   const sampling = samplingOptions(opts);
   await emit(model, overrides, { format: opts.format, explain: opts.explain, outPath, sampling, ascii: opts.ascii === true }, io);
   if (outPath) return 0;
@@ -97,11 +97,11 @@ export async function interview(template: string | undefined, opts: InteractiveO
   const exportAs = await ask.select('Export this estimate?', [{ value: 'none', name: 'No' }, ...OUTPUT_FORMATS.map((f) => ({ value: f.name, name: menuLabel(f) }))]);
   const format = formatNamed(exportAs);
   if (format) {
-    const path = await askPath(ask, io, ref.path, 'File name', `${model.spec.name}-estimate${format.extensions[0]}`, exportExtension(format.name), saves);
+    const path = await askPath(ask, io, read, 'File name', `${model.spec.name}-estimate${format.extensions[0]}`, exportExtension(format.name), saves);
     saves.push({ path, text: () => renderEstimate(model, overrides, { format: format.name, explain: opts.explain, sampling }, io.columns) });
   }
   if (overrides.size > 0 && (await ask.confirm('Save these answers as a template you can re-run?', false))) {
-    const path = await askPath(ask, io, ref.path, 'Template file', `${model.spec.name}-custom.yaml`, yamlExtension, saves);
+    const path = await askPath(ask, io, read, 'Template file', `${model.spec.name}-custom.yaml`, yamlExtension, saves);
     // A range answer goes under the input's `range:` (used with --ranges); its default stays exact.
     const answered = [...overrides.values()];
     const defaults = new Map(answered.filter((o) => !o.value.uncertain).map((o) => [o.input.name, o.written]));
@@ -110,7 +110,7 @@ export async function interview(template: string | undefined, opts: InteractiveO
     saves.push({ path, text: () => text });
   }
   for (const s of saves) {
-    writeAtomically(checkOutputPath(s.path, io.cwd, [ref.path]), await s.text());
+    writeAtomically(checkOutputPath(s.path, io.cwd, read), await s.text());
     io.err(`wrote ${sanitize(s.path)}\n`);
   }
   return 0;
@@ -143,14 +143,14 @@ const yamlExtension: ExtensionRule = (path) => {
  * Asks for a file name until it is one that may be written: the folder exists, it is not the
  * template, its extension fits, and an existing file is replaced only when the user says so.
  */
-async function askPath(ask: Prompter, io: Io, templatePath: string, message: string, proposed: string, rule: ExtensionRule, taken: readonly Save[]): Promise<string> {
+async function askPath(ask: Prompter, io: Io, read: readonly ReadFile[], message: string, proposed: string, rule: ExtensionRule, taken: readonly Save[]): Promise<string> {
   for (;;) {
     const typed = (
       await ask.input(message, {
         default: proposed,
         // What the user typed comes back in the messages, escaped like every echo.
         validate: (p) => {
-          const problem = fileNameProblem(p.trim(), io, templatePath, rule, taken);
+          const problem = fileNameProblem(p.trim(), io, read, rule, taken);
           return problem === undefined ? true : sanitize(problem);
         },
       })
@@ -164,13 +164,13 @@ async function askPath(ask: Prompter, io: Io, templatePath: string, message: str
 }
 
 /** Why a typed file name cannot be used, or undefined when it can. */
-function fileNameProblem(typed: string, io: Io, templatePath: string, rule: ExtensionRule, taken: readonly Save[]): string | undefined {
+function fileNameProblem(typed: string, io: Io, read: readonly ReadFile[], rule: ExtensionRule, taken: readonly Save[]): string | undefined {
   if (typed === '') return 'give a file name';
   if (/[/\\]$/.test(typed) || isFolder(resolve(io.cwd, typed))) return `${typed} is a folder; give a file name`;
   const r = rule(typed);
   if ('problem' in r) return r.problem;
   if (taken.some((s) => resolve(io.cwd, s.path) === resolve(io.cwd, r.path))) return `${r.path} is already chosen for the other file`;
-  const problem = pathProblem(r.path, io, templatePath);
+  const problem = pathProblem(r.path, io, read);
   return problem === true ? undefined : problem;
 }
 
@@ -228,9 +228,9 @@ async function askInputs(model: Model, preset: readonly string[], ask: Prompter)
   return answers;
 }
 
-function pathProblem(path: string, io: Io, templatePath: string): true | string {
+function pathProblem(path: string, io: Io, read: readonly ReadFile[]): true | string {
   try {
-    checkOutputPath(path, io.cwd, [templatePath]);
+    checkOutputPath(path, io.cwd, read);
     return true;
   } catch (e) {
     return (e as Error).message;

@@ -12,6 +12,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { type Span } from '../diagnostics/source.js';
 import { assertNever } from '../lang/assert-never.js';
 import { type Expr } from '../lang/ast.js';
+import { leftSpine, type Binary } from '../lang/spine.js';
 import { MAGNITUDES } from '../lang/magnitudes.js';
 import { Dimension } from '../units/dimension.js';
 import { ambiguity, type UnitRegistry } from '../units/registry.js';
@@ -177,16 +178,27 @@ class Checker {
     return { kind: 'arith', op, dimension, uncertain: left.uncertain || right.uncertain, left, right, at, other };
   }
 
-  private binary(e: Extract<Expr, { kind: 'binary' }>): Typed | null {
-    const leftPercent = signedPercent(e.left);
-    const rightPercent = signedPercent(e.right);
-    if ((e.op === '+' || e.op === '-') && leftPercent !== undefined && rightPercent === undefined) {
-      throw new EstimateError('E0505', `a percentage cannot ${e.op === '+' ? 'take' : 'lose'} a plain amount`, {
-        span: e.left.span,
-        help: [`\`x ${e.op} 20%\` means x × ${e.op === '+' ? '1.2' : '0.8'}; write the percentage on the right, or as a fraction (0.2)`],
+  /**
+   * A chain `a + b - c` down its left spine, in a loop (a 30,000-term sum is as tall as it is
+   * long): the same order as a recursion, the left operand first, so the same errors come first.
+   */
+  private binary(e: Binary): Typed | null {
+    const { base, steps } = leftSpine(e);
+    // Only the bottom step's left operand is not itself a step: the one that may be a percentage.
+    const first = steps[0]!;
+    if ((first.op === '+' || first.op === '-') && signedPercent(base) !== undefined && signedPercent(first.right) === undefined) {
+      throw new EstimateError('E0505', `a percentage cannot ${first.op === '+' ? 'take' : 'lose'} a plain amount`, {
+        span: base.span,
+        help: [`\`x ${first.op} 20%\` means x × ${first.op === '+' ? '1.2' : '0.8'}; write the percentage on the right, or as a fraction (0.2)`],
       });
     }
-    const l = this.expr(e.left);
+    let l = this.expr(base);
+    for (const step of steps) l = this.step(step, l);
+    return l;
+  }
+
+  /** One operation of a chain, its left operand `l` checked last (its dimension and value in fields). */
+  private step(e: Binary, l: Typed | null): Typed | null {
     const ld = this.dimension;
     const lv = this.value;
     const r = this.expr(e.right);
@@ -197,7 +209,8 @@ class Checker {
       case '+':
       case '-': {
         // `20% + 30%` adds the two shares (50%), as calculators do; only a plain amount grows by one.
-        if (rightPercent !== undefined && leftPercent === undefined) {
+        const rightPercent = signedPercent(e.right);
+        if (rightPercent !== undefined && signedPercent(e.left) === undefined) {
           const k = e.op === '+' ? 1 + rightPercent / 100 : 1 - rightPercent / 100;
           return this.combine('mul', ld, l, lv, null, k, at, at);
         }

@@ -8,6 +8,7 @@ import { EstimateError } from '../diagnostics/error.js';
 import { type Span } from '../diagnostics/source.js';
 import { assertNever } from '../lang/assert-never.js';
 import { type Expr } from '../lang/ast.js';
+import { leftSpine } from '../lang/spine.js';
 import { type Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { type UnitRegistry } from '../units/registry.js';
@@ -147,8 +148,13 @@ function findByteLiteral(e: Expr): Extract<Expr, { kind: 'quantity' }> | undefin
       return undefined;
     case 'neg':
       return findByteLiteral(e.operand);
-    case 'binary':
-      return findByteLiteral(e.left) ?? findByteLiteral(e.right);
+    case 'binary': {
+      // Down a chain's left spine in a loop (lang/spine.ts), in reading order.
+      const { base, steps } = leftSpine(e);
+      let found = findByteLiteral(base);
+      for (let i = 0; !found && i < steps.length; i++) found = findByteLiteral(steps[i]!.right);
+      return found;
+    }
     case 'range':
       return findByteLiteral(e.low) ?? findByteLiteral(e.high);
     case 'call':

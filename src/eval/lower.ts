@@ -35,12 +35,8 @@ export function lower(t: Typed): Kernel | number {
       const o = lower(t.operand);
       return typeof o === 'number' ? -o : negated(o);
     }
-    case 'arith': {
-      const l = lower(t.left);
-      const r = lower(t.right);
-      if (typeof l === 'number' && typeof r === 'number') return scalar(t.op, l, r, t.at, t.other);
-      return operation(t.op, kernel(l), kernel(r), t.at, t.other, fresh(t.left), fresh(t.right));
-    }
+    case 'arith':
+      return lowerChain(t);
     case 'call': {
       const args = t.args.map(lower);
       if (args.every((a): a is number => typeof a === 'number')) return applyChecked(t.def, t.fn, args, t.at);
@@ -60,6 +56,53 @@ export function lower(t: Typed): Kernel | number {
     default:
       return assertNever(t);
   }
+}
+
+type Arith = Extract<Typed, { kind: 'arith' }>;
+
+/** One operation of a chain after its first kernel: the right operand and what to do with it. */
+interface Step {
+  readonly op: Op;
+  readonly right: Kernel;
+  readonly at: Span;
+  readonly other: Span;
+  readonly rightFresh: boolean;
+}
+
+/**
+ * An arithmetic chain (`x + 1 + … + 1`, a tree as tall as it is long) lowered down its left
+ * spine in a loop, and run in a loop: one kernel for the whole chain instead of one closure per
+ * operation calling the next, which would overflow the stack on a long chain when it runs. Same
+ * order as a recursion (the left operand, then the right, then the operation), so same bits and
+ * same first error. A constant start is folded as before.
+ */
+function lowerChain(top: Arith): Kernel | number {
+  const spine: Arith[] = [];
+  let base: Typed = top;
+  while (base.kind === 'arith') {
+    spine.push(base);
+    base = base.left;
+  }
+  let acc = lower(base);
+  let accNode: Typed = base;
+  const steps: Step[] = [];
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const t = spine[i]!;
+    const r = lower(t.right);
+    if (steps.length === 0 && typeof acc === 'number' && typeof r === 'number') {
+      acc = scalar(t.op, acc, r, t.at, t.other);
+      accNode = t;
+    } else {
+      steps.push({ op: t.op, right: kernel(r), at: t.at, other: t.other, rightFresh: fresh(t.right) });
+    }
+  }
+  if (steps.length === 0) return acc;
+  const first = kernel(acc);
+  if (steps.length === 1) {
+    const s = steps[0]!;
+    return operation(s.op, first, s.right, s.at, s.other, fresh(accNode), s.rightFresh);
+  }
+  return chained(first, fresh(accNode), steps);
 }
 
 /**
@@ -105,6 +148,18 @@ const operation = (op: Op, l: Kernel, r: Kernel, at: Span, other: Span, leftFres
   // Over a temporary operand when there is one: the left first, as either serves.
   const into = leftFresh && typeof a !== 'number' ? a : rightFresh && typeof b !== 'number' ? b : undefined;
   return arith(op, a, b, at, other, into);
+};
+/** `operation` over a chain: the result so far is always a temporary after the first step. */
+const chained = (first: Kernel, firstFresh: boolean, steps: readonly Step[]): Kernel => (v, s) => {
+  let a = first(v, s);
+  let aFresh = firstFresh;
+  for (const step of steps) {
+    const b = step.right(v, s);
+    const into = aFresh && typeof a !== 'number' ? a : step.rightFresh && typeof b !== 'number' ? b : undefined;
+    a = arith(step.op, a, b, step.at, step.other, into);
+    aFresh = true;
+  }
+  return a;
 };
 const applied = (def: FunctionDef, fn: string, args: readonly Kernel[], at: Span): Kernel => (v, s) =>
   applyFunction(

@@ -5,6 +5,7 @@
  */
 import { assertNever } from '../lang/assert-never.js';
 import { type Expr, type UnitExpr } from '../lang/ast.js';
+import { leftSpine } from '../lang/spine.js';
 import { printUnit } from '../lang/printer.js';
 import { type Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
@@ -40,15 +41,23 @@ function unitsIn(e: Expr, registry: UnitRegistry, out: ResolvedUnit[]): Resolved
       if (u && !u.dimension.isNone) out.push({ text: e.name, dimension: u.dimension, factor: u.factor });
       return out;
     }
-    case 'quantity':
+    case 'quantity': {
       unitsIn(e.amount, registry, out);
-      if (!e.unit.kind.startsWith('unitOne') && e.unit.kind !== 'unitPercent') out.push(unitOf(e.unit, registry));
-      return out.filter((u) => !u.dimension.isNone);
+      // A plain-number unit is never the result's (writtenUnitFor's dimension is not none); kept
+      // out as it is met, not filtered out of the whole list each time (quadratic on a long chain).
+      const u = e.unit.kind.startsWith('unitOne') || e.unit.kind === 'unitPercent' ? undefined : unitOf(e.unit, registry);
+      if (u && !u.dimension.isNone) out.push(u);
+      return out;
+    }
     case 'neg':
       return unitsIn(e.operand, registry, out);
-    case 'binary':
-      unitsIn(e.left, registry, out);
-      return unitsIn(e.right, registry, out);
+    case 'binary': {
+      // Down a chain's left spine in a loop (lang/spine.ts), in reading order.
+      const { base, steps } = leftSpine(e);
+      unitsIn(base, registry, out);
+      for (const step of steps) unitsIn(step.right, registry, out);
+      return out;
+    }
     case 'range':
       unitsIn(e.low, registry, out);
       return unitsIn(e.high, registry, out);

@@ -24,15 +24,10 @@ import { type Token } from './tokens.js';
 /**
  * The deepest real nesting accepted (parentheses, unary minus, `^` to the right, calls): deeper
  * input is refused instead of overflowing the stack. A flat chain (`1 + 1 + … + 1`) is not
- * nesting: the parser reads it in a loop.
+ * nesting: the parser reads it in a loop, and every later pass walks a chain's left spine in a
+ * loop too (see `leftSpine` in ast.ts), so a chain is bounded only by the expression's length.
  */
 export const MAX_DEPTH = 256;
-
-/**
- * The tallest tree accepted, counting a chain's operators: later passes walk the tree
- * recursively and overflow near 2,500 levels (measured), so a 1,024-term chain is the limit.
- */
-export const MAX_HEIGHT = 1024;
 
 /** Parses a whole expression (optionally ending in a conversion). */
 export function parse(src: Source): Expr {
@@ -53,8 +48,6 @@ class Parser {
   private nesting = 0;
   /** The powers of the unit expression being read, added up (see `weigh`). */
   private unitWeight = 0;
-  /** Depth of the tree the last parse method returned (its height, leaves count 1). */
-  private depth = 0;
 
   constructor(private readonly src: Source) {
     this.tokens = tokenize(src);
@@ -98,13 +91,11 @@ class Parser {
   private parseExpr(minBp: number): Expr {
     this.enter();
     let left = this.parsePrefix();
-    let leftDepth = this.depth;
     for (;;) {
       const t = this.peek();
       if (t.kind === 'ident' && t.text === 'to' && this.startsRangeEnd()) {
         if (RANGE.left < minBp) break;
-        left = this.parseRange(left, leftDepth, t);
-        leftDepth = this.depth;
+        left = this.parseRange(left, t);
         continue;
       }
       const key = t.kind === 'op' || (t.kind === 'ident' && t.text === 'per') ? t.text : undefined;
@@ -113,24 +104,20 @@ class Parser {
       this.next();
       const right = this.parseExpr(info.right);
       left = { kind: 'binary', op: info.op, left, right, span: cover(left.span, right.span), opSpan: t };
-      leftDepth = this.deeper(1 + Math.max(leftDepth, this.depth), left);
     }
     this.nesting--;
-    this.depth = leftDepth;
     return left;
   }
 
   /** `low to high`, with `to` the current token; a range cannot be an end of another. */
-  private parseRange(low: Expr, lowDepth: number, to: Token): Expr {
+  private parseRange(low: Expr, to: Token): Expr {
     if (low.kind === 'range') {
       throw this.error('E0205', 'a range cannot be chained: `a to b to c`', to, ['write one range, `a to c`, or name the parts in a template']);
     }
     this.next();
     const high = this.parseExpr(RANGE.right);
     if (high.kind === 'range') throw this.error('E0205', 'a range cannot be chained: `a to b to c`', to, ['write one range, `a to c`']);
-    const node: Expr = { kind: 'range', low, high, span: cover(low.span, high.span), opSpan: to };
-    this.depth = this.deeper(1 + Math.max(lowDepth, this.depth), node);
-    return node;
+    return { kind: 'range', low, high, span: cover(low.span, high.span), opSpan: to };
   }
 
   /**
@@ -151,9 +138,7 @@ class Parser {
       this.enter();
       const operand = this.parseExprAt(PREFIX_MINUS);
       this.nesting--;
-      const neg: Expr = { kind: 'neg', operand, span: cover(t, operand.span) };
-      this.depth = this.deeper(this.depth + 1, neg);
-      return neg;
+      return { kind: 'neg', operand, span: cover(t, operand.span) };
     }
     return this.parsePrimary();
   }
@@ -164,7 +149,6 @@ class Parser {
 
   private parsePrimary(): Expr {
     const t = this.peek();
-    this.depth = 1;
     if (t.kind === 'number' || (t.kind === 'op' && t.text === '$')) return this.parseLiteral();
     if (t.kind === 'op' && t.text === '(') {
       this.next();
@@ -183,25 +167,21 @@ class Parser {
   private parseCall(nameTok: Token): Expr {
     const open = this.next();
     const args: Expr[] = [];
-    let deepest = 0;
     if (!this.peekIs(')')) {
       for (;;) {
         args.push(this.parseExpr(0));
-        deepest = Math.max(deepest, this.depth);
         if (!this.peekIs(',')) break;
         this.next();
       }
     }
     const close = this.closeParen(open, args[args.length - 1]);
-    const node: Expr = {
+    return {
       kind: 'call',
       fn: nameTok.text,
       args,
       span: span(this.src, nameTok.start, close.end),
       nameSpan: nameTok,
     };
-    this.depth = this.deeper(deepest + 1, node);
-    return node;
   }
 
   private parseLiteral(): Expr {
@@ -444,17 +424,6 @@ class Parser {
   }
 
   // --- helpers -----------------------------------------------------------------------------
-
-  /** Refuses a tree taller than MAX_HEIGHT (a chain of over a thousand operators). */
-  private deeper(d: number, n: Expr): number {
-    if (d > MAX_HEIGHT) {
-      throw new EstimateError('E0207', `expression has too many terms (a chain of more than ${MAX_HEIGHT.toLocaleString('en-US')} operations)`, {
-        span: n.kind === 'binary' ? n.opSpan : n.span,
-        help: ['split it into named quantities'],
-      });
-    }
-    return d;
-  }
 
   /**
    * Adds a unit term's power (at least 1) to the unit expression's total. A total over 1024

@@ -1,6 +1,7 @@
 /** Prints trees back to text: canonical source (parses to the same tree) and s-expressions for tests. */
 import { type Expr, type UnitExpr } from './ast.js';
 import { BINARY_PRECEDENCE } from './precedence.js';
+import { leftSpine, type Binary } from './spine.js';
 
 /** A number literal that the lexer reads back to the same value. */
 export function printNumber(n: number): string {
@@ -58,15 +59,8 @@ export function print(e: Expr, o: PrintOptions = {}): string {
       return o.asWritten ? written() : `${print(e.amount, o)} ${printUnit(e.unit)}`;
     case 'neg':
       return `-${wrap(e.operand, (e.operand.kind === 'binary' && e.operand.op !== '^') || e.operand.kind === 'range', o)}`;
-    case 'binary': {
-      const p = BINARY_PRECEDENCE[e.op];
-      const rightAssoc = e.op === '^';
-      const left = wrap(e.left, needsParens(e.left, p, rightAssoc ? 'tighter' : 'same-ok') || (rightAssoc && (e.left.kind === 'neg' || e.left.kind === 'quantity')), o);
-      // `2 ^ (3 MB)` keeps its parentheses: `2 ^ 3 MB` reads as (2^3) MB, a power before a unit.
-      const right = wrap(e.right, needsParens(e.right, p, rightAssoc ? 'same-ok' : 'tighter') || (rightAssoc && startsWithQuantity(e.right)), o);
-      const op = e.op === '*' ? (o.times ?? '*') : e.op;
-      return `${left} ${op} ${right}`;
-    }
+    case 'binary':
+      return printChain(e, o);
     case 'range':
       return `${wrap(e.low, rangeEndNeedsParens(e.low), o)} to ${wrap(e.high, rangeEndNeedsParens(e.high), o)}`;
     case 'call':
@@ -74,6 +68,31 @@ export function print(e: Expr, o: PrintOptions = {}): string {
     case 'convert':
       return `${print(e.expr, o)} ${e.keyword} ${printUnit(e.target)}`;
   }
+}
+
+/**
+ * A chain `a + b - c`, down its left spine in a loop (lang/spine.ts): pieces are joined once, and
+ * the parentheses a left operand needs all open at the very start, since each wraps everything
+ * printed before it.
+ */
+function printChain(e: Binary, o: PrintOptions): string {
+  const { base, steps } = leftSpine(e);
+  const pieces: string[] = [];
+  let opens = 0;
+  for (const s of steps) {
+    const p = BINARY_PRECEDENCE[s.op];
+    const rightAssoc = s.op === '^';
+    const parens = needsParens(s.left, p, rightAssoc ? 'tighter' : 'same-ok') || (rightAssoc && (s.left.kind === 'neg' || s.left.kind === 'quantity'));
+    if (s === steps[0]) pieces.push(wrap(base, parens, o));
+    else if (parens) {
+      opens++;
+      pieces.push(')');
+    }
+    // `2 ^ (3 MB)` keeps its parentheses: `2 ^ 3 MB` reads as (2^3) MB, a power before a unit.
+    const right = wrap(s.right, needsParens(s.right, p, rightAssoc ? 'same-ok' : 'tighter') || (rightAssoc && startsWithQuantity(s.right)), o);
+    pieces.push(` ${s.op === '*' ? (o.times ?? '*') : s.op} `, right);
+  }
+  return '('.repeat(opens) + pieces.join('');
 }
 
 /** A range end binds tighter than `to` (RANGE in precedence.ts): only `^` needs no parentheses. */
@@ -107,8 +126,12 @@ export function sexpr(e: Expr): string {
       return `(q ${sexpr(e.amount)} ${sunit(e.unit)})`;
     case 'neg':
       return `(neg ${sexpr(e.operand)})`;
-    case 'binary':
-      return `(${e.op} ${sexpr(e.left)} ${sexpr(e.right)})`;
+    case 'binary': {
+      // Down a chain's left spine in a loop (lang/spine.ts): `(op ` for each step, outermost first.
+      const { base, steps } = leftSpine(e);
+      const heads = steps.map((s) => `(${s.op} `).reverse();
+      return heads.join('') + sexpr(base) + steps.map((s) => ` ${sexpr(s.right)})`).join('');
+    }
     case 'range':
       return `(to ${sexpr(e.low)} ${sexpr(e.high)})`;
     case 'call':

@@ -11,6 +11,7 @@ import { compile, unitScope, type Compiled, type Scope } from '../eval/compile.j
 import { resolveUnit } from '../eval/resolve-unit.js';
 import { assertNever } from '../lang/assert-never.js';
 import { type Expr, type UnitExpr } from '../lang/ast.js';
+import { leftSpine } from '../lang/spine.js';
 import { parse, parseUnit } from '../lang/parser.js';
 import { formatQuantity } from '../units/format.js';
 import { type Dimension } from '../units/dimension.js';
@@ -371,8 +372,13 @@ function sigInUnit(e: Expr, unit: Located): Expr {
         return x;
       case 'neg':
         return { ...x, operand: walk(x.operand) };
-      case 'binary':
-        return { ...x, left: walk(x.left), right: walk(x.right) };
+      case 'binary': {
+        // Down a chain's left spine in a loop (lang/spine.ts), rebuilt bottom-up.
+        const { base, steps } = leftSpine(x);
+        let left = walk(base);
+        for (const step of steps) left = { ...step, left, right: walk(step.right) };
+        return left;
+      }
       case 'range':
         return { ...x, low: walk(x.low), high: walk(x.high) };
       case 'call': {
@@ -448,30 +454,43 @@ function expectDimension(have: Dimension, want: Dimension, where: Span, what: st
   }
 }
 
-/** The names an expression reads (quantities or units; the caller filters). */
+/** The names an expression reads (quantities or units; the caller filters), each once, in reading order. */
 export function namesIn(e: Expr, out: string[] = []): string[] {
+  collectNames(e, new Set(out), out);
+  return out;
+}
+
+/** `namesIn` with a set beside the list: 30,000 different names in one chain stay linear. */
+function collectNames(e: Expr, seen: Set<string>, out: string[]): void {
   switch (e.kind) {
     case 'name':
-      if (!out.includes(e.name)) out.push(e.name);
-      return out;
+      if (!seen.has(e.name)) {
+        seen.add(e.name);
+        out.push(e.name);
+      }
+      return;
     case 'number':
     case 'percent':
-      return out;
+      return;
     case 'neg':
-      return namesIn(e.operand, out);
-    case 'binary':
-      namesIn(e.left, out);
-      return namesIn(e.right, out);
+      return collectNames(e.operand, seen, out);
+    case 'binary': {
+      // Down a chain's left spine in a loop (lang/spine.ts), in reading order.
+      const { base, steps } = leftSpine(e);
+      collectNames(base, seen, out);
+      for (const step of steps) collectNames(step.right, seen, out);
+      return;
+    }
     case 'range':
-      namesIn(e.low, out);
-      return namesIn(e.high, out);
+      collectNames(e.low, seen, out);
+      return collectNames(e.high, seen, out);
     case 'call':
-      for (const a of e.args) namesIn(a, out);
-      return out;
+      for (const a of e.args) collectNames(a, seen, out);
+      return;
     case 'convert':
-      return namesIn(e.expr, out);
+      return collectNames(e.expr, seen, out);
     case 'quantity':
-      return namesIn(e.amount, out);
+      return collectNames(e.amount, seen, out);
     default:
       return assertNever(e);
   }

@@ -3,6 +3,7 @@ import { EstimateError } from '../diagnostics/error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { assertNever } from '../lang/assert-never.js';
 import { type Expr, type UnitExpr } from '../lang/ast.js';
+import { leftSpine, type Binary } from '../lang/spine.js';
 import { BASE_DIMENSIONS, Dimension } from '../units/dimension.js';
 import { type UnitRegistry } from '../units/registry.js';
 
@@ -20,15 +21,8 @@ export function writtenUnit(e: Expr, registry: UnitRegistry): UnitExpr | undefin
       return registry.has(e.name) ? { kind: 'unit', name: e.name, span: e.span } : undefined;
     case 'neg':
       return writtenUnit(e.operand, registry);
-    case 'binary': {
-      if (e.op !== '*' && e.op !== '/') return undefined;
-      const right = e.right.kind === 'name' ? writtenUnit(e.right, registry) : undefined;
-      // `10M /month`: a rate without a count keeps `/month` as its unit (a bare `--set writes=20M` is per month).
-      if (e.op === '/' && right && e.left.kind === 'number') return { kind: 'unitDiv', left: { kind: 'unitOne', span: { ...e.left.span, start: e.left.span.end } }, right, span: e.span };
-      const left = writtenUnit(e.left, registry);
-      if (!left || !right || left.kind === 'unitPercent') return undefined;
-      return { kind: e.op === '*' ? 'unitMul' : 'unitDiv', left, right, span: e.span };
-    }
+    case 'binary':
+      return writtenProduct(e, registry);
     case 'range':
       // `200M to 400M user`: the unit is written at the high end.
       return writtenUnit(e.high, registry);
@@ -39,6 +33,34 @@ export function writtenUnit(e: Expr, registry: UnitRegistry): UnitExpr | undefin
     default:
       return assertNever(e);
   }
+}
+
+/**
+ * The most unit factors a written unit is taken from: the bound the parser puts on a unit
+ * expression (its powers add up to at most 1024), which keeps the unit walkers' recursion short.
+ */
+const MAX_WRITTEN_FACTORS = 1024;
+
+/**
+ * `2 tweet / user / day` -> tweet/user/day: a chain of `*` and `/` by unit names, walked down its
+ * left spine in a loop (lang/spine.ts); undefined past any other operator or name.
+ */
+function writtenProduct(e: Binary, registry: UnitRegistry): UnitExpr | undefined {
+  const { base, steps } = leftSpine(e);
+  if (steps.length > MAX_WRITTEN_FACTORS || steps.some((s) => s.op !== '*' && s.op !== '/')) return undefined;
+  let left: UnitExpr | undefined;
+  for (const s of steps) {
+    const right = s.right.kind === 'name' ? writtenUnit(s.right, registry) : undefined;
+    // `10M /month`: a rate without a count keeps `/month` as its unit (a bare `--set writes=20M` is per month).
+    if (s === steps[0] && s.op === '/' && right && base.kind === 'number') {
+      left = { kind: 'unitDiv', left: { kind: 'unitOne', span: { ...base.span, start: base.span.end } }, right, span: s.span };
+      continue;
+    }
+    if (s === steps[0]) left = writtenUnit(base, registry);
+    if (!left || !right || left.kind === 'unitPercent') return undefined;
+    left = { kind: s.op === '*' ? 'unitMul' : 'unitDiv', left, right, span: s.span };
+  }
+  return left;
 }
 
 /** The dimension a `dimension:` field names: `Data / Time`, `tweet / Time`, `Scalar`, or a unit's (`req/s`). */

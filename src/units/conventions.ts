@@ -9,6 +9,7 @@ import { EstimateError } from '../diagnostics/error.js';
 import { type Source, type Span } from '../diagnostics/source.js';
 import { assertNever } from '../lang/assert-never.js';
 import { type Expr, type UnitExpr } from '../lang/ast.js';
+import { leftSpine } from '../lang/spine.js';
 import { parse } from '../lang/parser.js';
 import { UNITS } from './catalogue.js';
 import { Dimension } from './dimension.js';
@@ -175,9 +176,13 @@ export function unitNames(e: Expr, out: { name: string; span: Span }[] = []): { 
       return out;
     case 'neg':
       return unitNames(e.operand, out);
-    case 'binary':
-      unitNames(e.left, out);
-      return unitNames(e.right, out);
+    case 'binary': {
+      // Down a chain's left spine in a loop (lang/spine.ts), in reading order.
+      const { base, steps } = leftSpine(e);
+      unitNames(base, out);
+      for (const step of steps) unitNames(step.right, out);
+      return out;
+    }
     case 'range':
       unitNames(e.low, out);
       return unitNames(e.high, out);

@@ -81,7 +81,8 @@ const TABLE: [string[], number, string, string | undefined][] = [
 /** Inputs too long to name a test by: [label, args, exit code, error code]. */
 const LONG: [string, string[], number, string][] = [
   ['a flat sum of 257 terms', ['calc', Array(257).fill('1').join('+')], 0, ''],
-  ['a flat sum of 1,100 terms', ['calc', Array(1100).fill('1').join('+')], 1, 'E0207'],
+  ['a flat sum of 1,100 terms', ['calc', Array(1100).fill('1').join('+')], 0, ''],
+  ['a flat sum of 30,000 terms', ['calc', Array(30_000).fill('1').join('+')], 0, ''],
   ['257 nested parentheses', ['calc', '('.repeat(257) + '1' + ')'.repeat(257)], 1, 'E0204'],
   ['--to with 20,000 unit factors', ['calc', '1 B', '--to', 'B' + '*B/B'.repeat(10_000)], 1, 'E0504'],
 ];

@@ -24,9 +24,20 @@ const HALF_LN2 = highWord(0x3fd62e43);
 const THREE_HALVES_LN2 = highWord(0x3ff0a2b2);
 const TINY = 2 ** -28;
 
-/** 2^k for k from -1022 to 1023 (normal powers: multiplying by one is exact). */
-const POW2 = new Float64Array(2046);
-for (let k = -1022; k <= 1023; k++) POW2[k + 1022] = 2 ** k;
+/**
+ * 2^k for k from -1022 to 1023 (normal powers: multiplying by one is exact), by doubling and
+ * halving (exact). Built on first use, as every table here: a command that draws no samples
+ * does not pay for them at start-up.
+ */
+let pow2: Float64Array | undefined;
+function powersOfTwo(): Float64Array {
+  if (pow2) return pow2;
+  const p = new Float64Array(2046);
+  p[1022] = 1;
+  for (let k = 1; k <= 1023; k++) p[1022 + k] = p[1021 + k]! * 2;
+  for (let k = 1; k <= 1022; k++) p[1022 - k] = p[1023 - k]! * 0.5;
+  return (pow2 = p);
+}
 
 /** e^x, as fdlibm computes it. */
 export function exp(x: number): number {
@@ -58,31 +69,45 @@ export function exp(x: number): number {
   const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   const y = 1 - (lo - (r * c) / (2 - c) - hi);
   // fdlibm adds k to the exponent; for results below 2^-1021 it scales in two steps, rounding once.
-  if (k > 1023) return y * 2 * POW2[k - 1 + 1022]!; // k = 1024 just below OVER
-  return k >= -1021 ? y * POW2[k + 1022]! : y * 2 ** (k + 1000) * 9.33263618503218878990e-302;
+  const p = powersOfTwo();
+  if (k > 1023) return y * 2 * p[k - 1 + 1022]!; // k = 1024 just below OVER
+  return k >= -1021 ? y * p[k + 1022]! : y * p[k + 1000 + 1022]! * 9.33263618503218878990e-302;
 }
 
 const SHIFT = 6_755_399_441_055_744; // 1.5 · 2^52: adding and subtracting it rounds to an integer
 const N_INV_LN2 = 128 * INV_LN2;
 const LN2_HI_N = LN2_HI / 128; // exact (a power of two); kd · LN2_HI_N is exact for |kd| < 2^21
 const LN2_LO_N = LN2_LO / 128;
-/** 2^(j/128) for j from 0 to 127, by fdlibm's exp (so the table too is the same everywhere). */
-const TABLE = new Float64Array(128);
-for (let j = 0; j < 128; j++) TABLE[j] = exp((j * (LN2_HI + LN2_LO)) / 128);
+/** The tables of `sampleExp`: 2^(j/128) for j from 0 to 127 and the powers of two. */
+export interface ExpTables {
+  readonly frac: Float64Array;
+  readonly pow2: Float64Array;
+}
+
+let tables: ExpTables | undefined;
+
+/** The tables, built on first use; 2^(j/128) by fdlibm's exp, so they too are the same everywhere. */
+export function expTables(): ExpTables {
+  if (tables) return tables;
+  const frac = new Float64Array(128);
+  for (let j = 0; j < 128; j++) frac[j] = exp((j * (LN2_HI + LN2_LO)) / 128);
+  return (tables = { frac, pow2: powersOfTwo() });
+}
 
 /**
  * e^x as x = (128e + j) ln2/128 + r, |r| ≤ ln2/256: 2^e · 2^(j/128) · e^r, e^r by its Taylor
  * series to r^5 (the next term is below 10^-18). Within 2 units in the last place of `exp`; outside
- * (-700, 709), where the result nears underflow or overflow, fdlibm's `exp`.
+ * (-700, 709), where the result nears underflow or overflow, fdlibm's `exp`. The caller passes
+ * `expTables()`, fetched once before its loop.
  */
-export function sampleExp(x: number): number {
+export function sampleExp(x: number, { frac, pow2: p }: ExpTables): number {
   if (!(x > -700 && x < 709)) return exp(x);
   const kd = x * N_INV_LN2 + SHIFT - SHIFT;
   const k = kd | 0;
   const r = x - kd * LN2_HI_N - kd * LN2_LO_N;
   const q = r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120)))));
-  const t = TABLE[k & 127]!;
-  return (t + t * q) * POW2[(k >> 7) + 1022]!;
+  const t = frac[k & 127]!;
+  return (t + t * q) * p[(k >> 7) + 1022]!;
 }
 
 /** The double whose high 32 bits are `hi` and low 32 bits are 0. */

@@ -8,7 +8,7 @@
  * version (docs/uncertainty.md).
  */
 
-import { exp as expOf, sampleExp } from './exp.js';
+import { exp as expOf, expTables, sampleExp } from './exp.js';
 
 /** A stream of pseudo-random numbers; `stream` separates independent streams of one seed. */
 export class Random {
@@ -91,9 +91,9 @@ export class Random {
     let b = this.b;
     let c = this.c;
     let d = this.d;
-    // The tables in locals: module-level bindings are read through the module context each time.
-    const kk = ZIG_K;
-    const ww = ZIG_W;
+    // The tables fetched once, into locals for the loop.
+    const { k: kk, w: ww } = ziggurat();
+    const expTable = expTables();
     for (let i = 0; i < n; i++) {
       // Kept a signed 32-bit integer (no >>> 0): only its bits are read, and V8 keeps it in a register.
       const u = Math.imul(rotl(Math.imul(b, 5), 7), 9);
@@ -123,7 +123,7 @@ export class Random {
         d = this.d;
       }
       const x = mean + sd * z;
-      out[i] = exp ? sampleExp(x) : x;
+      out[i] = exp ? sampleExp(x, expTable) : x;
     }
     this.a = a;
     this.b = b;
@@ -138,56 +138,70 @@ export class Random {
    * until one is accepted.
    */
   private slowNormal(layer: number, m: number, sign: number): number {
+    const { r: R, w: W, k: K, f: F } = ziggurat();
     for (;;) {
       if (layer === 0) {
         let x: number;
         let y: number;
         do {
           // 1 - float() lies in (0, 1]: the logarithm is finite.
-          x = -Math.log(1 - this.float()) / ZIG_R;
+          x = -Math.log(1 - this.float()) / R;
           y = -Math.log(1 - this.float());
         } while (y + y < x * x);
-        return sign * (ZIG_R + x);
+        return sign * (R + x);
       }
-      const z = m * ZIG_W[layer]!;
-      const f0 = ZIG_F[layer]!;
-      if (f0 + this.float() * (ZIG_F[layer + 1]! - f0) < expOf(-0.5 * z * z)) return sign * z;
+      const z = m * W[layer]!;
+      const f0 = F[layer]!;
+      if (f0 + this.float() * (F[layer + 1]! - f0) < expOf(-0.5 * z * z)) return sign * z;
       const u = this.nextU32();
       layer = u & 127;
       m = u >>> 8;
       sign = 1 - ((u >>> 6) & 2);
-      if (m < ZIG_K[layer]!) return sign * m * ZIG_W[layer]!;
+      if (m < K[layer]!) return sign * m * W[layer]!;
     }
   }
 }
 
 /**
- * The ziggurat's 128 layers of equal area ZIG_V under the normal curve f(x) = exp(-x²/2) (its
+ * The ziggurat's 128 layers of equal area V under the normal curve f(x) = exp(-x²/2) (its
  * scale does not matter): x[1] = R is where the tail starts, the base layer 0 has width V / f(R)
  * (the tail folded in), each next edge solves x[i+1] = f⁻¹(V / x[i] + f(x[i])), and x[128] = 0.
- * Computed once at load with V8's Math.log, Math.exp and Math.sqrt (fdlibm ports, the same bits
- * on every machine). For layer i: ZIG_W = x[i] / 2^24 (a 24-bit position times it is the draw),
- * ZIG_K = the positions below 2^24 · x[i+1] / x[i] (inside the curve for sure), ZIG_F = f(x[i]).
+ * Computed once with fdlibm's exp (exp.ts), V8's Math.log (fdlibm in software, the same bits on
+ * every machine) and Math.sqrt (exact). For layer i: W = x[i] / 2^24 (a 24-bit position times it
+ * is the draw), K = the positions below 2^24 · x[i+1] / x[i] (inside the curve for sure), F = f(x[i]).
  */
-const ZIG_R = 3.442619855899;
-const ZIG_V = 9.91256303526217e-3;
-const ZIG_W = new Float64Array(128);
-const ZIG_K = new Float64Array(128);
-const ZIG_F = new Float64Array(129);
-{
-  const f = (x: number): number => Math.exp(-0.5 * x * x);
+interface Ziggurat {
+  /** R: where the tail starts; per layer i: W = x[i] / 2^24, K = the positions inside for sure, F = f(x[i]). */
+  readonly r: number;
+  readonly w: Float64Array;
+  readonly k: Float64Array;
+  readonly f: Float64Array;
+}
+
+let tables: Ziggurat | undefined;
+
+/** The tables, built on first use (a command that draws no samples does not pay at start-up). */
+function ziggurat(): Ziggurat {
+  if (tables) return tables;
+  const R = 3.442619855899;
+  const V = 9.91256303526217e-3;
+  const f = (x: number): number => expOf(-0.5 * x * x);
   const x = new Float64Array(129);
-  x[0] = ZIG_V / f(ZIG_R);
-  x[1] = ZIG_R;
-  for (let i = 1; i < 127; i++) x[i + 1] = Math.sqrt(-2 * Math.log(ZIG_V / x[i]! + f(x[i]!)));
+  x[0] = V / f(R);
+  x[1] = R;
+  for (let i = 1; i < 127; i++) x[i + 1] = Math.sqrt(-2 * Math.log(V / x[i]! + f(x[i]!)));
   x[128] = 0;
+  const w = new Float64Array(128);
+  const k = new Float64Array(128);
+  const fs = new Float64Array(129);
   for (let i = 0; i < 128; i++) {
-    ZIG_W[i] = x[i]! / 16_777_216;
-    ZIG_K[i] = Math.floor((16_777_216 * x[i + 1]!) / x[i]!);
-    ZIG_F[i] = f(x[i]!);
+    w[i] = x[i]! / 16_777_216;
+    k[i] = Math.floor((16_777_216 * x[i + 1]!) / x[i]!);
+    fs[i] = f(x[i]!);
   }
-  ZIG_F[0] = 0; // the base layer reaches down to the axis (only the tail uses it, not the wedge)
-  ZIG_F[128] = 1;
+  fs[0] = 0; // the base layer reaches down to the axis (only the tail uses it, not the wedge)
+  fs[128] = 1;
+  return (tables = { r: R, w, k, f: fs });
 }
 
 function rotl(x: number, k: number): number {

@@ -104,6 +104,7 @@ export function scaledBy(c: Compiled, factor: number, dimension: Dimension): Com
   return compiled(dimension, c.uncertain, (v, s) => {
     const m = k(v, s);
     if (typeof m === 'number') return m * factor;
+    if (factor === 1) return m; // x * 1 is x, bit for bit: no copy (a user, a percentage)
     const out = new Float64Array(m.length);
     for (let i = 0; i < m.length; i++) out[i] = m[i]! * factor;
     return out;

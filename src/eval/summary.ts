@@ -146,18 +146,23 @@ function scan(samples: Float64Array, lo: Float64Array, hi: Float64Array, b0: Flo
     sum += x;
     // Counted without branching on the data: for the median a branch would mispredict half the
     // time. Only the rare samples inside a bracket take a branch.
-    below0 += +(x < lo0);
-    below1 += +(x < lo1);
-    below2 += +(x < lo2);
-    if (+(x >= lo0) & +(x <= hi0)) {
+    // Inside a bracket is "not below it, and not above it": 1 - 0, from the count's own
+    // comparison, one rarely taken branch (two tests would make the median's a coin toss).
+    const a0 = +(x < lo0);
+    const a1 = +(x < lo1);
+    const a2 = +(x < lo2);
+    below0 += a0;
+    below1 += a1;
+    below2 += a2;
+    if (+(x <= hi0) - a0) {
       if (n0 === r0) return false;
       b0[n0++] = x;
     }
-    if (+(x >= lo1) & +(x <= hi1)) {
+    if (+(x <= hi1) - a1) {
       if (n1 === r1) return false;
       b1[n1++] = x;
     }
-    if (+(x >= lo2) & +(x <= hi2)) {
+    if (+(x <= hi2) - a2) {
       if (n2 === r2) return false;
       b2[n2++] = x;
     }

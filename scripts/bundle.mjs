@@ -78,6 +78,16 @@ for (const file of readdirSync('templates').filter((f) => f.endsWith('.yaml')).s
   writeFileSync(`dist/template-cache/${file.slice(0, -5)}.json`, JSON.stringify({ text, tree: storeTree(root) }));
 }
 
+// `estimate list` reads the built-in templates' titles from one index (src/template/tree-cache.ts).
+const { parseTemplate } = await import('../dist/template/load.js');
+const { source } = await import('../dist/diagnostics/source.js');
+const titles = {};
+for (const file of readdirSync('templates').filter((f) => f.endsWith('.yaml')).sort()) {
+  const text = readFileSync(`templates/${file}`, 'utf8');
+  titles[file.slice(0, -5)] = { text, title: parseTemplate(source(`templates/${file}`, text)).title };
+}
+writeFileSync('dist/template-titles.json', JSON.stringify(titles));
+
 // The V8 code cache of the bundle, made by running the main job once (bin/estimate.js).
 const { execFileSync } = await import('node:child_process');
 execFileSync(process.execPath, ['bin/estimate.js', 'twitter'], { env: { ...process.env, ESTIMATE_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });

@@ -2,7 +2,6 @@
 // CommonJS file faster than a graph of ES modules (measured in bench/, see README). The
 // prompt library and the YAML parser stay outside and load only on the paths that use them.
 import { rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 
 /**
@@ -43,84 +42,10 @@ const cheapTableDebug = {
   },
 };
 
-/**
- * The bundle is split in two (README, Performance): estimate.cjs holds what the main paths run
- * (`estimate <template>`, calc, list, show, ref and the table, Markdown, JSON and CSV
- * renderers); extras.cjs holds the modules below and what only they import: the what-if
- * analyses and their renderers, the HTML page, the interactive prompts, diff and the authoring
- * commands. Every start reads, and V8 deserializes, only the first. The core imports these
- * modules only with `await import()`; the build fails on a static import, which would load the
- * chunk on every start.
- */
-const LAZY = [
-  'src/cli/commands/analyze.ts',
-  'src/cli/commands/interactive.ts',
-  'src/cli/commands/diff.ts',
-  'src/cli/commands/schema.ts',
-  'src/cli/commands/check.ts',
-  'src/cli/commands/new.ts',
-  'src/cli/commands/completion.ts',
-  'src/cli/commands/repl.ts',
-  'src/render/html.ts',
-];
-const ROOT = process.cwd();
-const rel = (path) => relative(ROOT, path).split(sep).join('/');
-
-/** Resolves an import as esbuild would, to a path relative to the repository (undefined: not a file). */
-async function resolved(b, args) {
-  if (args.pluginData === 'resolving' || args.kind === 'entry-point') return undefined;
-  const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'resolving' });
-  return r.errors.length === 0 && !r.external && r.namespace === 'file' ? rel(r.path) : undefined;
-}
-
-/**
- * The core's side of the split: an import of a LAZY module becomes a stub that takes it from
- * the chunk, which bin/estimate.js loads (with its code cache) on first use. The chunk reaches
- * back into the core through `shared`: its imports of core modules, so both use one instance of
- * each (one EstimateError class, one unit registry).
- */
-const coreSide = (shared) => ({
-  name: 'core-side',
-  setup(b) {
-    b.onResolve({ filter: /.*/ }, async (args) => {
-      if (args.namespace !== 'file' || !args.importer.startsWith(join(ROOT, 'src'))) return undefined;
-      const path = await resolved(b, args);
-      if (path === undefined || !LAZY.includes(path)) return undefined;
-      if (args.kind !== 'dynamic-import') return { errors: [{ text: `${rel(args.importer)} imports ${path} statically: the extras chunk would load on every start (scripts/bundle.mjs)` }] };
-      return { path, namespace: 'extras-stub' };
-    });
-    b.onResolve({ filter: /^estimate-extras$/ }, () => ({ path: 'estimate-extras', namespace: 'extras-loader' }));
-    b.onLoad({ filter: /.*/, namespace: 'extras-stub' }, (args) => ({ contents: `module.exports = require('estimate-extras')[${JSON.stringify(args.path)}];`, loader: 'js' }));
-    b.onLoad({ filter: /.*/, namespace: 'extras-loader' }, () => ({
-      contents: [
-        '// The core modules the extras chunk imports, by path; each initialized on first use.',
-        'const core = {',
-        ...[...shared].sort().map((p) => `  ${JSON.stringify(p)}: () => require(${JSON.stringify('./' + p)}),`),
-        '};',
-        'let chunk;',
-        '// __estimateLoad is bin/estimate.js\'s loader, passed to the bundle with the usual CommonJS arguments.',
-        "module.exports = (chunk ??= __estimateLoad('extras', (path) => core[path]()));",
-      ].join('\n'),
-      resolveDir: ROOT,
-      loader: 'js',
-    }));
-  },
-});
-
-/** The chunk's side: imports of core modules become `require('estimate-core:path')`, served by the core. */
-const chunkSide = (core, shared) => ({
-  name: 'chunk-side',
-  setup(b) {
-    b.onResolve({ filter: /.*/ }, async (args) => {
-      const path = await resolved(b, args);
-      if (path === undefined || !core.has(path)) return undefined;
-      shared.add(path);
-      return { path: `estimate-core:${path}`, external: true };
-    });
-  },
-});
-
-const common = {
+rmSync('dist/bundle', { recursive: true, force: true });
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/bundle/estimate.cjs',
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -137,28 +62,8 @@ const common = {
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
-};
-const coreOptions = (shared) => ({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/bundle/estimate.cjs', plugins: [lazyChildProcess, cheapTableDebug, coreSide(shared)] });
-
-rmSync('dist/bundle', { recursive: true, force: true });
-// 1. Which modules the core holds (the chunk must not have copies of them).
-const probe = await build({ ...coreOptions(new Set()), write: false, metafile: true });
-const core = new Set(Object.keys(probe.metafile.inputs).filter((p) => !p.includes(':')));
-// 2. The chunk: one entry that hands out each LAZY module, evaluated on first use.
-const shared = new Set();
-await build({
-  ...common,
-  stdin: {
-    contents: `module.exports = {\n${LAZY.map((p) => `  get ${JSON.stringify(p)}() { return require(${JSON.stringify('./' + p)}); },`).join('\n')}\n};\n`,
-    resolveDir: ROOT,
-    sourcefile: 'extras-entry.js',
-    loader: 'js',
-  },
-  outfile: 'dist/bundle/extras.cjs',
-  plugins: [lazyChildProcess, cheapTableDebug, chunkSide(core, shared)],
+  plugins: [lazyChildProcess, cheapTableDebug],
 });
-// 3. The core, serving the modules the chunk imports.
-await build(coreOptions(shared));
 
 // The built-in templates' YAML trees, so `estimate twitter` needs no YAML parser at run time.
 const { mkdirSync, readdirSync, readFileSync, writeFileSync } = await import('node:fs');
@@ -183,9 +88,6 @@ for (const file of readdirSync('templates').filter((f) => f.endsWith('.yaml')).s
 }
 writeFileSync('dist/template-titles.json', JSON.stringify(titles));
 
-// The V8 code caches, each made by a run (bin/estimate.js): the core's by the main job, the
-// chunk's by an analysis, so each holds the functions its run compiled and no other's.
+// The V8 code cache of the bundle, made by running the main job once (bin/estimate.js).
 const { execFileSync } = await import('node:child_process');
-const warmUp = (name, args) => execFileSync(process.execPath, ['bin/estimate.js', ...args], { env: { ...process.env, ESTIMATE_WRITE_CODE_CACHE: name }, stdio: 'ignore' });
-warmUp('extras', ['twitter', '--sensitivity']);
-warmUp('estimate', ['twitter']);
+execFileSync(process.execPath, ['bin/estimate.js', 'twitter'], { env: { ...process.env, ESTIMATE_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });

@@ -65,6 +65,17 @@ await build({
   plugins: [lazyChildProcess, cheapTableDebug],
 });
 
+// esbuild escapes non-ASCII characters in strings but not in regular expression literals
+// (`/^[x×*]/`); one such character made V8 decode the whole bundle from UTF-8 into a two-byte
+// string at every start. Escaped here (\uXXXX means the same in a regular expression, with
+// or without the u flag), the bundle is ASCII and bin/estimate.js reads it as Latin-1: a copy.
+{
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const text = readFileSync('dist/bundle/estimate.cjs', 'utf8');
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  writeFileSync('dist/bundle/estimate.cjs', ascii);
+}
+
 // The built-in templates' YAML trees, so `estimate twitter` needs no YAML parser at run time.
 const { mkdirSync, readdirSync, readFileSync, writeFileSync } = await import('node:fs');
 const { readYaml } = await import('../dist/template/yaml-tree.js');

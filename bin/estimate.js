@@ -17,7 +17,8 @@ try {
 } catch {
   cachedData = undefined;
 }
-const source = readFileSync(filename, 'utf8');
+// ASCII (scripts/bundle.mjs sees to it): read as Latin-1, V8 takes the bytes as they are.
+const source = readFileSync(filename, 'latin1');
 // The script's name is stored in the code cache: a fixed name, not this checkout's path, keeps
 // the build machine's folders out of the published package (and the cache valid wherever it lands).
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {

@@ -65,6 +65,17 @@ await build({
   plugins: [lazyChildProcess, cheapTableDebug],
 });
 
+// esbuild escapes non-ASCII characters in strings but not in regular expression literals
+// (`/^[x×*]/`); one such character made V8 decode the whole bundle from UTF-8 into a two-byte
+// string at every start. Escaped here (\uXXXX means the same in a regular expression, with
+// or without the u flag), the bundle is ASCII and bin/estimate.js reads it as Latin-1: a copy.
+{
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const text = readFileSync('dist/bundle/estimate.cjs', 'utf8');
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  writeFileSync('dist/bundle/estimate.cjs', ascii);
+}
+
 // The built-in templates' YAML trees, so `estimate twitter` needs no YAML parser at run time.
 const { mkdirSync, readdirSync, readFileSync, writeFileSync } = await import('node:fs');
 const { readYaml } = await import('../dist/template/yaml-tree.js');
@@ -77,6 +88,16 @@ for (const file of readdirSync('templates').filter((f) => f.endsWith('.yaml')).s
   if (errors.length > 0 || !root) throw new Error(`templates/${file} has errors: ${errors.map((e) => e.message).join('; ')}`);
   writeFileSync(`dist/template-cache/${file.slice(0, -5)}.json`, JSON.stringify({ text, tree: storeTree(root) }));
 }
+
+// `estimate list` reads the built-in templates' titles from one index (src/template/tree-cache.ts).
+const { parseTemplate } = await import('../dist/template/load.js');
+const { source } = await import('../dist/diagnostics/source.js');
+const titles = {};
+for (const file of readdirSync('templates').filter((f) => f.endsWith('.yaml')).sort()) {
+  const text = readFileSync(`templates/${file}`, 'utf8');
+  titles[file.slice(0, -5)] = { text, title: parseTemplate(source(`templates/${file}`, text)).title };
+}
+writeFileSync('dist/template-titles.json', JSON.stringify(titles));
 
 // The V8 code cache of the bundle, made by running the main job once (bin/estimate.js).
 const { execFileSync } = await import('node:child_process');

@@ -24,6 +24,14 @@ export interface AnalysisFlags {
   readonly ascii?: boolean;
 }
 
+/**
+ * Whether any what-if flag was given. Here, not in commands/analyze.ts, so the plain estimate
+ * can ask without loading the analyses (bin/estimate.js loads them from a chunk of their own).
+ */
+export function wantsAnalysis(f: AnalysisFlags): boolean {
+  return f.sensitivity !== undefined || f.swing !== undefined || f.show !== undefined || (f.sweep?.length ?? 0) > 0 || (f.grow?.length ?? 0) > 0 || f.solve !== undefined || f.for !== undefined || (f.compare?.length ?? 0) > 0 || f.hist === true || f.until !== undefined || f.years !== undefined || f.months !== undefined || (f.accumulate?.length ?? 0) > 0;
+}
+
 /** Options of `estimate <template>`, filled by flags (and by the interactive prompts). */
 export interface EstimateOptions extends AnalysisFlags {
   readonly set: readonly string[];

@@ -10,7 +10,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { describeFormats, formatNamed, OUTPUT_FORMATS, type FormatName } from '../render/formats.js';
 import { expressionsAsOperands, wantsJson } from './argv.js';
 import { withVerbose, type Io } from './io.js';
-import { type EstimateOptions, packageVersion, quotedArg, type RefOptions } from './options.js';
+import { type EstimateOptions, packageVersion, quotedArg, type RefOptions, wantsAnalysis } from './options.js';
 import { reportError } from './report-error.js';
 import { addAuthoringCommands } from './authoring-commands.js';
 
@@ -126,7 +126,6 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
         refuseAnalysisWith(opts);
       }
       if (template !== undefined && !opts.interactive) {
-        const { wantsAnalysis } = await import('./commands/analyze.js');
         const { chosenFormat } = await import('./commands/estimate.js');
         if (wantsAnalysis(opts) || chosenFormat(opts.format, opts.output) === 'html') {
           const { runAnalyze } = await import('./commands/analyze.js');

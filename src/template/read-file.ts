@@ -53,6 +53,8 @@ export function findTemplate(arg: string, env: Readonly<Record<string, string | 
       help: ['names use letters, digits, `.`, `_` and `-`, and do not start with a dot; give a path to a .yaml file otherwise'],
     });
   }
+  const builtinRef = note ? undefined : builtinNamed(arg);
+  if (builtinRef) return builtinRef;
   const scan = scanTemplates(env);
   if (note) for (const s of scan.skipped) note(`skipped ${s.path}: ${s.reason}`);
   const ref = scan.templates.find((t) => t.name === arg);
@@ -70,6 +72,23 @@ export function findTemplate(arg: string, env: Readonly<Record<string, string | 
     where: 'template argument',
     help: [...passed, close.length ? `did you mean ${close.map((c) => '`' + c + '`').join(' or ')}?` : `the templates are ${known.join(', ')}`, 'run `estimate list` to see them all'],
   });
+}
+
+/**
+ * The built-in template of this name, found without scanning both folders (start-up: the scan
+ * classifies every file of both). The built-ins come first, so a scan would return this same
+ * file; the name is matched against the listing, not the file system, which may ignore case.
+ */
+function builtinNamed(name: string): TemplateRef | undefined {
+  const folder = builtinFolder();
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return undefined;
+  }
+  const path = join(folder, `${name}.yaml`);
+  return names.includes(`${name}.yaml`) && kindAt(path) === 'file' && inside(folder, path) ? { name, path, builtin: true } : undefined;
 }
 
 /** A file in a template folder that is not offered as a template, and why. */

@@ -25,14 +25,22 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ANSI =
   /(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -/]*[0-~]?/g;
 
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u{1160}-\u{11ff}\u{d7b0}-\u{d7ff}\u{fe00}-\u{fe0f}\u{e0000}-\u{e0fff}]$/u;
-const EMOJI = /^\p{Emoji}$/u;
-const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
-const MODIFIER_BASE = /^\p{Emoji_Modifier_Base}$/u;
+// The expressions below are made on first use: V8 builds a Unicode property class (\p{...})
+// from ICU when the expression is created, about 1 ms at start-up for all of them, and
+// printable ASCII, the common case, needs none.
+/** A function that makes its value on the first call and returns the same one afterwards. */
+const once = (make) => {
+  let value;
+  return () => (value ??= make());
+};
+const ZERO_WIDTH = once(() => /^[\p{Mn}\p{Me}\p{Cf}\u{1160}-\u{11ff}\u{d7b0}-\u{d7ff}\u{fe00}-\u{fe0f}\u{e0000}-\u{e0fff}]$/u);
+const EMOJI = once(() => /^\p{Emoji}$/u);
+const PICTOGRAPHIC = once(() => /^\p{Extended_Pictographic}$/u);
+const MODIFIER_BASE = once(() => /^\p{Emoji_Modifier_Base}$/u);
 
 // East Asian Wide (W) and Fullwidth (F), Unicode 15.1, outside the emoji that
 // \p{Emoji_Presentation} already covers.
-const WIDE = new RegExp(
+const WIDE = once(() => new RegExp(
   '^[\\p{Emoji_Presentation}' +
     [
       [0x1100, 0x115f], [0x2329, 0x232a], [0x2e80, 0x2e99], [0x2e9b, 0x2ef3], [0x2f00, 0x2fd5],
@@ -51,7 +59,7 @@ const WIDE = new RegExp(
       .join('') +
     ']$',
   'u',
-);
+));
 
 const isRegionalIndicator = (cp) => cp >= 0x1f1e6 && cp <= 0x1f1ff;
 const isSkinTone = (cp) => cp >= 0x1f3fb && cp <= 0x1f3ff;
@@ -66,8 +74,8 @@ function baseWidth(cp) {
   // A regional indicator alone is narrow (East Asian Width N); two make a 2-column flag.
   if (isRegionalIndicator(cp)) return 1;
   const ch = String.fromCodePoint(cp);
-  if (ZERO_WIDTH.test(ch)) return 0;
-  return WIDE.test(ch) ? 2 : 1;
+  if (ZERO_WIDTH().test(ch)) return 0;
+  return WIDE().test(ch) ? 2 : 1;
 }
 
 /** Whether `cp` joins the cluster that `base` opened (and what the cluster is then worth). */
@@ -77,20 +85,20 @@ function joins(cp, base, state) {
   if (cp < 0x300) return false;
   if (cp === 0xfe0f) {
     // Emoji presentation: a text-default emoji (©, ❤, a keycap digit) becomes 2 wide.
-    if (state.width === 1 && EMOJI.test(String.fromCodePoint(base))) state.width = 2;
+    if (state.width === 1 && EMOJI().test(String.fromCodePoint(base))) state.width = 2;
     return true;
   }
-  if (state.afterJoiner && PICTOGRAPHIC.test(String.fromCodePoint(cp))) return true;
+  if (state.afterJoiner && PICTOGRAPHIC().test(String.fromCodePoint(cp))) return true;
   if (state.flagOpen && isRegionalIndicator(cp)) {
     state.width = 2;
     return true;
   }
-  if (isSkinTone(cp) && MODIFIER_BASE.test(String.fromCodePoint(base))) {
+  if (isSkinTone(cp) && MODIFIER_BASE().test(String.fromCodePoint(base))) {
     state.width = 2;
     return true;
   }
   if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3)) return false;
-  return ZERO_WIDTH.test(String.fromCodePoint(cp));
+  return ZERO_WIDTH().test(String.fromCodePoint(cp));
 }
 
 /**

@@ -21,16 +21,10 @@ import { analysisView, type AnalysisView } from '../../render/analysis-view.js';
 import { type FormatName, outputFormat } from '../../render/formats.js';
 import { buildReport } from '../../render/report.js';
 import { type Io } from '../io.js';
-import { type AnalysisFlags, type EstimateOptions, type RootContext } from '../options.js';
+import { type AnalysisFlags, type EstimateOptions, type RootContext, wantsAnalysis } from '../options.js';
 import { checkOutputPath, writeAtomically } from '../write-output.js';
 import { chosenFormat, loadModel } from './estimate.js';
 import { samplingOptions } from './sampling.js';
-
-
-/** Whether any what-if flag was given. */
-export function wantsAnalysis(f: AnalysisFlags): boolean {
-  return f.sensitivity !== undefined || f.swing !== undefined || f.show !== undefined || (f.sweep?.length ?? 0) > 0 || (f.grow?.length ?? 0) > 0 || f.solve !== undefined || f.for !== undefined || (f.compare?.length ?? 0) > 0 || f.hist === true || f.until !== undefined || f.years !== undefined || f.months !== undefined || (f.accumulate?.length ?? 0) > 0;
-}
 
 /** Throws E0966 when a what-if flag comes with -i or --samples-out, which would ignore it. */
 export function refuseAnalysisWith(opts: EstimateOptions & AnalysisFlags): void {

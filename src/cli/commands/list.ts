@@ -1,5 +1,6 @@
 /** `estimate list` and `estimate show <template>`. */
 import { parseTemplate } from '../../template/load.js';
+import { cachedTitle } from '../../template/tree-cache.js';
 import { builtinFolder, findTemplate, readTemplateBytes, readTemplateFile, scanTemplates } from '../../template/read-file.js';
 import { sanitize } from '../../diagnostics/sanitize.js';
 import { verboseNotes, type Io } from '../io.js';
@@ -15,7 +16,8 @@ export function runList(io: Io): number {
   for (const ref of templates) {
     let title: string;
     try {
-      title = parseTemplate(readTemplateFile(ref.path, ref.path), ref.builtin ? { name: ref.name, folder: builtinFolder() } : undefined).title;
+      const file = readTemplateFile(ref.path, ref.path);
+      title = (ref.builtin ? cachedTitle(ref.name, file, builtinFolder()) : undefined) ?? parseTemplate(file, ref.builtin ? { name: ref.name, folder: builtinFolder() } : undefined).title;
     } catch {
       title = '(cannot be read: run `estimate ' + ref.name + '` to see why)';
     }

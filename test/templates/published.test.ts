@@ -648,6 +648,49 @@ const CASES: Record<string, readonly Figure[]> = {
     // 100M * 20% * 20 B = 400 MB/day
     ok('new_data', 'MB/day', 400, 400, 1),
   ],
+  'sdi1-url-shortener-notes.yaml': [
+    // 100M / 86,400 s = 1,157 /s, "~1200"; * 10 = 11,574 /s, "12000"
+    ok('write_rate', 'url/s', 1e8 / 86400, 1200, 2),
+    ok('read_rate', 'url/s', 1e9 / 86400, 12000, 2),
+    // 100M * 3,650 days = 365bn; * 100 B = 36.5 TB
+    ok('records', 'url', 365e9, 365e9, 3),
+    ok('storage', 'TB', 36.5, 36.5, 3),
+    // ceil(log62(365bn)) = ceil(6.47) = 7; 62^7 = 3.52 trillion, "~3.5 trillion"
+    ok('hash_length', '', 7, 7, 1),
+    ok('hash_capacity', '', 62 ** 7, 3.5e12, 2),
+  ],
+  'sdi1-crawler-notes.yaml': [
+    // 1bn / (30 * 86,400 s) = 385.8 /s, "~400"; peak 771.6, "800"
+    ok('qps', 'page/s', 1e9 / (30 * 86400), 400, 1),
+    ok('peak_qps', 'page/s', 2e9 / (30 * 86400), 800, 1),
+    // 1bn * 500 KB = 500 TB/month; * 60 months (year: 12 month) = 30 PB
+    ok('storage_per_month', 'TB/month', 500, 500, 1),
+    ok('storage_5_years', 'PB', 30, 30, 1),
+  ],
+  'sdi1-youtube-notes.yaml': [
+    // 5M * 10% * 300 MB = 150 TB/day
+    ok('storage_per_day', 'TB/day', 150, 150, 2),
+    // 5M * 5 * 0.3 GB * $0.02/GB = $150,000/day
+    ok('cdn_cost', 'USD/day', 150e3, 150e3, 2),
+  ],
+  'sdi1-drive-notes.yaml': [
+    // 50M * 10 GB = 500 PB
+    ok('space_allocated', 'PB', 500, 500, 1),
+    // 10M * 2 / 86,400 s = 231.5 /s, written "~240"; peak 463, written "480"
+    erred('qps', 'upload/s', 2e7 / 86400, 240, 2, 'rounds 231.5 up to 240', 0.0368),
+    erred('peak_qps', 'upload/s', 4e7 / 86400, 480, 2, 'doubles the rounded 240', 0.0368),
+  ],
+  'sdi1-chat-notes.yaml': [
+    // 1M * 10 KB = 10 GB
+    ok('memory', 'GB', 10, 10, 2),
+  ],
+  'sdi1-unique-id-notes.yaml': [
+    // 2^41 ms = 2.199e9 s = 69.73 years of 365 days; floored, "69 years max"
+    ok('max_years', 'year', 69, 69, 2),
+    // 2^5 = 32
+    ok('datacenters', '', 32, 32, 2),
+    ok('machines', '', 32, 32, 2),
+  ],
   // ---- preslavmihaylov/booknotes on System Design Interview vol. 2 ----
   'sdi2-object-storage.yaml': [
     // 100 PB = 10^11 MB

@@ -730,6 +730,60 @@ const CASES: Record<string, readonly Figure[]> = {
     // 4.3 trillion * 100 KB = 430 PB, written "440PB"
     erred('tile_storage', 'PB', 430, 440, 2, 'uses 4.4 trillion tiles after stating 4.3', 0.02326),
   ],
+  // ---- DreamOfTheRedChamber/system-design-interviews: scenario estimates (bits, 10^n, rounding carried) ----
+  'redchamber-drive.yaml': [
+    // 0.2bn * 4 / 86,400 s = 9,259 /s, written "10^4"; peak 18,519, "2 * 10^4" (right at one digit)
+    erred('qps', 'file/s', 0.8e9 / 86400, 1e4, 1, 'rounds 9,259 up to 10^4', 0.08),
+    ok('peak_qps', 'file/s', 1.6e9 / 86400, 2e4, 1),
+    // 9,259 * 1 MB = 9.26 GB/s, "10 GB/s"; = 74.1 Gb/s, "80Gb/s"; peak 148 Gb/s, "160 Gb/s"
+    erred('bandwidth_bytes', 'GB/s', 0.8e9 / 86400 / 1e3, 10, 1, 'carries the rounded 10^4', 0.08),
+    erred('bandwidth', 'Gb/s', (0.8e9 / 86400) * 8 / 1e3, 80, 1, 'carries the rounded 10^4', 0.08),
+    erred('peak_bandwidth', 'Gb/s', (1.6e9 / 86400) * 8 / 1e3, 160, 2, 'carries the rounded 10^4', 0.08),
+    // 10^9 * 1 TB * 10% = 10^8 TB
+    ok('storage', 'TB', 1e8, 1e8, 1),
+  ],
+  'redchamber-newsfeed.yaml': [
+    // 0.2bn * 10 * 20 = 40bn, written "4 billion"
+    erred('views_per_day', 'view/day', 4e10, 4e9, 1, 'drops a factor of 10 in 0.2bn * 10 * 20', -0.9),
+    // 40bn / 86,400 s = 462,963 /s, written "40,000"; peak 925,926, "100,000"
+    erred('qps', 'view/s', 4e10 / 86400, 40e3, 1, 'carries the 4 billion, then rounds down', -0.9136),
+    erred('peak_qps', 'view/s', 8e10 / 86400, 100e3, 1, 'carries the 4 billion', -0.892),
+    // 925,926 * 20 = 18.5M tweets/s, written "2 Million"
+    erred('peak_tweets', 'tweet/s', (8e10 / 86400) * 20, 2e6, 1, 'carries the 4 billion', -0.892),
+    // 18.5M * (500 KB / 5 + 2 MB / 10) * 8 = 44.4 Tb/s, written "5 Tb/s"
+    erred('peak_bandwidth', 'Tb/s', 44.44444444444444, 5, 1, 'carries the 4 billion', -0.8875),
+    // 140 * 3 + 80 = 500 B; 0.2bn * 500 B = 100 GB/day; 0.2bn * (100 KB + 200 KB) = 60 TB/day
+    ok('tweet_size', 'B/tweet', 500, 500, 1),
+    ok('text_per_day', 'GB/day', 100, 100, 1),
+    ok('media_per_day', 'TB/day', 60, 60, 1),
+  ],
+  'redchamber-video.yaml': [
+    // 10^9 * 10 = 10^10 plays/day; / 86,400 s = 115,741 /s, "10^5"
+    ok('plays_per_day', 'play/day', 1e10, 1e10, 1),
+    ok('play_qps', 'play/s', 1e10 / 86400, 1e5, 1),
+    // 115,741 /s * 300 s = 34.7M, "3 * 10^7"
+    ok('concurrent', 'play', (1e10 / 86400) * 300, 3e7, 1),
+    // 115,741 / 200 = 578.7 /s, written "500"
+    erred('upload_qps', 'video/s', 1e10 / 86400 / 200, 500, 1, 'divides the rounded 10^5', -0.136),
+    // 115,741 /s * 100 MB = 11.57 TB/s, written "80 TB/s" (80 Tb of bits, labelled bytes)
+    erred('upload_bandwidth_as_written', 'TB/s', 1e10 / 86400 / 1e4, 80, 1, 'multiplies by 8 and labels the bits as bytes', 5.912),
+    // 578.7 /s * 100 MB = 57.87 GB/s, written "50 GB"
+    erred('upload_rate', 'GB/s', 1e10 / 86400 / 200 / 10, 50, 1, 'carries the 500 uploads', -0.136),
+    // 57.87 GB/s * 31,536,000 s = 1,825 PB, written "1600 PB"; * 3 = 5,475 PB, written "5200PB"
+    erred('storage_per_year', 'PB', 1825, 1600, 2, 'carries the 50 GB and rounds 1,577 up', -0.12329),
+    erred('storage_replicated', 'PB', 5475, 5200, 2, 'multiplies 1,600 by 3 as 5,200', -0.05023),
+  ],
+  'redchamber-tinyurl.yaml': [
+    // 10^9 / (30 * 86,400 s) = 385.8 /s, written "10^4" (the 30 days dropped)
+    erred('write_qps', 'url/s', 1e9 / (30 * 86400), 1e4, 1, 'drops the 30 days of the month', 24.92),
+    // * 100 = 38,580 /s, "10^6"; peak 77,160 /s, "2 * 10^6"; * 1 KB = 77.16 MB/s, "2000 Mb"
+    erred('read_qps', 'url/s', 1e11 / (30 * 86400), 1e6, 1, 'carries the dropped month', 24.92),
+    erred('peak_read_qps', 'url/s', 2e11 / (30 * 86400), 2e6, 1, 'carries the dropped month', 24.92),
+    erred('peak_bandwidth', 'MB/s', 2e11 / (30 * 86400) / 1e3, 2000, 1, 'carries the dropped month', 24.92),
+    // 10^9 * 24 months = 24bn; * 1 KB = 24 TB
+    ok('records', 'url', 24e9, 24e9, 2),
+    ok('storage', 'TB', 24, 24, 2),
+  ],
 };
 
 /** Cases that today's syntax cannot express at all: none yet (each would be an it.skip with its reason). */

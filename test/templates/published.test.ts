@@ -492,6 +492,298 @@ const CASES: Record<string, readonly Figure[]> = {
     // 42,735 /s * 5 = 213,675 /s; the source multiplies its rounded 43,000: 215000
     erred('peak_qps', 'order/s', 5e9 / (6.5 * 3600), 215e3, 3, 'multiplies the rounded 43,000', 0.0062),
   ],
+
+  // ---- session 3 (readers): more sources, each figure as the source writes it ----
+  // donnemartin/system-design-primer README: latency numbers and their "handy metrics"
+  'primer-latency.yaml': [
+    // 7 ns / 0.5 ns = 14 ("14x L1 cache")
+    ok('l2_vs_l1', '', 14, 14, 2),
+    // 100 ns / 7 ns = 14.29, written "20x L2 cache"
+    erred('memory_vs_l2', '', 100 / 7, 20, 1, 'writes 100 ns / 7 ns = 14.3 as "20x"', 0.4),
+    // 100 ns / 0.5 ns = 200
+    ok('memory_vs_l1', '', 200, 200, 1),
+    // 1 KB = 8,000 bit; at 1e9 bit/s that is 8 us, written "10 us"
+    erred('send_1kb', 'us', 8, 10, 1, 'keeps 10 us from the 2 KB row of the original table', 0.25),
+    // 1,000 us / 250 us = 4 ("4X memory")
+    ok('ssd_vs_memory', '', 4, 4, 1),
+    // 10 ms / 500 us = 20 ("20x datacenter roundtrip")
+    ok('seek_vs_round_trip', '', 20, 20, 1),
+    // 10 ms / 250 us = 40; 10 ms / 1 ms = 10
+    ok('network_vs_memory', '', 40, 40, 1),
+    ok('network_vs_ssd', '', 10, 10, 1),
+    // 30 ms / 250 us = 120; 30 ms / 1 ms = 30
+    ok('hdd_vs_memory', '', 120, 120, 2),
+    ok('hdd_vs_ssd', '', 30, 30, 1),
+    // 1 MB / 30 ms = 33.3 MB/s, "30 MB/s"
+    ok('hdd_rate', 'MB/s', 100 / 3, 30, 1),
+    // 1 MB / 10 ms = 100 MB/s; 1 MB / 1 ms = 1 GB/s; 1 MB / 250 us = 4 GB/s
+    ok('network_rate', 'MB/s', 100, 100, 1),
+    ok('ssd_rate', 'GB/s', 1, 1, 1),
+    ok('memory_rate', 'GB/s', 4, 4, 1),
+    // 1 / 150 ms = 6.67 /s, "6-7" (checked as 7)
+    ok('world_round_trips', 'round_trip/s', 1 / 0.15, 7, 1),
+    // 1 / 500 us = 2,000 /s
+    ok('datacenter_round_trips', 'round_trip/s', 2000, 2000, 1),
+  ],
+  'primer-powers-of-two.yaml': [
+    // 2^10 = 1,024, "1 thousand"; 2^20 "1 million"; 2^30 "1 billion"; 2^40 "1 trillion"
+    ok('approx_10', '', 1024, 1e3, 1),
+    ok('approx_20', '', 2 ** 20, 1e6, 1),
+    ok('approx_30', '', 2 ** 30, 1e9, 1),
+    ok('approx_40', '', 2 ** 40, 1e12, 1),
+    // data: binary, so 2^10 B = 1 KB, 2^16 B = 64 KB, 2^20 B = 1 MB, 2^30 B = 1 GB, 2^32 B = 4 GB, 2^40 B = 1 TB
+    ok('bytes_10', 'KB', 1, 1, 1),
+    ok('bytes_16', 'KB', 64, 64, 2),
+    ok('bytes_20', 'MB', 1, 1, 1),
+    ok('bytes_30', 'GB', 1, 1, 1),
+    ok('bytes_32', 'GB', 4, 4, 1),
+    ok('bytes_40', 'TB', 1, 1, 1),
+  ],
+  'primer-conversion-guide.yaml': [
+    // month: 2.5M s
+    ok('seconds_per_month', 's', 2.5e6, 2.5e6, 2),
+    // 1 /s * 2.5M s = 2.5M; 40 /s -> 100M; 400 /s -> 1bn
+    ok('one_rps_monthly', 'req/month', 2.5e6, 2.5e6, 2),
+    ok('forty_rps_monthly', 'req/month', 100e6, 100e6, 1),
+    ok('four_hundred_rps_monthly', 'req/month', 1e9, 1e9, 1),
+  ],
+  // ---- Jeff Dean's thumbnails, as High Scalability quotes them ----
+  'dean-thumbnails.yaml': [
+    // 30 * 10 ms + 30 * 256 KB / 30 MB/s = 300 + 256 = 556 ms, "560ms"
+    ok('serial', 'ms', 556, 560, 2),
+    // 10 ms + 256 KB / 30 MB/s = 18.53 ms, "18ms"
+    erred('parallel', 'ms', 10 + 256 / 30, 18, 2, 'cuts 18.53 ms to 18', -0.02878),
+  ],
+  // ---- Designing Data-Intensive Applications, ch. 1 ----
+  'ddia-twitter-fanout.yaml': [
+    // 4,600 tweets/s * 75 followers = 345,000 writes/s
+    ok('fanout_writes', 'write/s', 345e3, 345e3, 3),
+  ],
+  // ---- sirupsen/napkin-math README: time = size / throughput, binary units ----
+  'napkin-throughput.yaml': [
+    // 1 MiB / 20 GiB/s = 1e6 / 20,480 us = 48.83 us; 1 GiB / 20 GiB/s = 50 ms
+    ok('memory_single_thread_mib', 'μs', 1e6 / 20480, 50, 1),
+    ok('memory_single_thread_gib', 'ms', 50, 50, 1),
+    // at 200 GiB/s: 4.883 us, 5 ms
+    ok('memory_threaded_mib', 'μs', 1e6 / 204800, 5, 1),
+    ok('memory_threaded_gib', 'ms', 5, 5, 1),
+    // at 10 GiB/s: 97.66 us, 100 ms
+    ok('network_same_zone_mib', 'μs', 1e6 / 10240, 100, 1),
+    ok('network_same_zone_gib', 'ms', 100, 100, 1),
+    // at 3 GiB/s: 325.5 us, 333.3 ms
+    ok('memory_random_mib', 'μs', 1e6 / 3072, 300, 1),
+    ok('memory_random_gib', 'ms', 1000 / 3, 300, 1),
+    // at 8 GiB/s: 122.1 us, 125 ms
+    ok('ssd_sequential_read_mib', 'μs', 1e6 / 8192, 100, 1),
+    ok('ssd_sequential_read_gib', 'ms', 125, 100, 1),
+    // at 70 MiB/s: 14.29 ms ("15 ms"), 14.63 s ("15s")
+    erred('ssd_random_read_mib', 'ms', 1000 / 70, 15, 2, 'rounds 14.3 ms up to 15', 0.05),
+    ok('ssd_random_read_gib', 's', 1024 / 70, 15, 2),
+    // at 250 MiB/s: 4 ms ("2 ms"), 4.096 s ("2s")
+    erred('hdd_sequential_read_mib', 'ms', 4, 2, 1, 'halves the 4 ms that 250 MiB/s takes', -0.5),
+    erred('hdd_sequential_read_gib', 's', 4.096, 2, 1, 'halves the 4.1 s that 250 MiB/s takes', -0.51172),
+    // at 0.7 MiB/s: 1.43 s ("2 s"), 1,463 s = 24.38 min ("30m")
+    erred('hdd_random_read_mib', 's', 1 / 0.7, 2, 1, 'rounds 1.43 s up to 2', 0.4),
+    erred('hdd_random_read_gib', 'min', 1024 / 0.7 / 60, 30, 1, 'rounds 24.4 min up to 30', 0.23047),
+    // at 25 GiB/s: 39.06 us ("50 μs"), 40 ms
+    erred('network_premium_mib', 'μs', 1e6 / 25600, 50, 1, 'writes 39 us as 50', 0.28),
+    ok('network_premium_gib', 'ms', 40, 40, 1),
+    // at 25 MiB/s: 40 ms, 40.96 s ("40s")
+    ok('network_between_regions_mib', 'ms', 40, 40, 1),
+    ok('network_between_regions_gib', 's', 40.96, 40, 1),
+  ],
+  'napkin-cost.yaml': [
+    // month: 730 h; $2/month / 730 h = $0.00274/h, written "$0.005"
+    erred('cpu_spot_hourly', 'USD/cpu/h', 2 / 730, 0.005, 1, 'divides by a 400-hour month', 0.825),
+    // $1500 / 730 h = $2.05/h, "$2"
+    ok('gpu_spot_hourly', 'USD/gpu/h', 1500 / 730, 2, 1),
+    // $0.2 / 730 h = $0.000274/h, written "$0.0005"
+    erred('memory_spot_hourly', 'USD/GB/h', 0.2 / 730, 0.0005, 1, 'divides by a 400-hour month', 0.825),
+    // $0.4, $5, $3 per million -> per thousand
+    ok('blob_reads_per_1000', 'USD', 0.0004, 0.0004, 1),
+    ok('blob_writes_per_1000', 'USD', 0.005, 0.005, 1),
+    ok('ekm_per_1000', 'USD', 0.003, 0.003, 1),
+  ],
+  // ---- godndas2/Netflix-Key-Platform-Metrics ----
+  'netflix-metrics.yaml': [
+    // 100M * 3 = 300M; * 2 = 600M
+    ok('peak_dau', 'user', 300e6, 300e6, 1),
+    ok('max_peak_dau', 'user', 600e6, 600e6, 1),
+    // 100M * 5 = 500M videos/day; * 3 = 1.5bn; * 2 = 3bn
+    ok('videos_watched', 'video/day', 500e6, 500e6, 1),
+    ok('peak_videos_watched', 'video/day', 1.5e9, 1.5e9, 2),
+    ok('max_peak_videos_watched', 'video/day', 3e9, 3e9, 1),
+    // 500M * 500 MB = 250 PB/day
+    ok('egress_per_day', 'PB/day', 250, 250, 2),
+    // 250e15 B / 86,400 s = 2,894 GB/s, written "29.1GB/sec"
+    erred('egress_bandwidth', 'GB/s', 250e6 / 86400, 29.1, 3, 'loses a factor of about 100', -0.98994),
+    // 1,000 * 500 MB = 500 GB/day; / 86,400 s = 5.787 MB/s, "5.8MB/sec"
+    ok('ingress_per_day', 'GB/day', 500, 500, 1),
+    ok('ingress_bandwidth', 'MB/s', 500e3 / 86400, 5.8, 2),
+    // 500 GB * 5 * 365 = 912.5 TB
+    ok('storage_5_years', 'TB', 912.5, 912.5, 4),
+  ],
+  // ---- preslavmihaylov/booknotes on System Design Interview vol. 1 ----
+  'sdi1-twitter-notes.yaml': [
+    // 150M * 2 / 86,400 s = 3,472 /s, "3400-3600"
+    ok('tweet_rate', 'tweet/s', 3e8 / 86400, 3500, 2),
+    // 2 * 3,472 = 6,944, "peak=7000"
+    ok('peak_tweet_rate', 'tweet/s', 6e8 / 86400, 7000, 1),
+    // 300M tweets * 10% = 30M media/day; * 1 MB = 30 TB/day; * 1,825 days = 54.75 PB, "55pb"
+    ok('media_per_day', 'media/day', 30e6, 30e6, 1),
+    ok('media_storage_per_day', 'TB/day', 30, 30, 2),
+    ok('media_storage_5_years', 'PB', 54.75, 55, 2),
+    // 300M tweets * (64 + 140 + 1000) B = 361.2 GB/day, written "302mb per day"
+    erred('tweet_storage_per_day', 'GB/day', 361.2, 0.302, 3, 'writes 302.4 million tweets a day as "302mb"', -0.99916),
+    // 361.2 GB * 1,825 = 659.19 TB, written "551gb"
+    erred('tweet_storage_5_years', 'TB', 659.19, 0.551, 3, 'carries "302mb" into 5 years', -0.99916),
+  ],
+  'sdi1-autocomplete-notes.yaml': [
+    // 10M * 10 = 100M searches/day; / 86,400 s = 1,157 /s, "1200"
+    ok('searches_per_day', 'search/day', 100e6, 100e6, 1),
+    ok('search_rate', 'search/s', 1e8 / 86400, 1200, 2),
+    // 1,157 * 20 = 23,148 /s, written "24000"; peak 46,296, written "48000"
+    erred('qps', 'query/s', 2e9 / 86400, 24000, 2, 'multiplies the rounded 1,200', 0.0368),
+    erred('peak_qps', 'query/s', 4e9 / 86400, 48000, 2, 'doubles the rounded 24,000', 0.0368),
+    // 100M * 20% * 20 B = 400 MB/day
+    ok('new_data', 'MB/day', 400, 400, 1),
+  ],
+  'sdi1-url-shortener-notes.yaml': [
+    // 100M / 86,400 s = 1,157 /s, "~1200"; * 10 = 11,574 /s, "12000"
+    ok('write_rate', 'url/s', 1e8 / 86400, 1200, 2),
+    ok('read_rate', 'url/s', 1e9 / 86400, 12000, 2),
+    // 100M * 3,650 days = 365bn; * 100 B = 36.5 TB
+    ok('records', 'url', 365e9, 365e9, 3),
+    ok('storage', 'TB', 36.5, 36.5, 3),
+    // ceil(log62(365bn)) = ceil(6.47) = 7; 62^7 = 3.52 trillion, "~3.5 trillion"
+    ok('hash_length', '', 7, 7, 1),
+    ok('hash_capacity', '', 62 ** 7, 3.5e12, 2),
+  ],
+  'sdi1-crawler-notes.yaml': [
+    // 1bn / (30 * 86,400 s) = 385.8 /s, "~400"; peak 771.6, "800"
+    ok('qps', 'page/s', 1e9 / (30 * 86400), 400, 1),
+    ok('peak_qps', 'page/s', 2e9 / (30 * 86400), 800, 1),
+    // 1bn * 500 KB = 500 TB/month; * 60 months (year: 12 month) = 30 PB
+    ok('storage_per_month', 'TB/month', 500, 500, 1),
+    ok('storage_5_years', 'PB', 30, 30, 1),
+  ],
+  'sdi1-youtube-notes.yaml': [
+    // 5M * 10% * 300 MB = 150 TB/day
+    ok('storage_per_day', 'TB/day', 150, 150, 2),
+    // 5M * 5 * 0.3 GB * $0.02/GB = $150,000/day
+    ok('cdn_cost', 'USD/day', 150e3, 150e3, 2),
+  ],
+  'sdi1-drive-notes.yaml': [
+    // 50M * 10 GB = 500 PB
+    ok('space_allocated', 'PB', 500, 500, 1),
+    // 10M * 2 / 86,400 s = 231.5 /s, written "~240"; peak 463, written "480"
+    erred('qps', 'upload/s', 2e7 / 86400, 240, 2, 'rounds 231.5 up to 240', 0.0368),
+    erred('peak_qps', 'upload/s', 4e7 / 86400, 480, 2, 'doubles the rounded 240', 0.0368),
+  ],
+  'sdi1-chat-notes.yaml': [
+    // 1M * 10 KB = 10 GB
+    ok('memory', 'GB', 10, 10, 2),
+  ],
+  'sdi1-unique-id-notes.yaml': [
+    // 2^41 ms = 2.199e9 s = 69.73 years of 365 days; floored, "69 years max"
+    ok('max_years', 'year', 69, 69, 2),
+    // 2^5 = 32
+    ok('datacenters', '', 32, 32, 2),
+    ok('machines', '', 32, 32, 2),
+  ],
+  // ---- preslavmihaylov/booknotes on System Design Interview vol. 2 ----
+  'sdi2-object-storage.yaml': [
+    // 100 PB = 10^11 MB
+    ok('capacity_in_mb', 'MB', 1e11, 1e11, 1),
+    // 4e10 MB / (0.1 + 19.2 + 40 = 59.3 MB) = 674.5M, written "0.68bil"
+    erred('objects', 'object', 4e10 / 59.3, 6.8e8, 2, 'rounds 674.5 million up to 0.68 billion', 0.0081),
+    // 674.5M * 1 KB = 0.6745 TB, written "0.68tb"
+    erred('metadata', 'TB', 4e10 / 59.3 / 1e9, 0.68, 2, 'carries the rounded 0.68 billion', 0.0081),
+  ],
+  'sdi2-payment.yaml': [
+    // 1M / 10^5 s = 10 /s
+    ok('tps', 'transaction/s', 10, 10, 1),
+  ],
+  'sdi2-digital-wallet.yaml': [
+    // 1M / 1,000 = 1,000 nodes; 2 legs: 2M TPS; / 1,000 = 2,000; / 100 = 20,000; / 10,000 = 200
+    ok('nodes_one_leg', 'node', 1000, 1000, 1),
+    ok('tps', 'transaction/s', 2e6, 2e6, 1),
+    ok('nodes', 'node', 2000, 2000, 1),
+    ok('nodes_slow', 'node', 20000, 20000, 1),
+    ok('nodes_fast', 'node', 200, 200, 1),
+  ],
+  'sdi2-metrics.yaml': [
+    // 1,000 * 100 * 100 = 10M
+    ok('metrics', 'metric', 10e6, 10e6, 1),
+  ],
+  // ---- dongzeli95/swe-interview, notes on SDI vol. 2 "Google Maps" (day: 10^5 s) ----
+  'notes-google-maps.yaml': [
+    // 1bn * 35 min / 7 = 5bn min/day
+    ok('minutes_per_day', 'min/day', 5e9, 5e9, 1),
+    // 1bn * 2 / 10^5 s = 20,000 /s
+    ok('navigation_qps', 'req/s', 20e3, 20e3, 1),
+    // 5bn min * 60 = 300bn /day; / 10^5 s = 3M /s; / 15 = 200,000 /s; * 5 = 1M /s
+    ok('updates_every_second', 'req/day', 300e9, 300e9, 1),
+    ok('updates_every_second_qps', 'req/s', 3e6, 3e6, 1),
+    ok('update_qps', 'req/s', 200e3, 200e3, 1),
+    ok('peak_update_qps', 'req/s', 1e6, 1e6, 1),
+    // 4.3 trillion * 100 KB = 430 PB, written "440PB"
+    erred('tile_storage', 'PB', 430, 440, 2, 'uses 4.4 trillion tiles after stating 4.3', 0.02326),
+  ],
+  // ---- DreamOfTheRedChamber/system-design-interviews: scenario estimates (bits, 10^n, rounding carried) ----
+  'redchamber-drive.yaml': [
+    // 0.2bn * 4 / 86,400 s = 9,259 /s, written "10^4"; peak 18,519, "2 * 10^4" (right at one digit)
+    erred('qps', 'file/s', 0.8e9 / 86400, 1e4, 1, 'rounds 9,259 up to 10^4', 0.08),
+    ok('peak_qps', 'file/s', 1.6e9 / 86400, 2e4, 1),
+    // 9,259 * 1 MB = 9.26 GB/s, "10 GB/s"; = 74.1 Gb/s, "80Gb/s"; peak 148 Gb/s, "160 Gb/s"
+    erred('bandwidth_bytes', 'GB/s', 0.8e9 / 86400 / 1e3, 10, 1, 'carries the rounded 10^4', 0.08),
+    erred('bandwidth', 'Gb/s', (0.8e9 / 86400) * 8 / 1e3, 80, 1, 'carries the rounded 10^4', 0.08),
+    erred('peak_bandwidth', 'Gb/s', (1.6e9 / 86400) * 8 / 1e3, 160, 2, 'carries the rounded 10^4', 0.08),
+    // 10^9 * 1 TB * 10% = 10^8 TB
+    ok('storage', 'TB', 1e8, 1e8, 1),
+  ],
+  'redchamber-newsfeed.yaml': [
+    // 0.2bn * 10 * 20 = 40bn, written "4 billion"
+    erred('views_per_day', 'view/day', 4e10, 4e9, 1, 'drops a factor of 10 in 0.2bn * 10 * 20', -0.9),
+    // 40bn / 86,400 s = 462,963 /s, written "40,000"; peak 925,926, "100,000"
+    erred('qps', 'view/s', 4e10 / 86400, 40e3, 1, 'carries the 4 billion, then rounds down', -0.9136),
+    erred('peak_qps', 'view/s', 8e10 / 86400, 100e3, 1, 'carries the 4 billion', -0.892),
+    // 925,926 * 20 = 18.5M tweets/s, written "2 Million"
+    erred('peak_tweets', 'tweet/s', (8e10 / 86400) * 20, 2e6, 1, 'carries the 4 billion', -0.892),
+    // 18.5M * (500 KB / 5 + 2 MB / 10) * 8 = 44.4 Tb/s, written "5 Tb/s"
+    erred('peak_bandwidth', 'Tb/s', 44.44444444444444, 5, 1, 'carries the 4 billion', -0.8875),
+    // 140 * 3 + 80 = 500 B; 0.2bn * 500 B = 100 GB/day; 0.2bn * (100 KB + 200 KB) = 60 TB/day
+    ok('tweet_size', 'B/tweet', 500, 500, 1),
+    ok('text_per_day', 'GB/day', 100, 100, 1),
+    ok('media_per_day', 'TB/day', 60, 60, 1),
+  ],
+  'redchamber-video.yaml': [
+    // 10^9 * 10 = 10^10 plays/day; / 86,400 s = 115,741 /s, "10^5"
+    ok('plays_per_day', 'play/day', 1e10, 1e10, 1),
+    ok('play_qps', 'play/s', 1e10 / 86400, 1e5, 1),
+    // 115,741 /s * 300 s = 34.7M, "3 * 10^7"
+    ok('concurrent', 'play', (1e10 / 86400) * 300, 3e7, 1),
+    // 115,741 / 200 = 578.7 /s, written "500"
+    erred('upload_qps', 'video/s', 1e10 / 86400 / 200, 500, 1, 'divides the rounded 10^5', -0.136),
+    // 115,741 /s * 100 MB = 11.57 TB/s, written "80 TB/s" (80 Tb of bits, labelled bytes)
+    erred('upload_bandwidth_as_written', 'TB/s', 1e10 / 86400 / 1e4, 80, 1, 'multiplies by 8 and labels the bits as bytes', 5.912),
+    // 578.7 /s * 100 MB = 57.87 GB/s, written "50 GB"
+    erred('upload_rate', 'GB/s', 1e10 / 86400 / 200 / 10, 50, 1, 'carries the 500 uploads', -0.136),
+    // 57.87 GB/s * 31,536,000 s = 1,825 PB, written "1600 PB"; * 3 = 5,475 PB, written "5200PB"
+    erred('storage_per_year', 'PB', 1825, 1600, 2, 'carries the 50 GB and rounds 1,577 up', -0.12329),
+    erred('storage_replicated', 'PB', 5475, 5200, 2, 'multiplies 1,600 by 3 as 5,200', -0.05023),
+  ],
+  'redchamber-tinyurl.yaml': [
+    // 10^9 / (30 * 86,400 s) = 385.8 /s, written "10^4" (the 30 days dropped)
+    erred('write_qps', 'url/s', 1e9 / (30 * 86400), 1e4, 1, 'drops the 30 days of the month', 24.92),
+    // * 100 = 38,580 /s, "10^6"; peak 77,160 /s, "2 * 10^6"; * 1 KB = 77.16 MB/s, "2000 Mb"
+    erred('read_qps', 'url/s', 1e11 / (30 * 86400), 1e6, 1, 'carries the dropped month', 24.92),
+    erred('peak_read_qps', 'url/s', 2e11 / (30 * 86400), 2e6, 1, 'carries the dropped month', 24.92),
+    erred('peak_bandwidth', 'MB/s', 2e11 / (30 * 86400) / 1e3, 2000, 1, 'carries the dropped month', 24.92),
+    // 10^9 * 24 months = 24bn; * 1 KB = 24 TB
+    ok('records', 'url', 24e9, 24e9, 2),
+    ok('storage', 'TB', 24, 24, 2),
+  ],
 };
 
 /** Cases that today's syntax cannot express at all: none yet (each would be an it.skip with its reason). */

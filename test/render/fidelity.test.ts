@@ -138,6 +138,22 @@ describe('calc keeps the units the user wrote', () => {
   });
 });
 
+describe('calc prints money as people say it', () => {
+  it.each([
+    ['$0.02/GB * 100 GB', '$2'],
+    ['1000 USD / month', '$1,000/month'],
+    ['54.75M USD', '$54.75M'],
+    ['-3 USD', '-$3'],
+    ['0.02 USD/GB', '$0.02/GB'],
+    ['5 year', '5 years'],
+  ])('calc %s prints %s; --json keeps USD', async (expr, text) => {
+    expect((await cli(['calc', expr])).stdout).toBe(text + '\n');
+    const doc = JSON.parse((await cli(['calc', '--json', expr])).stdout) as { unit: string; text: string };
+    expect(doc.text).not.toContain('$');
+    expect(doc.unit).not.toContain('$');
+  });
+});
+
 describe('--explain', () => {
   it('a pass-through step shows its value once, bits per second show the ×8 from bytes', async () => {
     const url = (await cli(['url-shortener', '--explain'])).stdout;

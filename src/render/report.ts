@@ -9,6 +9,7 @@ import { type Results } from '../model/evaluate.js';
 import { formatSummary, type FormattedSummary } from '../eval/format-summary.js';
 import { formatQuantity, formatShownIn, movePrefix, type FormatStyle, type Formatted } from '../units/format.js';
 import { bindings, type FleetBinding } from '../sizing/binding.js';
+import { NAPKIN_SHORTCUTS, napkinLines, type NapkinLine } from '../report/napkin.js';
 
 /** A shown value. */
 export interface ReportRow {
@@ -37,22 +38,9 @@ export interface ReportStep {
   readonly uncertain?: boolean;
 }
 
-/** A result as a whiteboard shows it (`--napkin`): one figure and a power of ten, beside the exact value. */
-export interface ReportNapkin {
-  readonly name: string;
-  /** `3 × 10^3 tweet/s`. */
-  readonly approx: string;
-  readonly exact: string;
-  /** What the shortcut adds, signed: `-13.6%`. */
-  readonly error: string;
-}
-
-/** The whiteboard shortcuts for time, with the error each adds. */
-export const NAPKIN_SHORTCUTS: readonly string[] = [
-  '1 day = 86,400 s ≈ 10^5 s (+15.7%)',
-  '1 month = 2,592,000 s ≈ 2.5M s (-3.5%)',
-  '1 year = 31,536,000 s ≈ π × 10^7 s (-0.4%)',
-];
+/** A line of the whiteboard (`--napkin`): src/report/napkin.ts computes it. */
+export type ReportNapkin = NapkinLine;
+export { NAPKIN_SHORTCUTS };
 
 /** What an uncertain run states once: which inputs had ranges, and how it was sampled. */
 export interface ReportUncertainty {
@@ -85,7 +73,7 @@ export interface Report {
   readonly unshown?: readonly ReportRow[];
   /** Present when some value was uncertain. */
   readonly uncertainty?: ReportUncertainty;
-  /** `--napkin`: every result to one figure and a power of ten. */
+  /** `--napkin`: the whiteboard, every input and quantity to one figure and a power of ten. */
   readonly napkin?: readonly ReportNapkin[];
 }
 
@@ -176,7 +164,7 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     // a template that uses catalogue prices also states the 730-hour billing month.
     conventions: conventionLines(model.conventions, model.inputs.some((i) => i.name.startsWith('price.')) ? [...CONVENTIONS, BILLING_CONVENTION] : CONVENTIONS),
     declaredConventions: conventionNotes(model.conventions),
-    ...(options.napkin ? { napkin: model.quantities.map((q) => napkinOf(q.name, value(q))) } : {}),
+    ...(options.napkin ? { napkin: napkinLines(model, results, value) } : {}),
     ...(sampled ? { uncertainty: { inputs: sampled.uncertainInputs, samples: sampled.samples, seed: sampled.seed, note: MEDIAN_NOTE } } : {}),
   };
 }
@@ -215,24 +203,6 @@ function resultText(q: ModelQuantity, shown: Formatted, style: FormatStyle, day:
 export function stepLines(step: ReportStep): string[] {
   const passThrough = step.substituted === step.formula || step.substituted === step.result || step.result.startsWith(step.substituted + ' = ');
   return passThrough ? [step.result] : [step.substituted, step.result];
-}
-
-/** One figure and a power of ten, in the unit the value is given in (`3 × 10^3 tweet/s`). */
-function napkinOf(name: string, f: Formatted): ReportNapkin {
-  const v = f.value;
-  if (v === 0 || !Number.isFinite(v)) return { name, approx: f.text, exact: f.text, error: '0%' };
-  let e = Math.floor(Math.log10(Math.abs(v)));
-  let m = Math.round(v / 10 ** e);
-  if (Math.abs(m) === 10) {
-    m /= 10;
-    e += 1;
-  }
-  const approx = m * 10 ** e;
-  const power = e === 0 ? '' : `10^${e}`;
-  const figure = Math.abs(m) === 1 && power ? `${m < 0 ? '-' : ''}${power}` : power ? `${m} × ${power}` : String(m);
-  const unit = f.unit === '' ? '' : f.unit === '%' ? '%' : ` ${f.unit}`;
-  const error = ((approx - v) / Math.abs(v)) * 100;
-  return { name, approx: figure + unit, exact: f.text, error: `${error >= 0 ? '+' : ''}${error.toFixed(1)}%` };
 }
 
 /** Shows the book's figure in the unit the exact value was shown in. */

@@ -168,11 +168,4 @@ describe('--explain', () => {
   });
 });
 
-describe('--napkin', () => {
-  it('shows each result to one figure and a power of ten, with the exact value and the error', async () => {
-    const out = (await cli(['twitter', '--napkin'])).stdout;
-    expect(out).toContain('1 day = 86,400 s ≈ 10^5 s (+15.7%)');
-    expect(out).toMatch(/tweet_qps +≈ 3 × 10\^3 tweet\/s +exact 3,472 tweets\/s \(-13\.6%\)/);
-    expect((await cli(['twitter'])).stdout).not.toContain('Napkin');
-  });
-});
+// --napkin, the whiteboard worked step by step: test/report/napkin.test.ts.

@@ -10,6 +10,7 @@ import { formatSummary, type FormattedSummary } from '../eval/format-summary.js'
 import { formatQuantity, formatShownIn, movePrefix, type FormatStyle, type Formatted } from '../units/format.js';
 import { bindings, type FleetBinding } from '../sizing/binding.js';
 import { NAPKIN_SHORTCUTS, napkinLines, type NapkinLine } from '../report/napkin.js';
+import { innerSteps, type InnerStepContext } from '../report/inner-steps.js';
 
 /** A shown value. */
 export interface ReportRow {
@@ -33,6 +34,8 @@ export interface ReportStep {
   readonly label: string;
   readonly formula: string;
   readonly substituted: string;
+  /** The steps inside calls, between the values and the result: `ceil(6.503)` (src/report/inner-steps.ts). */
+  readonly inner?: readonly string[];
   readonly result: string;
   /** The result is the median of samples (the substituted values are medians too). */
   readonly uncertain?: boolean;
@@ -141,11 +144,19 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     const item = model.byName.get(name);
     return item ? value(item).text : undefined;
   };
+  const inner: InnerStepContext = {
+    scope: { registry: model.registry, lookup: (n) => model.byName.get(n), names: () => model.byName.keys() },
+    values: results.values,
+    show: (si, dimension) => innerValue(si, dimension, style),
+    substitute: shownValue,
+  };
   const steps = (options.steps ? model.quantities : []).map((q): ReportStep => ({
     name: q.name,
     label: q.spec.label,
     formula: print(q.expr, { asWritten: true, times: '×' }),
     substituted: print(q.expr, { asWritten: true, times: '×', substitute: shownValue }),
+    // Medians do not compose: a step on samples shows no values inside its calls.
+    ...(summaryOf(q) ? {} : innerOf(q, inner)),
     // The per-day form uses the declared day (`day: 10^5 s`), not 86,400 s.
     result: resultText(q, value(q), style, model.registry.lookup('day')?.factor ?? 86_400) + conventionSuffix(model.conventionsUsed.get(q.name)),
     ...(summaryOf(q) ? { uncertain: true } : {}),
@@ -167,6 +178,23 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     ...(options.napkin ? { napkin: napkinLines(model, results, value) } : {}),
     ...(sampled ? { uncertainty: { inputs: sampled.uncertainInputs, samples: sampled.samples, seed: sampled.seed, note: MEDIAN_NOTE } } : {}),
   };
+}
+
+/**
+ * A value inside a call: `floor(2,027)` of 2027.475 would hide what floor drops, so a value
+ * whose fraction the usual digits round away gets two decimals' worth more (`floor(2027.5)`).
+ */
+function innerValue(si: number, dimension: ModelQuantity['dimension'], style: FormatStyle): string {
+  const f = formatQuantity(si, dimension, undefined, false, style);
+  const whole = Math.floor(Math.log10(Math.abs(f.value))) + 1;
+  if (Number.isInteger(f.value) || whole < (style.digits ?? 4)) return f.text;
+  return formatQuantity(si, dimension, undefined, false, { ...style, digits: Math.min(15, whole + 2) }).text;
+}
+
+/** The steps inside the calls of a quantity's formula, when there are any. */
+function innerOf(q: ModelQuantity, ctx: InnerStepContext): Pick<ReportStep, 'inner'> {
+  const lines = innerSteps(q.expr, ctx);
+  return lines.length ? { inner: lines } : {};
 }
 
 /** `  (under year: 12 month)` after a result that a declared convention changed (issue 13). */
@@ -202,7 +230,8 @@ function resultText(q: ModelQuantity, shown: Formatted, style: FormatStyle, day:
  */
 export function stepLines(step: ReportStep): string[] {
   const passThrough = step.substituted === step.formula || step.substituted === step.result || step.result.startsWith(step.substituted + ' = ');
-  return passThrough ? [step.result] : [step.substituted, step.result];
+  const inner = (step.inner ?? []).filter((l) => l !== step.substituted && l !== step.result);
+  return passThrough ? [...inner, step.result] : [step.substituted, ...inner, step.result];
 }
 
 /** Shows the book's figure in the unit the exact value was shown in. */

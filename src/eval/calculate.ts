@@ -53,7 +53,7 @@ export function calculateSampled(text: string, options: CalculateOptions = {}): 
     checkConversion(compiled.dimension, target, unitExpr.span);
   }
   const m = compiled.uncertain ? evaluateClosed(compiled, options.samples ?? DEFAULT_SAMPLES, options.seed ?? DEFAULT_SEED) : compiled.run([]);
-  const style = { ...(options.digits !== undefined ? { digits: options.digits } : {}), ...(options.words ? { words: true } : {}) };
+  const style = { registry, ...(options.digits !== undefined ? { digits: options.digits } : {}), ...(options.words ? { words: true } : {}) };
   // An explicit conversion is exact and fixed; otherwise the units the user wrote are a preference.
   const precise = target !== undefined;
   const shown = target ?? (options.bestUnit ? undefined : writtenUnitFor(expr, compiled.dimension, registry));

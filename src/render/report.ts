@@ -116,7 +116,8 @@ export interface ReportOptions {
 /** Builds the report of one evaluation. */
 export function buildReport(model: Model, results: Results, options: ReportOptions = { steps: true }): Report {
   // People read the report: plurals and `$`. JSON and CSV read `unit`, `value` and `si`, which stay canonical.
-  const style: FormatStyle = { words: true, ...(options.digits !== undefined ? { digits: options.digits } : {}) };
+  // The model's registry: a declared month (`month: 730 h`) is the month the formatter prints.
+  const style: FormatStyle = { words: true, registry: model.registry, ...(options.digits !== undefined ? { digits: options.digits } : {}) };
   // Each value formatted once: a step shows the values of all the quantities it reads.
   const formatted: (Formatted | undefined)[] = new Array<Formatted | undefined>(model.slotCount);
   const summaries: (FormattedSummary | undefined)[] = new Array<FormattedSummary | undefined>(model.slotCount);

@@ -154,6 +154,22 @@ describe('calc prints money as people say it', () => {
   });
 });
 
+describe('money reads the same in every human output', () => {
+  it('what-if tables, sweeps and --explain say $; the analysis CSV keeps USD and 15 digits', async () => {
+    const sens = (await cli(['video-cdn', '--sensitivity', 'cdn_cost_per_year'])).stdout;
+    expect(sens).toContain('cdn_cost_per_year (CDN cost per year) = $54.75M');
+    expect(sens).toMatch(/cdn_price +\$0\.01\/GB \.\. \$0\.05\/GB/);
+    expect(sens).not.toMatch(/\d USD/);
+    const sweep = (await cli(['video-cdn', '--sweep', 'cdn_price=0.01..0.03:3', '--show', 'cdn_cost_per_year'])).stdout;
+    expect(sweep).toMatch(/\$0\.02\/GB +\$54\.75M/);
+    const csv = (await cli(['video-cdn', '--sweep', 'cdn_price=0.01..0.03:3', '--show', 'cdn_cost_per_year', '--format', 'csv'])).stdout;
+    expect(csv).toContain('sweep,Sweep of cdn_price,0,cdn_cost_per_year,27375000,USD,27375000,$27.38M');
+    const explain = (await cli(['video-cdn', '--explain'])).stdout;
+    expect(explain).toContain('× $0.02/GB');
+    expect(explain).not.toMatch(/\d USD/);
+  });
+});
+
 describe('--explain', () => {
   it('a pass-through step shows its value once, bits per second show the ×8 from bytes', async () => {
     const url = (await cli(['url-shortener', '--explain'])).stdout;

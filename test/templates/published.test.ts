@@ -434,6 +434,22 @@ const CASES: Record<string, readonly Figure[]> = {
     // 100M * 5 / 10^5 s = 5,000 /s
     ok('qps', 'search/s', 5000, 5000, 1),
   ],
+  'sdi2-google-maps.yaml': [
+    // 1bn * 35 min per week of 7 days = 5bn min/day
+    ok('minutes_per_day', 'min/day', 5e9, 5e9, 1),
+    // 5bn min * 60 s / 10^5 s per day = 3M s/s; one request per 15 s = 200,000 /s
+    ok('qps', 'update/s', 2e5, 2e5, 1),
+    // 200,000 * 5 = 1M /s
+    ok('peak_qps', 'update/s', 1e6, 1e6, 1),
+  ],
+  'sdi2-object-storage.yaml': [
+    // 100 PB = 10^17 B = 10^11 MB
+    ok('storage_mb', 'MB', 1e11, 1e11, 1),
+    // 10^11 MB * 40% / (0.2 * 0.5 + 0.6 * 32 + 0.2 * 200 = 59.3 MB) = 674,536,256; the source writes 0.68bil
+    erred('objects', 'object', 4e10 / 59.3, 0.68e9, 2, 'rounds 0.6745bil up to 0.68bil', 0.0081),
+    // 674,536,256 * 1 KB = 0.6745 TB; the source carries its 0.68bil over to 0.68 TB
+    erred('metadata', 'TB', 4e10 / 59.3 / 1e9, 0.68, 2, 'multiplies the rounded 0.68bil objects', 0.0081),
+  ],
   'sdi2-nearby-friends.yaml': [
     // 100M * 10% = 10M
     ok('concurrent_users', 'user', 10e6, 10e6, 1),

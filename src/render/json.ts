@@ -57,7 +57,7 @@ export function renderJson(report: Report): string {
     steps: report.steps,
     conventions: report.conventions,
     ...(report.uncertainty ? { uncertainty: report.uncertainty } : {}),
-    ...(report.napkin ? { napkinShortcuts: NAPKIN_SHORTCUTS } : {}),
+    ...(report.napkin ? { napkinShortcuts: report.napkinShortcuts ?? NAPKIN_SHORTCUTS } : {}),
   };
   // Names, labels and help come from the template: bidi and invisible characters become \u escapes.
   return safeJson(doc, 2) + '\n';

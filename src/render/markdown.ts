@@ -42,9 +42,9 @@ function shown(r: ReportRow): string {
 
 /** `--napkin`: the whiteboard as a block per value, the napkin figure in bold, the exact value and error after it. */
 function napkinBlock(report: Report): string[] {
-  const out = ['', '## Napkin', '', 'One figure and a power of ten, each step worked from the rounded values, under the shortcuts:', '', ...NAPKIN_SHORTCUTS.map((s) => `- ${markdownText(s)}`), ''];
+  const out = ['', '## Napkin', '', 'One figure and a power of ten, each step worked from the rounded values, under the shortcuts:', '', ...(report.napkinShortcuts ?? NAPKIN_SHORTCUTS).map((s) => `- ${markdownText(s)}`), ''];
   for (const n of report.napkin ?? []) {
-    if (n.step === undefined && n.error === 0) continue;
+    if (n.step === undefined && n.errorText === '0%') continue;
     const work = n.step === undefined ? [] : [n.step, ...(n.perDay !== undefined ? [n.perDay] : [])].filter((w) => w !== n.approx);
     const name = `\`${n.name.replace(/`/g, '')}\``;
     const result = `≈ **${markdownText(n.approx)}** (exact ${markdownText(n.exact)}, ${n.errorText})`;

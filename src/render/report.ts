@@ -9,7 +9,7 @@ import { type Results } from '../model/evaluate.js';
 import { formatSummary, type FormattedSummary } from '../eval/format-summary.js';
 import { formatQuantity, formatShownIn, movePrefix, type FormatStyle, type Formatted } from '../units/format.js';
 import { bindings, type FleetBinding } from '../sizing/binding.js';
-import { NAPKIN_SHORTCUTS, napkinLines, type NapkinLine } from '../report/napkin.js';
+import { NAPKIN_SHORTCUTS, napkinLines, napkinShortcuts, type NapkinLine } from '../report/napkin.js';
 import { innerSteps, type InnerStepContext } from '../report/inner-steps.js';
 
 /** A shown value. */
@@ -78,6 +78,8 @@ export interface Report {
   readonly uncertainty?: ReportUncertainty;
   /** `--napkin`: the whiteboard, every input and quantity to one figure and a power of ten. */
   readonly napkin?: readonly ReportNapkin[];
+  /** `--napkin`: the time shortcuts it used; a declared convention keeps its size. */
+  readonly napkinShortcuts?: readonly string[];
 }
 
 /** The caveat on a derivation shown on medians. */
@@ -176,7 +178,7 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     // a template that uses catalogue prices also states the 730-hour billing month.
     conventions: conventionLines(model.conventions, model.inputs.some((i) => i.name.startsWith('price.')) ? [...CONVENTIONS, BILLING_CONVENTION] : CONVENTIONS),
     declaredConventions: conventionNotes(model.conventions),
-    ...(options.napkin ? { napkin: napkinLines(model, results, value) } : {}),
+    ...(options.napkin ? { napkin: napkinLines(model, results, value), napkinShortcuts: napkinShortcuts(model.registry) } : {}),
     ...(sampled ? { uncertainty: { inputs: sampled.uncertainInputs, samples: sampled.samples, seed: sampled.seed, note: MEDIAN_NOTE } } : {}),
   };
 }

@@ -75,9 +75,9 @@ export function renderNapkin(report: Report): string {
   const rows = report.napkin ?? [];
   const nameWidth = Math.max(0, ...rows.map((r) => r.name.length));
   const pad = ' '.repeat(nameWidth);
-  const lines = ['Napkin (one figure and a power of ten, worked from the rounded values; exact value and the error so far)', ...NAPKIN_SHORTCUTS.map((s) => `  ${s}`)];
+  const lines = ['Napkin (one figure and a power of ten, worked from the rounded values; exact value and the error so far)', ...(report.napkinShortcuts ?? NAPKIN_SHORTCUTS).map((s) => `  ${s}`)];
   // An input the rounding leaves as it was reads the same inside the steps: only the rounded ones get a line.
-  for (const r of rows.filter((r) => r.step !== undefined || r.error !== 0)) {
+  for (const r of rows.filter((r) => r.step !== undefined || r.errorText !== '0%')) {
     const name = terminalCell(r.name).padEnd(nameWidth);
     const beside = `   (exact ${terminalCell(r.exact)}, ${r.errorText})`;
     if (r.step === undefined) {

@@ -30,6 +30,17 @@ export const NAPKIN_SHORTCUTS: readonly string[] = [
   '1 year = 31,536,000 s ≈ π × 10^7 s (-0.4%)',
 ];
 
+/** The shortcuts a whiteboard of this model uses, against the model's exact sizes; a declared convention keeps its size. */
+export function napkinShortcuts(registry: UnitRegistry): string[] {
+  const shown: Record<keyof typeof NAPKIN_SIZES, string> = { day: '10^5 s', month: '2.5M s', year: 'π × 10^7 s' };
+  return (['day', 'month', 'year'] as const).map((k) => {
+    const exact = registry.lookup(k)?.factor ?? NAPKIN_SIZES[k];
+    const seconds = exact.toLocaleString('en-US', { maximumFractionDigits: 3 });
+    if (registry.sizes[k] !== undefined) return `1 ${k} = ${seconds} s, as declared (kept on the whiteboard)`;
+    return `1 ${k} = ${seconds} s ≈ ${shown[k]} (${errorText(NAPKIN_SIZES[k] / exact - 1)})`;
+  });
+}
+
 /** One line of the whiteboard: an input rounded, or a quantity worked from rounded values. */
 export interface NapkinLine {
   readonly name: string;

@@ -96,6 +96,17 @@ describe('twitter on a whiteboard, checked by hand', () => {
   });
 });
 
+describe('a declared convention stays on the whiteboard', () => {
+  it('day: 10^5 s is kept, and the other shortcuts are measured against the declared day', async () => {
+    const doc = await napkin(['test/fixtures/published/sdi2-google-maps.yaml']);
+    expect(doc.napkinShortcuts).toEqual(['1 day = 100,000 s, as declared (kept on the whiteboard)', '1 month = 3,000,000 s ≈ 2.5M s (-16.7%)', '1 year = 36,500,000 s ≈ π × 10^7 s (-13.9%)']);
+    // 10^9 user × 40 min/user/week (35 rounded) is 5.7 × 10^9 min/day over 7 declared days: 6 × 10^9.
+    expect(doc.outputs['minutes_per_day']!.napkin).toMatchObject({ value: 6e9, step: '10^9 user × 40 min/user/week' });
+    // 6 × 10^9 min/day × 60 s / 10^5 s / 20 s = 1.8 × 10^5, which rounds to 2 × 10^5: the source's 200k.
+    expect(doc.outputs['qps']!.napkin).toMatchObject({ value: 2e5, error: 0 });
+  });
+});
+
 describe('every built-in template works on a whiteboard', () => {
   const names = readdirSync(join(ROOT, 'templates')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
   it.each(names)('%s: every value has a finite napkin figure and an error', async (t) => {

@@ -24,6 +24,8 @@ export interface CalculateOptions {
   readonly digits?: number;
   /** The best unit for the dimension instead of the units written (reference cards: `1 day * 0.1%` is 1.44 min). */
   readonly bestUnit?: boolean;
+  /** People's words: `$2`, `$1,000/month`, `5 years` (human output); scripts keep `2 USD`. */
+  readonly words?: boolean;
 }
 
 /** Parses, checks, evaluates and formats one expression (an uncertain one by its median). */
@@ -51,7 +53,7 @@ export function calculateSampled(text: string, options: CalculateOptions = {}): 
     checkConversion(compiled.dimension, target, unitExpr.span);
   }
   const m = compiled.uncertain ? evaluateClosed(compiled, options.samples ?? DEFAULT_SAMPLES, options.seed ?? DEFAULT_SEED) : compiled.run([]);
-  const style = options.digits !== undefined ? { digits: options.digits } : {};
+  const style = { registry, ...(options.digits !== undefined ? { digits: options.digits } : {}), ...(options.words ? { words: true } : {}) };
   // An explicit conversion is exact and fixed; otherwise the units the user wrote are a preference.
   const precise = target !== undefined;
   const shown = target ?? (options.bestUnit ? undefined : writtenUnitFor(expr, compiled.dimension, registry));

@@ -22,7 +22,7 @@ export interface FormattedSummary {
 export function formatSummary(s: Summary, dimension: Dimension, unit?: ResolvedUnit, precise = false, style: FormatStyle = {}): FormattedSummary {
   // One unit for all four texts: a preferred unit's prefix moves for the median, then stays.
   // `value` and `unit` stay in the unit asked for, as for an exact value (see formatQuantity).
-  const shown = unit ? (precise || unit.fixed ? unit : { ...movePrefix(s.p50, unit), fixed: true }) : unitOf(s.p50, dimension);
+  const shown = unit ? (precise || unit.fixed ? unit : { ...movePrefix(s.p50, unit), fixed: true }) : unitOf(s.p50, dimension, style);
   const one = (si: number): Formatted => (unit && !precise ? formatShownIn(si, dimension, unit, shown, style) : formatQuantity(si, dimension, shown, precise, style));
   const median = one(s.p50);
   const p5 = one(s.p5);
@@ -32,8 +32,8 @@ export function formatSummary(s: Summary, dimension: Dimension, unit?: ResolvedU
 }
 
 /** The unit the median would be shown in by itself. */
-function unitOf(si: number, dimension: Dimension): ResolvedUnit {
-  const best = bestUnit(si, dimension);
+function unitOf(si: number, dimension: Dimension, style: FormatStyle): ResolvedUnit {
+  const best = bestUnit(si, dimension, style.registry);
   return { text: best.text, dimension, factor: best.factor, fixed: true };
 }
 

@@ -3,6 +3,7 @@
  * text), so a grid or a projection loads into any spreadsheet or data frame as it is.
  */
 import { type AnalysisView } from './analysis-view.js';
+import { csvNumber } from './csv.js';
 import { csvField } from './sanitize-cells.js';
 
 /** The CSV text, CRLF line ends. */
@@ -19,9 +20,9 @@ export function renderAnalysesCsv(views: readonly AnalysisView[]): string {
             [t.title, false],
             [String(i), true],
             [c.label, false],
-            [cell.value === undefined ? '' : String(cell.value), true],
+            [cell.value === undefined ? '' : csvNumber(cell.value), true],
             [cell.unit ?? '', false],
-            [cell.si === undefined ? '' : String(cell.si), true],
+            [cell.si === undefined ? '' : csvNumber(cell.si), true],
             [cell.text, false],
           ]);
         }

@@ -12,7 +12,7 @@ import { type Solve } from '../analysis/solve.js';
 import { type Grid, type Sweep } from '../analysis/sweep.js';
 import { type HistogramSet } from '../analysis/analysis.js';
 import { assertNever } from '../lang/assert-never.js';
-import { bestUnit, formatQuantity } from '../units/format.js';
+import { bestUnit, formatQuantity, type FormatStyle } from '../units/format.js';
 import { type Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 
@@ -95,8 +95,11 @@ export function scaleOf(values: readonly number[], dimension: Dimension, unit?: 
   return { factor: b.factor, unit: b.text };
 }
 
+/** People read the cells as they read the report: `$54.75M`, `150M users`; `value` and `unit` stay canonical. */
+const HUMAN: FormatStyle = { words: true };
+
 function cell(si: number, dimension: Dimension, unit?: ResolvedUnit): Cell {
-  const f = formatQuantity(si, dimension, unit);
+  const f = formatQuantity(si, dimension, unit, false, HUMAN);
   return { text: f.text, value: f.value, unit: f.unit, si };
 }
 
@@ -144,14 +147,14 @@ function sensitivityView(s: Sensitivity): AnalysisView {
     ];
     const rows = t.bars.map((b) => ({
       input: text(b.input.name),
-      moved: text(`${formatQuantity(b.inputLow, b.input.dimension, b.input.unit).text} .. ${formatQuantity(b.inputHigh, b.input.dimension, b.input.unit).text}`),
+      moved: text(`${formatQuantity(b.inputLow, b.input.dimension, b.input.unit, false, HUMAN).text} .. ${formatQuantity(b.inputHigh, b.input.dimension, b.input.unit, false, HUMAN).text}`),
       by: text(b.how === 'range p5-p95' ? 'range p5-p95' : `swing ${s.swingFactor}`),
       low: cell(b.low, q.dimension, q.unit),
       high: cell(b.high, q.dimension, q.unit),
       swing: cell(b.swing, q.dimension, q.unit),
       ...(b.rankCorrelation !== undefined ? { rank_correlation: { text: b.rankCorrelation.toFixed(2), value: b.rankCorrelation, unit: '' } } : {}),
     }));
-    const title = `${q.name} (${q.spec.label}) = ${formatQuantity(t.base, q.dimension, q.unit).text}`;
+    const title = `${q.name} (${q.spec.label}) = ${formatQuantity(t.base, q.dimension, q.unit, false, HUMAN).text}`;
     tables.push({ title, columns, rows, tornado });
     if (t.unaffectedBy.length) notes.push(`${q.name} does not depend on ${t.unaffectedBy.join(', ')}.`);
     charts.push(tornado);
@@ -186,7 +189,7 @@ function gridView(g: Grid): AnalysisView {
   const c = g.colAxis.input;
   const tables: ViewTable[] = g.outputs.map((q, j) => ({
     title: `${q.name} by ${r.name} (rows) and ${c.name} (columns)`,
-    columns: [{ key: r.name, label: `${r.name} \\ ${c.name}`, numeric: true }, ...g.colAxis.values.map((x, k) => ({ key: `c${k}`, label: formatQuantity(x, c.dimension, c.unit).text, numeric: true }))],
+    columns: [{ key: r.name, label: `${r.name} \\ ${c.name}`, numeric: true }, ...g.colAxis.values.map((x, k) => ({ key: `c${k}`, label: formatQuantity(x, c.dimension, c.unit, false, HUMAN).text, numeric: true }))],
     rows: g.rowAxis.values.map((x, i) => ({ [r.name]: cell(x, r.dimension, r.unit), ...Object.fromEntries(g.colAxis.values.map((_, k) => [`c${k}`, cell(g.cells[i]![k]![j]!, q.dimension, q.unit)])) })),
   }));
   const xs = scaleOf(g.rowAxis.values, r.dimension, r.unit);
@@ -200,7 +203,7 @@ function gridView(g: Grid): AnalysisView {
       xUnit: xs.unit,
       log: g.rowAxis.spacing === 'geometric',
       xs: g.rowAxis.values.map((x) => x / xs.factor),
-      series: g.colAxis.values.map((cv, k) => ({ name: `${c.name} = ${formatQuantity(cv, c.dimension, c.unit).text}`, unit: sc.unit, values: g.cells.map((row) => row[k]![j]! / sc.factor) })),
+      series: g.colAxis.values.map((cv, k) => ({ name: `${c.name} = ${formatQuantity(cv, c.dimension, c.unit, false, HUMAN).text}`, unit: sc.unit, values: g.cells.map((row) => row[k]![j]! / sc.factor) })),
     };
   });
   return { kind: 'grid', title: `Grid of ${r.name} and ${c.name}`, notes: [`${g.rowAxis.values.length} by ${g.colAxis.values.length} points; the other inputs fixed.`], tables, charts };

@@ -1,7 +1,14 @@
 /** Renders a report as JSON: the `--format json` contract (docs/templates.md), escaped by the one rule of sanitize.ts. */
 import { safeJson } from '../diagnostics/sanitize.js';
 import { type Formatted } from '../units/format.js';
-import { type Report, type ReportRow } from './report.js';
+import { NAPKIN_SHORTCUTS, type Report, type ReportNapkin, type ReportRow } from './report.js';
+
+/** `--napkin`: the whiteboard figure of one value, in `unit`, with the error it carries against the exact value. */
+function napkinField(n: ReportNapkin | undefined) {
+  if (!n) return {};
+  const work = n.step !== undefined ? { step: n.step, ...(n.perDay !== undefined ? { perDay: n.perDay } : {}) } : {};
+  return { napkin: { value: n.value, unit: n.unit, text: n.approx, ...work, exact: n.exactValue, error: Number.isFinite(n.error) ? n.error : null } };
+}
 
 function machine(f: Formatted) {
   return { value: f.value, unit: f.unit, si: f.si, text: f.text };
@@ -15,9 +22,10 @@ function interval(r: ReportRow) {
 
 /** The JSON document, ending with a newline. */
 export function renderJson(report: Report): string {
+  const napkin = new Map((report.napkin ?? []).map((n) => [n.name, n]));
   const inputs: Record<string, unknown> = {};
   for (const r of report.assumptions) {
-    inputs[r.name] = { label: r.label, ...machine(r.value), ...interval(r), dimension: r.value.dimension, overridden: r.overridden === true, help: r.help };
+    inputs[r.name] = { label: r.label, ...machine(r.value), ...interval(r), dimension: r.value.dimension, overridden: r.overridden === true, help: r.help, ...napkinField(napkin.get(r.name)) };
   }
   const outputs: Record<string, unknown> = {};
   for (const s of report.sections) {
@@ -30,13 +38,14 @@ export function renderJson(report: Report): string {
         dimension: r.value.dimension,
         ...(r.book ? { book: machine(r.book) } : {}),
         ...(r.sizing ? { sizing: { binds: r.sizing.binds, ...(r.sizing.share !== undefined ? { share: r.sizing.share } : {}), needs: r.sizing.needs } } : {}),
+        ...napkinField(napkin.get(r.name)),
       };
     }
   }
   // Quantities in no section are still read by scripts (issue 13): marked `shown: false`.
   for (const r of report.unshown ?? []) {
     if (Object.hasOwn(outputs, r.name)) continue;
-    outputs[r.name] = { label: r.label, shown: false, ...machine(r.value), ...interval(r), dimension: r.value.dimension, ...(r.book ? { book: machine(r.book) } : {}) };
+    outputs[r.name] = { label: r.label, shown: false, ...machine(r.value), ...interval(r), dimension: r.value.dimension, ...(r.book ? { book: machine(r.book) } : {}), ...napkinField(napkin.get(r.name)) };
   }
   const doc = {
     template: report.template,
@@ -48,6 +57,7 @@ export function renderJson(report: Report): string {
     steps: report.steps,
     conventions: report.conventions,
     ...(report.uncertainty ? { uncertainty: report.uncertainty } : {}),
+    ...(report.napkin ? { napkinShortcuts: report.napkinShortcuts ?? NAPKIN_SHORTCUTS } : {}),
   };
   // Names, labels and help come from the template: bidi and invisible characters become \u escapes.
   return safeJson(doc, 2) + '\n';

@@ -9,6 +9,8 @@ import { type Results } from '../model/evaluate.js';
 import { formatSummary, type FormattedSummary } from '../eval/format-summary.js';
 import { formatQuantity, formatShownIn, movePrefix, type FormatStyle, type Formatted } from '../units/format.js';
 import { bindings, type FleetBinding } from '../sizing/binding.js';
+import { NAPKIN_SHORTCUTS, napkinLines, napkinShortcuts, type NapkinLine } from '../report/napkin.js';
+import { innerSteps, type InnerStepContext } from '../report/inner-steps.js';
 
 /** A shown value. */
 export interface ReportRow {
@@ -32,27 +34,16 @@ export interface ReportStep {
   readonly label: string;
   readonly formula: string;
   readonly substituted: string;
+  /** The steps inside calls, between the values and the result: `ceil(6.503)` (src/report/inner-steps.ts). */
+  readonly inner?: readonly string[];
   readonly result: string;
   /** The result is the median of samples (the substituted values are medians too). */
   readonly uncertain?: boolean;
 }
 
-/** A result as a whiteboard shows it (`--napkin`): one figure and a power of ten, beside the exact value. */
-export interface ReportNapkin {
-  readonly name: string;
-  /** `3 × 10^3 tweet/s`. */
-  readonly approx: string;
-  readonly exact: string;
-  /** What the shortcut adds, signed: `-13.6%`. */
-  readonly error: string;
-}
-
-/** The whiteboard shortcuts for time, with the error each adds. */
-export const NAPKIN_SHORTCUTS: readonly string[] = [
-  '1 day = 86,400 s ≈ 10^5 s (+15.7%)',
-  '1 month = 2,592,000 s ≈ 2.5M s (-3.5%)',
-  '1 year = 31,536,000 s ≈ π × 10^7 s (-0.4%)',
-];
+/** A line of the whiteboard (`--napkin`): src/report/napkin.ts computes it. */
+export type ReportNapkin = NapkinLine;
+export { NAPKIN_SHORTCUTS };
 
 /** What an uncertain run states once: which inputs had ranges, and how it was sampled. */
 export interface ReportUncertainty {
@@ -85,8 +76,10 @@ export interface Report {
   readonly unshown?: readonly ReportRow[];
   /** Present when some value was uncertain. */
   readonly uncertainty?: ReportUncertainty;
-  /** `--napkin`: every result to one figure and a power of ten. */
+  /** `--napkin`: the whiteboard, every input and quantity to one figure and a power of ten. */
   readonly napkin?: readonly ReportNapkin[];
+  /** `--napkin`: the time shortcuts it used; a declared convention keeps its size. */
+  readonly napkinShortcuts?: readonly string[];
 }
 
 /** The caveat on a derivation shown on medians. */
@@ -125,7 +118,8 @@ export interface ReportOptions {
 /** Builds the report of one evaluation. */
 export function buildReport(model: Model, results: Results, options: ReportOptions = { steps: true }): Report {
   // People read the report: plurals and `$`. JSON and CSV read `unit`, `value` and `si`, which stay canonical.
-  const style: FormatStyle = { words: true, ...(options.digits !== undefined ? { digits: options.digits } : {}) };
+  // The model's registry: a declared month (`month: 730 h`) is the month the formatter prints.
+  const style: FormatStyle = { words: true, registry: model.registry, ...(options.digits !== undefined ? { digits: options.digits } : {}) };
   // Each value formatted once: a step shows the values of all the quantities it reads.
   const formatted: (Formatted | undefined)[] = new Array<Formatted | undefined>(model.slotCount);
   const summaries: (FormattedSummary | undefined)[] = new Array<FormattedSummary | undefined>(model.slotCount);
@@ -153,11 +147,19 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     const item = model.byName.get(name);
     return item ? value(item).text : undefined;
   };
+  const inner: InnerStepContext = {
+    scope: { registry: model.registry, lookup: (n) => model.byName.get(n), names: () => model.byName.keys() },
+    values: results.values,
+    show: (si, dimension) => innerValue(si, dimension, style),
+    substitute: shownValue,
+  };
   const steps = (options.steps ? model.quantities : []).map((q): ReportStep => ({
     name: q.name,
     label: q.spec.label,
     formula: print(q.expr, { asWritten: true, times: '×' }),
     substituted: print(q.expr, { asWritten: true, times: '×', substitute: shownValue }),
+    // Medians do not compose: a step on samples shows no values inside its calls.
+    ...(summaryOf(q) ? {} : innerOf(q, inner)),
     // The per-day form uses the declared day (`day: 10^5 s`), not 86,400 s.
     result: resultText(q, value(q), style, model.registry.lookup('day')?.factor ?? 86_400) + conventionSuffix(model.conventionsUsed.get(q.name)),
     ...(summaryOf(q) ? { uncertain: true } : {}),
@@ -176,9 +178,26 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     // a template that uses catalogue prices also states the 730-hour billing month.
     conventions: conventionLines(model.conventions, model.inputs.some((i) => i.name.startsWith('price.')) ? [...CONVENTIONS, BILLING_CONVENTION] : CONVENTIONS),
     declaredConventions: conventionNotes(model.conventions),
-    ...(options.napkin ? { napkin: model.quantities.map((q) => napkinOf(q.name, value(q))) } : {}),
+    ...(options.napkin ? { napkin: napkinLines(model, results, value), napkinShortcuts: napkinShortcuts(model.registry) } : {}),
     ...(sampled ? { uncertainty: { inputs: sampled.uncertainInputs, samples: sampled.samples, seed: sampled.seed, note: MEDIAN_NOTE } } : {}),
   };
+}
+
+/**
+ * A value inside a call: `floor(2,027)` of 2027.475 would hide what floor drops, so a value
+ * whose fraction the usual digits round away gets two decimals' worth more (`floor(2027.5)`).
+ */
+function innerValue(si: number, dimension: ModelQuantity['dimension'], style: FormatStyle): string {
+  const f = formatQuantity(si, dimension, undefined, false, style);
+  const whole = Math.floor(Math.log10(Math.abs(f.value))) + 1;
+  if (Number.isInteger(f.value) || whole < (style.digits ?? 4)) return f.text;
+  return formatQuantity(si, dimension, undefined, false, { ...style, digits: Math.min(15, whole + 2) }).text;
+}
+
+/** The steps inside the calls of a quantity's formula, when there are any. */
+function innerOf(q: ModelQuantity, ctx: InnerStepContext): Pick<ReportStep, 'inner'> {
+  const lines = innerSteps(q.expr, ctx);
+  return lines.length ? { inner: lines } : {};
 }
 
 /** `  (under year: 12 month)` after a result that a declared convention changed (issue 13). */
@@ -214,25 +233,8 @@ function resultText(q: ModelQuantity, shown: Formatted, style: FormatStyle, day:
  */
 export function stepLines(step: ReportStep): string[] {
   const passThrough = step.substituted === step.formula || step.substituted === step.result || step.result.startsWith(step.substituted + ' = ');
-  return passThrough ? [step.result] : [step.substituted, step.result];
-}
-
-/** One figure and a power of ten, in the unit the value is given in (`3 × 10^3 tweet/s`). */
-function napkinOf(name: string, f: Formatted): ReportNapkin {
-  const v = f.value;
-  if (v === 0 || !Number.isFinite(v)) return { name, approx: f.text, exact: f.text, error: '0%' };
-  let e = Math.floor(Math.log10(Math.abs(v)));
-  let m = Math.round(v / 10 ** e);
-  if (Math.abs(m) === 10) {
-    m /= 10;
-    e += 1;
-  }
-  const approx = m * 10 ** e;
-  const power = e === 0 ? '' : `10^${e}`;
-  const figure = Math.abs(m) === 1 && power ? `${m < 0 ? '-' : ''}${power}` : power ? `${m} × ${power}` : String(m);
-  const unit = f.unit === '' ? '' : f.unit === '%' ? '%' : ` ${f.unit}`;
-  const error = ((approx - v) / Math.abs(v)) * 100;
-  return { name, approx: figure + unit, exact: f.text, error: `${error >= 0 ? '+' : ''}${error.toFixed(1)}%` };
+  const inner = (step.inner ?? []).filter((l) => l !== step.substituted && l !== step.result);
+  return passThrough ? [...inner, step.result] : [step.substituted, ...inner, step.result];
 }
 
 /** Shows the book's figure in the unit the exact value was shown in. */

@@ -66,13 +66,29 @@ export function renderTable(report: Report, opts: TableOptions): string {
   return out.join('\n') + '\n';
 }
 
-/** `--napkin`: each result as a whiteboard shows it, the exact value and the shortcut's error beside it. */
+/**
+ * `--napkin`: the whiteboard. Inputs rounded to one figure and a power of ten, then each
+ * quantity from those rounded values (`≈ 2 × 10^8 user × 2 tweet/user/day ≈ 4 × 10^3 tweet/s`),
+ * with the exact value and the error accumulated so far beside it.
+ */
 export function renderNapkin(report: Report): string {
   const rows = report.napkin ?? [];
   const nameWidth = Math.max(0, ...rows.map((r) => r.name.length));
-  const approxWidth = Math.max(0, ...rows.map((r) => r.approx.length));
-  const lines = ['Napkin (one figure and a power of ten; exact value and the error the shortcut adds)', ...NAPKIN_SHORTCUTS.map((s) => `  ${s}`)];
-  for (const r of rows) lines.push(`${terminalCell(r.name).padEnd(nameWidth)} ≈ ${terminalCell(r.approx).padEnd(approxWidth)}   exact ${terminalCell(r.exact)} (${r.error})`);
+  const pad = ' '.repeat(nameWidth);
+  const lines = ['Napkin (one figure and a power of ten, worked from the rounded values; exact value and the error so far)', ...(report.napkinShortcuts ?? NAPKIN_SHORTCUTS).map((s) => `  ${s}`)];
+  // An input the rounding leaves as it was reads the same inside the steps: only the rounded ones get a line.
+  for (const r of rows.filter((r) => r.step !== undefined || r.errorText !== '0%')) {
+    const name = terminalCell(r.name).padEnd(nameWidth);
+    const beside = `   (exact ${terminalCell(r.exact)}, ${r.errorText})`;
+    if (r.step === undefined) {
+      lines.push(`${name} ≈ ${terminalCell(r.approx)}${beside}`);
+      continue;
+    }
+    const work = [r.step, ...(r.perDay ? [r.perDay] : [])].filter((w) => w !== r.approx);
+    lines.push(`${name} = ${terminalCell(work[0] ?? r.approx)}`);
+    for (const w of work.slice(1)) lines.push(`${pad} ≈ ${terminalCell(w)}`);
+    lines.push(`${pad} ≈ ${terminalCell(r.approx)}${beside}`);
+  }
   return lines.join('\n');
 }
 

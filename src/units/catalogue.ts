@@ -33,6 +33,11 @@ export interface UnitDef {
   /** The long name (`second`, `request`), for explanations. */
   readonly long: string;
   /**
+   * The formatter may choose this unit by itself for a duration or a slow rate (`8.76 h`,
+   * `2 /day`); a unit a convention declares (`month: 730 h`) is chosen too.
+   */
+  readonly pick?: boolean;
+  /**
    * A unit a convention may resize: `day` is the declared day; `week` is 7 of the declared day;
    * `month` is the declared month, else 30 declared days; `year` the declared year, else 365 days.
    */
@@ -50,16 +55,16 @@ const DAY = 86_400;
  * docs/language.md). KB is the SI kilobyte (1000 B), as the book uses it.
  */
 export const UNITS: readonly UnitDef[] = [
-  { names: ['ns', 'nanosecond', 'nanoseconds'], dimension: T, factor: 1e-9, prefixes: 'none', family: 'none', display: 'ns', plural: 'ns', long: 'nanosecond' },
-  { names: ['us', 'µs', 'μs', 'microsecond', 'microseconds'], dimension: T, factor: 1e-6, prefixes: 'none', family: 'none', display: 'µs', plural: 'µs', long: 'microsecond' },
-  { names: ['ms', 'millisecond', 'milliseconds'], dimension: T, factor: 1e-3, prefixes: 'none', family: 'none', display: 'ms', plural: 'ms', long: 'millisecond' },
-  { names: ['s', 'sec', 'secs', 'second', 'seconds'], dimension: T, factor: 1, prefixes: 'none', family: 'none', display: 's', plural: 's', long: 'second' },
-  { names: ['min', 'mins', 'minute', 'minutes'], dimension: T, factor: 60, prefixes: 'none', family: 'none', display: 'min', plural: 'min', long: 'minute' },
-  { names: ['h', 'hr', 'hrs', 'hour', 'hours'], dimension: T, factor: 3600, prefixes: 'none', family: 'none', display: 'h', plural: 'h', long: 'hour' },
-  { names: ['day', 'days'], dimension: T, factor: DAY, prefixes: 'none', family: 'none', display: 'day', plural: 'days', long: 'day', basis: { convention: 'day' } },
+  { names: ['ns', 'nanosecond', 'nanoseconds'], dimension: T, factor: 1e-9, prefixes: 'none', family: 'none', display: 'ns', plural: 'ns', long: 'nanosecond', pick: true },
+  { names: ['us', 'µs', 'μs', 'microsecond', 'microseconds'], dimension: T, factor: 1e-6, prefixes: 'none', family: 'none', display: 'µs', plural: 'µs', long: 'microsecond', pick: true },
+  { names: ['ms', 'millisecond', 'milliseconds'], dimension: T, factor: 1e-3, prefixes: 'none', family: 'none', display: 'ms', plural: 'ms', long: 'millisecond', pick: true },
+  { names: ['s', 'sec', 'secs', 'second', 'seconds'], dimension: T, factor: 1, prefixes: 'none', family: 'none', display: 's', plural: 's', long: 'second', pick: true },
+  { names: ['min', 'mins', 'minute', 'minutes'], dimension: T, factor: 60, prefixes: 'none', family: 'none', display: 'min', plural: 'min', long: 'minute', pick: true },
+  { names: ['h', 'hr', 'hrs', 'hour', 'hours'], dimension: T, factor: 3600, prefixes: 'none', family: 'none', display: 'h', plural: 'h', long: 'hour', pick: true },
+  { names: ['day', 'days'], dimension: T, factor: DAY, prefixes: 'none', family: 'none', display: 'day', plural: 'days', long: 'day', basis: { convention: 'day' }, pick: true },
   { names: ['week', 'weeks', 'wk'], dimension: T, factor: 7 * DAY, prefixes: 'none', family: 'none', display: 'week', plural: 'weeks', long: 'week', basis: { of: 'day', times: 7 } },
   { names: ['month', 'months', 'mo'], dimension: T, factor: 30 * DAY, prefixes: 'none', family: 'none', display: 'month', plural: 'months', long: 'month', basis: { convention: 'month', of: 'day', times: 30 } },
-  { names: ['year', 'years', 'yr', 'yrs'], dimension: T, factor: 365 * DAY, prefixes: 'none', family: 'none', display: 'year', plural: 'years', long: 'year', basis: { convention: 'year', of: 'day', times: 365 } },
+  { names: ['year', 'years', 'yr', 'yrs'], dimension: T, factor: 365 * DAY, prefixes: 'none', family: 'none', display: 'year', plural: 'years', long: 'year', basis: { convention: 'year', of: 'day', times: 365 }, pick: true },
   { names: ['B', 'byte', 'bytes'], dimension: D, factor: 1, prefixes: 'data', family: 'binary', display: 'B', plural: 'B', long: 'byte' },
   { names: ['bit', 'bits'], dimension: D, factor: 1 / 8, prefixes: 'bit-long', family: 'metric', display: 'bit', plural: 'bits', long: 'bit' },
   { names: ['b'], dimension: D, factor: 1 / 8, prefixes: 'bit-short', family: 'metric', display: 'b', plural: 'b', long: 'bit' },

@@ -8,6 +8,7 @@
 import { EstimateError } from '../diagnostics/error.js';
 import { Dimension, exponentOf, exponentText } from './dimension.js';
 import { type ResolvedUnit } from './quantity.js';
+import { SI_PREFIXES } from './catalogue.js';
 import { UnitRegistry } from './registry.js';
 
 /** How numbers read: significant digits, and words for people (plurals, `$`) or canonical units. */
@@ -16,6 +17,11 @@ export interface FormatStyle {
   readonly digits?: number;
   /** Plural count and time words (`150M users`, `5 years`) and money as `$54.75M`. */
   readonly words?: boolean;
+  /**
+   * The units the formatter reads: sizes under the conventions (a declared month is 730 h),
+   * display names and plurals (src/units/catalogue.ts). Default: the built-in catalogue.
+   */
+  readonly registry?: UnitRegistry;
 }
 
 /** The default number of significant digits. */
@@ -34,25 +40,42 @@ export interface Formatted {
   readonly number?: string;
 }
 
-const DATA_PREFIXES: readonly [string, number][] = [
-  ['E', 1e18],
-  ['P', 1e15],
-  ['T', 1e12],
-  ['G', 1e9],
-  ['M', 1e6],
-  ['k', 1e3],
-];
+/** The SI prefixes, largest first, as the formatter tries them for data (catalogue: SI_PREFIXES). */
+const DATA_PREFIXES: readonly [string, number][] = [...SI_PREFIXES].reverse().map((p) => [p.short, p.factor]);
 
-const TIME_UNITS: readonly [string, number][] = [
-  ['year', 365 * 86400],
-  ['day', 86400],
-  ['h', 3600],
-  ['min', 60],
-  ['s', 1],
-  ['ms', 1e-3],
-  ['µs', 1e-6],
-  ['ns', 1e-9],
-];
+/** What the formatter reads from one registry's catalogue, worked out once per registry. */
+interface Names {
+  /** Durations the formatter may pick, largest first, sized under the registry's conventions. */
+  readonly durations: readonly [string, number][];
+  /** The unit a base dimension prints as (`request` as `req`, `Length` as `m`). */
+  readonly base: ReadonlyMap<string, string>;
+  /** Long names that take a plural (`day` -> `days`); symbols (s, h, req, B) never do. */
+  readonly plurals: ReadonlyMap<string, string>;
+}
+
+const namesOf = new WeakMap<UnitRegistry, Names>();
+
+/** The catalogue as the formatter needs it: no second table of units lives here (issue 13). */
+function names(registry: UnitRegistry = UnitRegistry.BUILTIN): Names {
+  let n = namesOf.get(registry);
+  if (n) return n;
+  const durations: [string, number][] = [];
+  const base = new Map<string, string>();
+  const plurals = new Map<string, string>();
+  for (const def of registry.defs) {
+    const [only, more] = def.dimension;
+    const simple = only !== undefined && more === undefined && only[1] === 1;
+    // A unit a convention resized is one the template thinks in: `month: 730 h` shows `1 month`.
+    const declared = def.basis?.convention !== undefined && registry.sizes[def.basis.convention] !== undefined;
+    if (simple && only[0] === 'Time' && (def.pick || declared)) durations.push([def.display, registry.lookup(def.display)?.factor ?? def.factor]);
+    if (simple && def.factor === 1 && !base.has(only[0])) base.set(only[0], def.display);
+    if (def.display === def.long && def.plural !== def.display) plurals.set(def.display, def.plural);
+  }
+  durations.sort((x, y) => y[1] - x[1]);
+  n = { durations, base, plurals };
+  namesOf.set(registry, n);
+  return n;
+}
 
 const COUNT_MAGNITUDES: readonly [string, number][] = [
   ['T', 1e12],
@@ -142,7 +165,7 @@ export function formatQuantity(si: number, dimension: Dimension, unit?: Resolved
     const num = countLike && !precise ? formatCount(inChosen, digits) : formatNumber(inChosen, precise, digits);
     return { text: humanText(num, chosen.text, dimension, style), value, unit: unit.text, si, dimension: dim, number: num };
   }
-  const best = bestUnit(si, dimension);
+  const best = bestUnit(si, dimension, style.registry);
   const value = si / best.factor;
   const num = best.count ? formatCount(value, digits) : formatNumber(value, false, digits);
   return { text: humanText(num, best.text, dimension, style), value, unit: best.text, si, dimension: dim, number: num };
@@ -197,21 +220,26 @@ function prefixedName(prefix: string, base: string): string | undefined {
   return undefined;
 }
 
-/** Time words that read in the plural (`5 years`); symbols (s, h, ms) never take an s. */
-const PLURAL_TIME = new Set(['day', 'week', 'month', 'year']);
-
 /**
- * The one plural rule: a count unit (a base dimension the template declared, such as `user`) or a
- * long time word takes an `s` when the number is not 1: `150M users`, `2 tweets/user/day`.
- * TODO(#13): read the plural from the unit catalogue once it carries one.
+ * The one plural rule: a long unit name takes the catalogue's plural (`5 years`, `8 bits`); a
+ * count unit the template declared (a base dimension the catalogue does not define, such as
+ * `user`) takes an `s` when the number is not 1: `150M users`, `2 tweets/user/day`. Symbols
+ * (`s`, `req`, `B`) keep their form.
  */
-export function pluralWord(word: string, dimension: Dimension): string {
+export function pluralWord(word: string, dimension: Dimension, registry?: UnitRegistry): string {
+  const n = names(registry);
+  const plural = n.plurals.get(word);
+  if (plural !== undefined) return plural;
   // Only where English adds a plain `s` (the registry reads back `name + s`, see withCounts):
   // `search`, `box`, `reply` keep their singular rather than print `searchs`.
   if (/(s|x|z|ch|sh|[^aeiou]y)$/.test(word)) return word;
-  if (PLURAL_TIME.has(word)) return word + 's';
-  const isCount = word !== 'request' && word !== 'req' && dimension.entries.some(([n]) => n === word);
+  const isCount = !n.base.has(word) && !isCatalogueName(word, registry) && dimension.entries.some(([d]) => d === word);
   return isCount ? word + 's' : word;
+}
+
+/** Whether a word is a name of the catalogue (`request`, `req`): those are not declared counts. */
+function isCatalogueName(word: string, registry: UnitRegistry = UnitRegistry.BUILTIN): boolean {
+  return registry.defs.some((d) => d.names.includes(word) || d.dimension.some(([b]) => b === word));
 }
 
 /** The number joined with its unit, as people read it when `style.words` asks (plurals, `$`). */
@@ -225,7 +253,7 @@ function humanText(num: string, unit: string, dimension: Dimension, style: Forma
   const one = num === '1' || num === '-1';
   const word = /^[a-z][a-z0-9_]*/.exec(unit);
   if (one || !word) return joinUnit(num, unit);
-  return joinUnit(num, pluralWord(word[0], dimension) + unit.slice(word[0].length));
+  return joinUnit(num, pluralWord(word[0], dimension, style.registry) + unit.slice(word[0].length));
 }
 
 /**
@@ -274,14 +302,15 @@ function power(e: number): string {
 }
 
 /** The unit a value prints in when none was asked for. */
-export function bestUnit(si: number, dimension: Dimension): Choice {
+export function bestUnit(si: number, dimension: Dimension, registry?: UnitRegistry): Choice {
   const a = Math.abs(si);
+  const { durations, base } = names(registry);
   if (dimension.isNone) return { text: '', factor: 1, count: true };
   const time = dimension.exponent('Time');
   const data = dimension.exponent('Data');
   const money = dimension.exponent('Money');
   if (dimension.entries.length === 1 && time === 1) {
-    const t = TIME_UNITS.find(([, f]) => a >= f * 0.99995) ?? TIME_UNITS[TIME_UNITS.length - 1]!;
+    const t = durations.find(([, f]) => a >= f * 0.99995) ?? durations[durations.length - 1]!;
     return { text: t[0], factor: t[1], count: false };
   }
   const num: string[] = [];
@@ -294,16 +323,16 @@ export function bestUnit(si: number, dimension: Dimension): Choice {
   if (data === 1) {
     const p = DATA_PREFIXES.find(([, f]) => a >= f * 0.99995);
     if (p) factor = p[1];
-    put((p ? p[0] : '') + 'B', 1);
+    put((p ? p[0] : '') + (base.get('Data') ?? 'B'), 1);
   } else {
-    put('B', data);
+    put(base.get('Data') ?? 'B', data);
   }
-  put('USD', money);
-  for (const [n, e] of dimension.entries) if (n !== 'Data' && n !== 'Money' && n !== 'Time') put(n === 'request' ? 'req' : n === 'Length' ? 'm' : n, e);
-  let timeName = 's';
+  put(base.get('Money') ?? 'USD', money);
+  for (const [n, e] of dimension.entries) if (n !== 'Data' && n !== 'Money' && n !== 'Time') put(base.get(n) ?? n, e);
+  let timeName = base.get('Time') ?? 's';
   if (time === -1 && data !== 1) {
     // A slow rate reads better per day than as 2.315e-5 /s.
-    const per = [...TIME_UNITS].reverse().filter(([, f]) => f >= 1);
+    const per = [...durations].reverse().filter(([, f]) => f >= 1);
     const pick = per.find(([, f]) => Math.abs(si * f) >= 0.99995) ?? per[per.length - 1]!;
     timeName = pick[0];
     factor = 1 / pick[1];

@@ -88,9 +88,9 @@ function expand(def: UnitDef, sizes: UnitSizes): Unit[] {
 
 let builtins: Map<string, Unit> | undefined;
 
-function unitsUnder(sizes: UnitSizes): Map<string, Unit> {
+function unitsUnder(sizes: UnitSizes, defs: readonly UnitDef[] = UNITS): Map<string, Unit> {
   const out = new Map<string, Unit>();
-  for (const def of UNITS) for (const u of expand(def, sizes)) out.set(u.name, u);
+  for (const def of defs) for (const u of expand(def, sizes)) out.set(u.name, u);
   return out;
 }
 
@@ -106,14 +106,17 @@ export class UnitRegistry {
   private readonly builtin: () => Map<string, Unit>;
   /** The sizes the conventions gave (empty: the defaults). */
   readonly sizes: UnitSizes;
+  /** The catalogue entries behind the built-ins: the formatter reads their display names and plurals. */
+  readonly defs: readonly UnitDef[];
   /** Built-ins and counts in one map, made on first lookup: lookups are the compiler's hot path. */
   private all: Map<string, Unit> | undefined;
 
-  private constructor(counts: ReadonlyMap<string, Unit>, countNames: readonly string[], sizes: UnitSizes = {}, builtin: () => Map<string, Unit> = builtinUnits) {
+  private constructor(counts: ReadonlyMap<string, Unit>, countNames: readonly string[], sizes: UnitSizes = {}, builtin: () => Map<string, Unit> = builtinUnits, defs: readonly UnitDef[] = UNITS) {
     this.counts = counts;
     this.countNames = countNames;
     this.sizes = sizes;
     this.builtin = builtin;
+    this.defs = defs;
   }
 
   /** Only the built-in units (the calculator's default). */
@@ -122,8 +125,15 @@ export class UnitRegistry {
   /** The same registry with units resized by conventions (`month: 2.5M s`, `data: binary`). */
   withSizes(sizes: UnitSizes): UnitRegistry {
     if (sizes.day === undefined && sizes.month === undefined && sizes.year === undefined && !sizes.binaryData) return this;
-    const map = unitsUnder(sizes);
-    return new UnitRegistry(this.counts, this.countNames, sizes, () => map);
+    const map = unitsUnder(sizes, this.defs);
+    return new UnitRegistry(this.counts, this.countNames, sizes, () => map, this.defs);
+  }
+
+  /** The same registry with more catalogue entries (a test's `fortnight`): each is one line, like UNITS'. */
+  withUnits(defs: readonly UnitDef[]): UnitRegistry {
+    const all = [...this.defs, ...defs];
+    const map = unitsUnder(this.sizes, all);
+    return new UnitRegistry(this.counts, this.countNames, this.sizes, () => map, all);
   }
 
   /**
@@ -138,7 +148,7 @@ export class UnitRegistry {
       const plural = name.endsWith('s') ? undefined : name + 's';
       if (plural && !this.has(plural) && !names.includes(plural)) counts.set(plural, u);
     }
-    return new UnitRegistry(counts, [...this.countNames, ...names], this.sizes, this.builtin);
+    return new UnitRegistry(counts, [...this.countNames, ...names], this.sizes, this.builtin, this.defs);
   }
 
   /** The unit with this exact name. */

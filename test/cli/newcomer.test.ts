@@ -26,7 +26,7 @@ describe('calc: an expression may start with -', () => {
     expect(JSON.parse((await cli(['calc', '--json', '-2^2'])).stdout)).toMatchObject({ value: -4 });
     expect((await cli(['calc', '-1 MB', '--to', 'KB'])).stdout).toBe('-1,000 KB\n');
     expect((await cli(['calc', '--to=KB', '-1 MB'])).stdout).toBe('-1,000 KB\n');
-    expect((await cli(['calc', '-3 user', '--units', 'user'])).stdout).toBe('-3 user\n');
+    expect((await cli(['calc', '-3 user', '--units', 'user'])).stdout).toBe('-3 users\n');
   });
   it('a mistyped long option is still an option error with did-you-mean', async () => {
     const r = await cli(['calc', '--jsn', '1']);

@@ -138,6 +138,38 @@ describe('calc keeps the units the user wrote', () => {
   });
 });
 
+describe('calc prints money as people say it', () => {
+  it.each([
+    ['$0.02/GB * 100 GB', '$2'],
+    ['1000 USD / month', '$1,000/month'],
+    ['54.75M USD', '$54.75M'],
+    ['-3 USD', '-$3'],
+    ['0.02 USD/GB', '$0.02/GB'],
+    ['5 year', '5 years'],
+  ])('calc %s prints %s; --json keeps USD', async (expr, text) => {
+    expect((await cli(['calc', expr])).stdout).toBe(text + '\n');
+    const doc = JSON.parse((await cli(['calc', '--json', expr])).stdout) as { unit: string; text: string };
+    expect(doc.text).not.toContain('$');
+    expect(doc.unit).not.toContain('$');
+  });
+});
+
+describe('money reads the same in every human output', () => {
+  it('what-if tables, sweeps and --explain say $; the analysis CSV keeps USD and 15 digits', async () => {
+    const sens = (await cli(['video-cdn', '--sensitivity', 'cdn_cost_per_year'])).stdout;
+    expect(sens).toContain('cdn_cost_per_year (CDN cost per year) = $54.75M');
+    expect(sens).toMatch(/cdn_price +\$0\.01\/GB \.\. \$0\.05\/GB/);
+    expect(sens).not.toMatch(/\d USD/);
+    const sweep = (await cli(['video-cdn', '--sweep', 'cdn_price=0.01..0.03:3', '--show', 'cdn_cost_per_year'])).stdout;
+    expect(sweep).toMatch(/\$0\.02\/GB +\$54\.75M/);
+    const csv = (await cli(['video-cdn', '--sweep', 'cdn_price=0.01..0.03:3', '--show', 'cdn_cost_per_year', '--format', 'csv'])).stdout;
+    expect(csv).toContain('sweep,Sweep of cdn_price,0,cdn_cost_per_year,27375000,USD,27375000,$27.38M');
+    const explain = (await cli(['video-cdn', '--explain'])).stdout;
+    expect(explain).toContain('× $0.02/GB');
+    expect(explain).not.toMatch(/\d USD/);
+  });
+});
+
 describe('--explain', () => {
   it('a pass-through step shows its value once, bits per second show the ×8 from bytes', async () => {
     const url = (await cli(['url-shortener', '--explain'])).stdout;
@@ -152,11 +184,4 @@ describe('--explain', () => {
   });
 });
 
-describe('--napkin', () => {
-  it('shows each result to one figure and a power of ten, with the exact value and the error', async () => {
-    const out = (await cli(['twitter', '--napkin'])).stdout;
-    expect(out).toContain('1 day = 86,400 s ≈ 10^5 s (+15.7%)');
-    expect(out).toMatch(/tweet_qps +≈ 3 × 10\^3 tweet\/s +exact 3,472 tweets\/s \(-13\.6%\)/);
-    expect((await cli(['twitter'])).stdout).not.toContain('Napkin');
-  });
-});
+// --napkin, the whiteboard worked step by step: test/report/napkin.test.ts.

@@ -434,6 +434,14 @@ const CASES: Record<string, readonly Figure[]> = {
     // 100M * 5 / 10^5 s = 5,000 /s
     ok('qps', 'search/s', 5000, 5000, 1),
   ],
+  'sdi2-google-maps.yaml': [
+    // 1bn * 35 min per week of 7 days = 5bn min/day
+    ok('minutes_per_day', 'min/day', 5e9, 5e9, 1),
+    // 5bn min * 60 s / 10^5 s per day = 3M s/s; one request per 15 s = 200,000 /s
+    ok('qps', 'update/s', 2e5, 2e5, 1),
+    // 200,000 * 5 = 1M /s
+    ok('peak_qps', 'update/s', 1e6, 1e6, 1),
+  ],
   'sdi2-nearby-friends.yaml': [
     // 100M * 10% = 10M
     ok('concurrent_users', 'user', 10e6, 10e6, 1),

@@ -13,12 +13,13 @@ export function runCalc(opts: CalcOptions, io: Io): number {
   const registry = declareCounts(opts.units).withSizes(givenConventions(commandLineConventions(opts.convention)).sizes);
   const { samples, seed } = samplingOptions(opts);
   const digits = digitsOption(opts.digits);
-  const c = calculateSampled(opts.expression, { registry, samples, seed, ...(opts.to !== undefined ? { to: opts.to } : {}), ...(digits !== undefined ? { digits } : {}) });
+  const c = calculateSampled(opts.expression, { registry, samples, seed, ...(opts.to !== undefined ? { to: opts.to } : {}), ...(digits !== undefined ? { digits } : {}), words: !opts.json });
   const r = c.value;
   const s = c.summary;
   if (opts.json) {
     // An uncertain result keeps `value` (the median) and adds its interval in the same unit.
     const interval = s ? { p5: s.p5.value, p95: s.p95.value, mean: s.mean.value, samples: s.samples } : {};
+    // JSON keeps the canonical text (`2 USD`): scripts read units, people read `$2` (issue 13).
     io.out(JSON.stringify({ value: r.value, unit: r.unit, si: r.si, dimension: r.dimension, text: r.text, ...interval }) + '\n');
   } else {
     io.out((s ? `${r.text} ${s.interval}` : r.text) + '\n');

@@ -84,7 +84,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
   program
     .argument('[template]', 'a built-in template name, a .yaml file, or a name in $ESTIMATE_TEMPLATES')
     .option('-s, --set <name=expr>', 'override an input (repeatable): --set mau=1.5bn', collect, [])
-    .option('--convention <name=value>', 'a day, month, year or data convention (repeatable): --convention month=730h', collect, [])
+    .option('--convention <name=value>', 'a day, month, year, billing_month or data convention (repeatable): --convention month=730h', collect, [])
     .addOption(formatOption())
     .option('-o, --output <file>', 'write to a file (format from its extension unless --format); - is standard output')
     .option('-e, --explain', 'show each derivation step', false)
@@ -144,7 +144,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('--json', 'print {value, unit, si, dimension}', false)
     .option('--to <unit>', 'convert the result to this unit')
     .option('--units <names>', 'declare count units, comma-separated: --units user,tweet')
-    .option('--convention <name=value>', 'a day, month, year or data convention (repeatable): --convention data=binary', collect, [])
+    .option('--convention <name=value>', 'a day, month, year, billing_month or data convention (repeatable): --convention data=binary', collect, [])
     .option('--samples <n>', 'samples drawn for ranges (default 10,000)')
     .option('--seed <s>', 'seed of the sample generator (default fixed)')
     .option('--digits <n>', 'significant digits of the result (default 4)')

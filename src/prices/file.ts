@@ -1,7 +1,7 @@
 /**
  * `--prices FILE.yaml`: negotiated or regional prices for one run. The file is a mapping of
  * catalogue names to values (`object_storage: 0.02`, `egress: 0.05 USD/GB`). A bare number is
- * in the catalogue's unit (monthly prices per 730-hour month); a value with units must have the
+ * in the catalogue's unit (monthly prices per billing month, 730 h); a value with units must have the
  * catalogue price's dimension. Every problem is located in the file.
  */
 import { EstimateError, EstimateErrors } from '../diagnostics/error.js';
@@ -67,7 +67,7 @@ function checked(def: PriceDef, v: Located): Located {
     throw new EstimateError('E0762', `price \`${def.name}\` is ${c.dimension}, but the catalogue's ${def.name} is ${want} (${def.unit})`, {
       span: v.span,
       spanLabel: c.dimension.toString(),
-      help: [`write it as \`${def.amount}\` (a bare number is in ${def.unit}) or with units of ${def.unit}`, ...(def.unit.includes('month') ? ['`month` in the tool is 30 days; the catalogue bills a 730-hour month: a bare number avoids the difference'] : [])],
+      help: [`write it as \`${def.amount}\` (a bare number is in ${def.unit}) or with units of ${def.unit}`, ...(def.unit.includes('month') ? ['`month` in the tool is 30 days; the catalogue bills per `billing_month` (730 h): write `billing_month`, or a bare number'] : [])],
     });
   }
   return v;

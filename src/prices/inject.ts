@@ -61,7 +61,7 @@ function priceInput(def: PriceDef, at: Located, overrides: PriceOverrides | unde
   return {
     name: { text: PRICE_PREFIX + def.name, span: at.span, source: at.source },
     label: `Price: ${def.label}`,
-    help: `${def.amount} ${def.unit}${def.unit.includes('month') ? ' (730-hour month)' : ''}; ${origin}`,
+    help: `${def.amount} ${def.unit}; ${origin}`,
     default: given ?? synthetic(priceText(def), `price catalogue: ${def.name}`),
     ...(def.display ? { unit: synthetic(def.display, `price catalogue: ${def.name}`) } : {}),
   };

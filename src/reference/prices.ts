@@ -1,5 +1,5 @@
 /** The price catalogue as a reference card (`estimate ref prices`): every price with its unit, source and date. */
-import { BILLING_MONTH, PRICES, SOURCES } from '../prices/catalogue.js';
+import { PRICES, SOURCES } from '../prices/catalogue.js';
 import { type Card } from './card.js';
 
 /** The prices card. */
@@ -13,9 +13,9 @@ export function pricesCard(): Card {
     notes: [
       ...[...SOURCES].map(([short, full]) => `${short}: ${full}.`),
       ...PRICES.filter((p) => p.note).map((p) => `price.${p.name}: ${p.note}.`),
-      `Billing uses a ${BILLING_MONTH} month (365 × 24 / 12), not the estimates' 30-day month: "month" in a price is ${BILLING_MONTH}.`,
+      'Billing uses a 730-hour month (365 × 24 / 12), not the estimates\' 30-day month: prices are per `billing_month`, a unit sized by the billing_month convention (--convention billing_month=720h changes it).',
       'Templates read a price as `price.NAME`, a typed constant: a price per GB used where a price per GB-month is needed is a dimension error.',
-      'Override for one run with --prices FILE.yaml (`object_storage: 0.02`: a bare number is in the unit above), or --set price.NAME=VALUE (a bare number there takes the unit the assumptions show: per year for monthly prices).',
+      'Override for one run with --prices FILE.yaml (`object_storage: 0.02`: a bare number is in the unit above), or --set price.NAME=VALUE (a bare number there takes the unit shown above).',
     ],
   };
 }

@@ -2,7 +2,7 @@
  * Model + results -> a neutral Report: every value already formatted, every row in display
  * order. The renderers (table, Markdown, JSON, CSV) only lay it out; none of them computes.
  */
-import { conventionLines, conventionNotes, type ConventionNote } from '../units/conventions.js';
+import { conventionLines, conventionNotes, usesBillingMonth, type ConventionNote } from '../units/conventions.js';
 import { print } from '../lang/printer.js';
 import { type Model, type ModelInput, type ModelQuantity } from '../model/model.js';
 import { type Results } from '../model/evaluate.js';
@@ -92,9 +92,6 @@ export const CONVENTIONS: readonly string[] = [
   'rates are per second unless a unit says otherwise; peak = average × peak factor',
 ];
 
-/** Stated on every estimate that uses catalogue prices (docs/pricing.md). */
-export const BILLING_CONVENTION = 'prices: billing month = 730 h (365 × 24 / 12); monthly prices are shown per year (12 billing months)';
-
 /** `memory binds; requests need 17, disk 30` (with ranges: `memory binds in 83% of samples; ...`). */
 function bindingText(f: FleetBinding, model: Model, style: FormatStyle): string {
   const share = f.share !== undefined ? ` in ${Math.round(f.share * 100)}% of samples` : '';
@@ -175,8 +172,8 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     unshown: unshownQuantities(model).map(row),
     steps,
     // Conventions other than the defaults come first, with their sizes (src/units/conventions.ts);
-    // a template that uses catalogue prices also states the 730-hour billing month.
-    conventions: conventionLines(model.conventions, model.inputs.some((i) => i.name.startsWith('price.')) ? [...CONVENTIONS, BILLING_CONVENTION] : CONVENTIONS),
+    // an estimate that counts in billing months (catalogue prices, costs per month) states its size.
+    conventions: conventionLines(model.conventions, CONVENTIONS, usesBillingMonth([...model.inputs.map((i) => i.defaultExpr), ...model.quantities.map((q) => q.expr)], [...model.inputs, ...model.quantities].map((i) => i.spec.unit?.text))),
     declaredConventions: conventionNotes(model.conventions),
     ...(options.napkin ? { napkin: napkinLines(model, results, value), napkinShortcuts: napkinShortcuts(model.registry) } : {}),
     ...(sampled ? { uncertainty: { inputs: sampled.uncertainInputs, samples: sampled.samples, seed: sampled.seed, note: MEDIAN_NOTE } } : {}),

@@ -14,7 +14,7 @@ export type PrefixRule = 'none' | 'data' | 'bit-short' | 'bit-long' | 'rate' | '
 export type PrefixFamily = 'metric' | 'binary' | 'none';
 
 /** The conventions a template may declare (src/units/conventions.ts): each names a unit. */
-export type ConventionKey = 'day' | 'month' | 'year';
+export type ConventionKey = 'day' | 'month' | 'year' | 'billing_month';
 
 /** One catalogue entry. A new unit is one line of UNITS. */
 export interface UnitDef {
@@ -65,6 +65,8 @@ export const UNITS: readonly UnitDef[] = [
   { names: ['week', 'weeks', 'wk'], dimension: T, factor: 7 * DAY, prefixes: 'none', family: 'none', display: 'week', plural: 'weeks', long: 'week', basis: { of: 'day', times: 7 } },
   { names: ['month', 'months', 'mo'], dimension: T, factor: 30 * DAY, prefixes: 'none', family: 'none', display: 'month', plural: 'months', long: 'month', basis: { convention: 'month', of: 'day', times: 30 } },
   { names: ['year', 'years', 'yr', 'yrs'], dimension: T, factor: 365 * DAY, prefixes: 'none', family: 'none', display: 'year', plural: 'years', long: 'year', basis: { convention: 'year', of: 'day', times: 365 }, pick: true },
+  // The month cloud providers bill in: 730 h (365 × 24 / 12), not 30 days; only its own convention resizes it (src/prices).
+  { names: ['billing_month', 'billing_months'], dimension: T, factor: 730 * 3600, prefixes: 'none', family: 'none', display: 'billing_month', plural: 'billing_months', long: 'billing month', basis: { convention: 'billing_month' } },
   { names: ['B', 'byte', 'bytes'], dimension: D, factor: 1, prefixes: 'data', family: 'binary', display: 'B', plural: 'B', long: 'byte' },
   { names: ['bit', 'bits'], dimension: D, factor: 1 / 8, prefixes: 'bit-long', family: 'metric', display: 'bit', plural: 'bits', long: 'bit' },
   { names: ['b'], dimension: D, factor: 1 / 8, prefixes: 'bit-short', family: 'metric', display: 'b', plural: 'b', long: 'bit' },

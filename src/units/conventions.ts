@@ -17,7 +17,7 @@ import { formatNumber } from './format.js';
 import { UnitRegistry, type UnitSizes } from './registry.js';
 
 /** The conventions that can be declared, in the order they are resolved (a later one may use an earlier one). */
-export const CONVENTION_KEYS = ['day', 'month', 'year', 'data'] as const;
+export const CONVENTION_KEYS = ['day', 'month', 'year', 'billing_month', 'data'] as const;
 export type ConventionName = (typeof CONVENTION_KEYS)[number];
 
 /** The values `data:` takes. */
@@ -73,7 +73,13 @@ const DEPENDS: ReadonlyMap<string, ConventionName> = (() => {
   return m;
 })();
 
-const ORDER: Readonly<Record<ConventionName, number>> = { day: 0, month: 1, year: 2, data: 3 };
+const ORDER: Readonly<Record<ConventionName, number>> = { day: 0, month: 1, year: 2, billing_month: 3, data: 4 };
+
+/** The billing month's default, as the report states it when prices or costs use `billing_month`. */
+export const BILLING_MONTH_DEFAULT = 'billing_month = 730 h (365 × 24 / 12, the month cloud prices are billed in), not the 30-day month';
+
+/** How to write each duration convention, for help lines. */
+const EXAMPLE: Readonly<Record<Exclude<ConventionName, 'data'>, string>> = { day: '10^5 s', month: '2.5M s', year: '12 month', billing_month: '720 h' };
 
 /**
  * Resolves conventions in key order; a later entry of the same key wins (the command line after
@@ -132,7 +138,7 @@ function timeValue(key: ConventionName, e: ConventionEntry, registry: UnitRegist
     if (on !== undefined && ORDER[on] >= ORDER[key]) {
       throw new EstimateError('E0732', `the ${key} cannot be written in \`${u.name}\`, which is built on the ${on}`, {
         span: u.span,
-        help: [key === 'day' ? 'write the day in s, min or h: `day: 10^5 s`' : `write the ${key} in units it does not define: ${key === 'month' ? '`month: 2.5M s` or `month: 30 day`' : '`year: 12 month` or `year: 365 day`'}`],
+        help: [key === 'day' ? 'write the day in s, min or h: `day: 10^5 s`' : `write the ${key} in units it does not define: ${key === 'month' ? '`month: 2.5M s` or `month: 30 day`' : key === 'year' ? '`year: 12 month` or `year: 365 day`' : '`billing_month: 730 h`'}`],
       });
     }
   }
@@ -140,7 +146,7 @@ function timeValue(key: ConventionName, e: ConventionEntry, registry: UnitRegist
   if (!value.dimension.equals(Dimension.of([['Time', 1]]))) {
     throw new EstimateError('E0731', `a ${key} is a duration, not ${value.dimension}`, {
       ...where(e, 'value'),
-      help: [`write it with a time unit: \`${key}: ${key === 'day' ? '10^5 s' : key === 'month' ? '2.5M s' : '12 month'}\``],
+      help: [`write it with a time unit: \`${key}: ${EXAMPLE[key as Exclude<ConventionName, 'data'>]}\``],
     });
   }
   if (Number.isNaN(value.seconds)) {
@@ -151,7 +157,7 @@ function timeValue(key: ConventionName, e: ConventionEntry, registry: UnitRegist
   }
   // A year is 365 declared days: a day so long that a year overflows would make units infinite.
   if (!(value.seconds < 1e300)) {
-    throw new EstimateError('E0731', `a ${key} of ${value.seconds.toExponential(3)} s is too long`, { ...where(e, 'value'), help: ['a day, month or year lasts less than 1e300 s'] });
+    throw new EstimateError('E0731', `a ${key} of ${value.seconds.toExponential(3)} s is too long`, { ...where(e, 'value'), help: ['a day, month, year or billing month lasts less than 1e300 s'] });
   }
   return value.seconds;
 }
@@ -236,8 +242,10 @@ export function conventionNotes(c: Conventions): ConventionNote[] {
 }
 
 /** The report's conventions list: what differs from the default is stated first, with its size. */
-export function conventionLines(c: Conventions, defaults: readonly string[]): readonly string[] {
-  if (c.declared.length === 0) return defaults;
+export function conventionLines(c: Conventions, defaults: readonly string[], billing = false): readonly string[] {
+  // A cost per billing month says which month it means, unless a declared billing month already does.
+  const bill = billing && c.sizes.billing_month === undefined ? [BILLING_MONTH_DEFAULT] : [];
+  if (c.declared.length === 0) return [...defaults, ...bill];
   const s = c.sizes;
   const reg = UnitRegistry.BUILTIN.withSizes(s);
   const secs = (name: string) => reg.lookup(name)!.factor;
@@ -247,5 +255,14 @@ export function conventionLines(c: Conventions, defaults: readonly string[]): re
   const week = s.day !== undefined ? `week = 7 days = ${formatNumber(secs('week'))} s` : undefined;
   const rest = [month, year, week].filter((x): x is string => x !== undefined);
   const data = s.binaryData ? [] : [defaults[1]!];
-  return [...declared, ...(rest.length ? [rest.join(', ')] : []), ...data, ...defaults.slice(2)];
+  return [...declared, ...(rest.length ? [rest.join(', ')] : []), ...data, ...defaults.slice(2), ...bill];
+}
+
+/**
+ * Whether an estimate counts in billing months: an expression or a shown unit writes
+ * `billing_month` (every catalogue price per month does). Its report then states the size.
+ */
+export function usesBillingMonth(exprs: readonly Expr[], shownUnits: readonly (string | undefined)[]): boolean {
+  const billing = (name: string) => name === 'billing_month' || name === 'billing_months';
+  return exprs.some((e) => unitNames(e).some((u) => billing(u.name))) || shownUnits.some((u) => u !== undefined && /(?<![A-Za-z0-9_])billing_months?(?![A-Za-z0-9_])/.test(u));
 }

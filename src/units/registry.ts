@@ -23,6 +23,7 @@ export interface UnitSizes {
   readonly day?: number;
   readonly month?: number;
   readonly year?: number;
+  readonly billing_month?: number;
   readonly binaryData?: boolean;
 }
 
@@ -124,7 +125,7 @@ export class UnitRegistry {
 
   /** The same registry with units resized by conventions (`month: 2.5M s`, `data: binary`). */
   withSizes(sizes: UnitSizes): UnitRegistry {
-    if (sizes.day === undefined && sizes.month === undefined && sizes.year === undefined && !sizes.binaryData) return this;
+    if (sizes.day === undefined && sizes.month === undefined && sizes.year === undefined && sizes.billing_month === undefined && !sizes.binaryData) return this;
     const map = unitsUnder(sizes, this.defs);
     return new UnitRegistry(this.counts, this.countNames, sizes, () => map, this.defs);
   }

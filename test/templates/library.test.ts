@@ -269,8 +269,10 @@ describe('sources that publish only their assumptions', () => {
     expect(near(inputs['email_per_day']!.value, 5e6)).toBe(true);
     expect(near(outputs['total_per_day']!.value, 16e6)).toBe(true);
     expect(outputs['peak_push_rate']!.value).toBeCloseTo((10e6 * 10) / 86_400, 9);
-    // 1M SMS * 0.0079 + 5M emails * 0.0001, for 30 days.
-    expect(outputs['provider_cost']!.value).toBeCloseTo((1e6 * 0.0079 + 5e6 * 0.0001) * 30, 6);
+    // 1M SMS * 0.0079 + 5M emails * 0.0001 = 8,400 USD a day, for a billing month of 730 h
+    // (30.42 days): 255,500 USD per billing month.
+    expect(outputs['provider_cost']!.unit).toBe('USD/billing_month');
+    expect(outputs['provider_cost']!.value).toBeCloseTo((1e6 * 0.0079 + 5e6 * 0.0001) * (730 / 24), 6);
     expect(outputs['push_workers']!.value).toBe(Math.ceil((10e6 * 10) / 86_400 / 1000));
   });
 

@@ -22,10 +22,13 @@ export function writtenUnitFor(expr: Expr, dimension: Dimension, registry: UnitR
   const units: ResolvedUnit[] = [];
   for (const u of unitsIn(expr, registry, [])) if (!units.some((k) => k.text === u.text)) units.push(u);
   const simple = (u: ResolvedUnit) => !/[/*^ ]/.test(u.text);
+  // A quotient reads well over one plain unit of a second or more (`USD/month`, `GB/s`); over a
+  // rate or a short time it does not (`KB/Gbps` is a time, `kB/us` a rate): the formatter picks then.
+  const denominator = (u: ResolvedUnit) => simple(u) && u.dimension.entries.length === 1 && !(u.dimension.exponent('Time') !== 0 && u.factor < 1);
   const candidates: ResolvedUnit[] = [
     ...units,
     ...units.filter(simple).map((u) => ({ text: `/${u.text}`, dimension: u.dimension.pow(-1), factor: 1 / u.factor })),
-    ...units.flatMap((a) => units.filter((b) => b !== a && simple(b)).map((b) => ({ text: `${a.text}/${b.text}`, dimension: a.dimension.div(b.dimension), factor: a.factor / b.factor }))),
+    ...units.flatMap((a) => units.filter((b) => b !== a && denominator(b)).map((b) => ({ text: `${a.text}/${b.text}`, dimension: a.dimension.div(b.dimension), factor: a.factor / b.factor }))),
   ];
   return candidates.find((c) => c.dimension.equals(dimension) && Number.isFinite(c.factor) && c.factor > 0);
 }

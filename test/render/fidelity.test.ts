@@ -132,6 +132,13 @@ describe('calc keeps the units the user wrote', () => {
     ['0.02 USD/GB', '0.02 USD/GB'],
     ['20000 Mbps', '20 Gbps'],
     ['150M * 2 / day -> /s', '3,472 /s'],
+    ['100 GB / 10 s', '10 GB/s'],
+    ['3 GB / 2 day', '1.5 GB/day'],
+    // A quotient over a rate or a sub-second time is no unit a reader uses: the formatter picks.
+    ['1 KB * 8 / 1 Gbps', '64 µs'],
+    ['1 KB / 1 Gbps', '8 µs'],
+    ['1 MB / 250 us', '4 GB/s'],
+    ['5 MB / 2 ms', '2.5 GB/s'],
   ])('%s is %s', async (expr, text) => {
     const { calculate } = await import('../../src/eval/calculate.js');
     expect(calculate(expr).text).toBe(text);

@@ -4,6 +4,7 @@
  */
 import { conventionLines, conventionNotes, usesBillingMonth, type ConventionNote } from '../units/conventions.js';
 import { print } from '../lang/printer.js';
+import { namesIn } from '../model/build.js';
 import { type Model, type ModelInput, type ModelQuantity } from '../model/model.js';
 import { type Results } from '../model/evaluate.js';
 import { formatSummary, type FormattedSummary } from '../eval/format-summary.js';
@@ -156,7 +157,7 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     formula: print(q.expr, { asWritten: true, times: '×' }),
     substituted: print(q.expr, { asWritten: true, times: '×', substitute: shownValue }),
     // Medians do not compose: a step on samples shows no values inside its calls.
-    ...(summaryOf(q) ? {} : innerOf(q, inner)),
+    ...withBits(q, shownValue, summaryOf(q) ? {} : innerOf(q, inner)),
     // The per-day form uses the declared day (`day: 10^5 s`), not 86,400 s.
     result: resultText(q, value(q), style, model.registry.lookup('day')?.factor ?? 86_400) + conventionSuffix(model.conventionsUsed.get(q.name)),
     ...(summaryOf(q) ? { uncertain: true } : {}),
@@ -195,6 +196,22 @@ function innerValue(si: number, dimension: ModelQuantity['dimension'], style: Fo
 function innerOf(q: ModelQuantity, ctx: InnerStepContext): Pick<ReportStep, 'inner'> {
   const lines = innerSteps(q.expr, ctx);
   return lines.length ? { inner: lines } : {};
+}
+
+/**
+ * A step that mixes values shown in bytes with values shown in bits (`1 KB / 1 Gbps`) gets a
+ * line with the ×8 written out (`1 KB × 8 bit/B / 1 Gbps`): the factor a reader checks first.
+ */
+function withBits(q: ModelQuantity, shownValue: (name: string) => string | undefined, rest: Pick<ReportStep, 'inner'>): Pick<ReportStep, 'inner'> {
+  const inBytes = (t: string) => /\d [kKMGTPE]?i?B(\/|$)/.test(t);
+  const inBits = (t: string) => /\d [kKMGTPE]?(bps|bit|b)(\/|$|s\b)/.test(t);
+  const shown = [...new Set(namesIn(q.expr))].map(shownValue).filter((t): t is string => t !== undefined);
+  if (!shown.some(inBytes) || !shown.some(inBits)) return rest;
+  const line = print(q.expr, { asWritten: true, times: '×', substitute: (name) => {
+    const t = shownValue(name);
+    return t !== undefined && inBytes(t) ? `(${t} × 8 bit/B)` : t;
+  } });
+  return { inner: [line, ...(rest.inner ?? [])] };
 }
 
 /** `  (under year: 12 month)` after a result that a declared convention changed (issue 13). */

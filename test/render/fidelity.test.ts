@@ -178,6 +178,13 @@ describe('money reads the same in every human output', () => {
 });
 
 describe('--explain', () => {
+  it('writes out the ×8 when a step divides bytes by a bit rate (1 KB / 1 Gbps = 8 us)', async () => {
+    const r = await cli(['test/fixtures/published/primer-latency.yaml', '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/= 1 KB \/ 1 Gbps\n\s+= \(1 KB × 8 bit\/B\) \/ 1 Gbps\n\s+= 8 us/);
+    const json = JSON.parse((await cli(['test/fixtures/published/primer-latency.yaml', '--format', 'json'])).stdout) as { steps: { name: string; inner?: string[] }[] };
+    expect(json.steps.find((s) => s.name === 'send_1kb')?.inner).toEqual(['(1 KB × 8 bit/B) / 1 Gbps']);
+  });
   it('a pass-through step shows its value once, bits per second show the ×8 from bytes', async () => {
     const url = (await cli(['url-shortener', '--explain'])).stdout;
     expect(url).toMatch(/write_qps += new_urls_per_day\n +=  ?100M urls\/day = 1,157 urls\/s\n/);

@@ -65,11 +65,13 @@ export function addAuthoringCommands(program: Command, io: Io, setStatus: (s: nu
   // What the completion scripts call on each Tab; hidden from the help and from completion.
   program
     .command('__complete', { hidden: true })
-    .argument('<shell>')
+    // Optional: a Tab never prints an error, so even a bare `__complete` answers nothing, exit 0.
+    .argument('[shell]')
     .argument('[words...]')
     .allowUnknownOption()
     .helpOption(false)
-    .action(async (shell: string, words: string[] | undefined) => {
+    .action(async (shell: string | undefined, words: string[] | undefined) => {
+      if (shell === undefined) return setStatus(0);
       const { runComplete } = await import('./commands/completion.js');
       setStatus(runComplete(program, shell, words ?? [], io));
     });

@@ -26,7 +26,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     status = s;
   });
   try {
-    const commands = program.commands.map((c) => c.name());
+    const commands = userCommands(program);
     // `estimate help lst`: commander would print the root help as an error; say which word.
     if (args[0] === 'help' && args[1] !== undefined && !args[1].startsWith('-') && !commands.includes(args[1])) throw unknownCommand(args[1], commands);
     await program.parseAsync([...args], { from: 'user' });
@@ -35,6 +35,11 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     return reportError(e, io, { json, debug });
   }
+}
+
+/** The commands a user may type: `__complete`, which the completion scripts call, is not one. */
+function userCommands(program: Command): string[] {
+  return program.commands.map((c) => c.name()).filter((name) => !name.startsWith('__'));
 }
 
 /** `-o -` is standard output, as for most Unix tools: no file at all. */
@@ -112,7 +117,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('--digits <n>', 'significant digits of every shown number (default 4)')
     .option('--napkin', 'add each result as a whiteboard shows it: one figure, a power of ten, and the error', false)
     .action(async (template: string | undefined, opts: EstimateOptions, cmd: Command) => {
-      const commands = program.commands.map((c) => c.name()).concat('help');
+      const commands = userCommands(program).concat('help');
       if (cmd.args.length > 1) throw excessArguments(cmd.args, commands);
       if (template === undefined && !opts.interactive && !(io.stdinIsTTY && io.stdoutIsTTY)) {
         // Never prompt without a terminal: bare `estimate` in a pipe or CI shows the usage.

@@ -311,3 +311,18 @@ describe('output safety', () => {
     for (const line of r.stderr.trim().split('\n')) expect(JSON.parse(line)).toHaveProperty('code');
   });
 });
+
+describe('the hidden __complete command', () => {
+  it('a bare `estimate __complete` answers nothing and exits 0 (a Tab never prints an error)', async () => {
+    const r = await cli(['__complete']);
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+  it('an unknown command or `help nosuch` does not offer __complete among the commands', async () => {
+    for (const args of [['nosuch'], ['help', 'nosuch']]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stderr, args.join(' ')).toContain('the commands are');
+      expect(r.stderr, args.join(' ')).not.toContain('__complete');
+    }
+  });
+});

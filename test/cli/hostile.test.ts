@@ -326,3 +326,25 @@ describe('the hidden __complete command', () => {
     }
   });
 });
+
+describe('--prices with a file that is not a prices file (its content is never echoed)', () => {
+  it.each([
+    ['a passwd-like file', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n', 'it holds a single text value (2 lines)'],
+    ['text that is not YAML', 'secret: [token\n"unclosed\n', 'it does not read as YAML and no line starts with a price name (2 lines)'],
+    ['a JSON manifest', '{"name": "secret-pkg", "version": "1.0.0"}\n', 'its top level has 2 keys and none is a price name'],
+    ['a list', '- secret-item\n', 'it is a list of 1 item'],
+  ])('%s is E0763 "not a prices file", exit 1, naming the file only', async (_what, text, found) => {
+    const path = join(tmp(), 'p.txt');
+    writeFileSync(path, text);
+    const r = await cli(['object-storage', '--prices', path]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error[E0763]: ${path} is not a prices file: ${found}`);
+    expect(r.stderr).not.toMatch(/root:x|secret/);
+  });
+  it('a mistyped price name is still located with its did-you-mean', async () => {
+    const path = join(tmp(), 'p.yaml');
+    writeFileSync(path, 'egres: 0.05\n');
+    const r = await cli(['object-storage', '--prices', path]);
+    expect(r.stderr).toMatch(/E0761[\s\S]*p\.yaml:1:1[\s\S]*did you mean `egress`/);
+  });
+});

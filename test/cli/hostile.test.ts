@@ -348,3 +348,17 @@ describe('--prices with a file that is not a prices file (its content is never e
     expect(r.stderr).toMatch(/E0761[\s\S]*p\.yaml:1:1[\s\S]*did you mean `egress`/);
   });
 });
+
+describe('estimate new in a folder it may not write', () => {
+  it.skipIf(asRoot && !nobodyCanRun())('names the name argument, not --output (new has no such flag)', async () => {
+    const dir = tmp();
+    chmodSync(dir, 0o555);
+    const r = asRoot
+      ? spawnSync(process.execPath, [`${ROOT}/bin/estimate.js`, 'new', 'zz'], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: dir })
+      : await cli(['new', 'zz'], { cwd: dir }).then((c) => ({ status: c.code, stderr: c.stderr }));
+    expect([r.status, firstCode(r.stderr)]).toEqual([2, 'E0906']);
+    expect(r.stderr).toContain(`--> new argument ${dir}/zz.yaml`);
+    expect(r.stderr).not.toContain('--output');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import { expressionsAsOperands, wantsJson } from './argv.js';
 import { withVerbose, type Io } from './io.js';
 import { type EstimateOptions, packageVersion, quotedArg, type RefOptions, wantsAnalysis } from './options.js';
 import { reportError } from './report-error.js';
-import { addAuthoringCommands } from './authoring-commands.js';
+import { addAuthoringCommands, helpParagraphs } from './authoring-commands.js';
 
 /** Runs the program on argv (without `node` and the script); returns the exit status. */
 export async function run(argv: readonly string[], processIo: Io): Promise<number> {
@@ -73,6 +73,9 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
+      // The width the tables use (80 when not a terminal), so help never runs past the screen.
+      getOutHelpWidth: () => io.columns,
+      getErrHelpWidth: () => io.columns,
       // commander's own usage errors, in the same shape as every other error (text or JSON).
       outputError: (s, write) => write(usageError(s, json)),
     })
@@ -84,7 +87,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .addOption(new Option('-V').hideHelp())
     .on('option:version', () => printVersion(io))
     .on('option:V', () => printVersion(io))
-    .addHelpText('after', '\nRun `estimate list` for the built-in templates, `estimate calc "300M * 50%"` for the calculator.\nAdd --debug to any command to see stack traces of internal errors, --verbose to see which\nfiles of the template folders were skipped.');
+    .addHelpText('after', () => helpParagraphs(io, 'Run `estimate list` for the built-in templates, `estimate calc "300M * 50%"` for the calculator. Add --debug to any command to see stack traces of internal errors, --verbose to see which files of the template folders were skipped.'));
 
   program
     .argument('[template]', 'a built-in template name, a .yaml file, or a name in $ESTIMATE_TEMPLATES')

@@ -21,7 +21,7 @@ export function renderTable(report: Report, opts: TableOptions): string {
   out.push(...wrapText(terminalCell(report.title), width, width, MAX_CELL_LINES));
   if (report.source) out.push(...wrapText(`Source: ${terminalCell(report.source)}`, width, width, MAX_CELL_LINES));
   out.push('');
-  out.push('Assumptions');
+  out.push(...wrapText('Assumptions', width));
   out.push(
     grid(
       ['Input', 'Assumption', 'Value'],

@@ -362,3 +362,15 @@ describe('estimate new in a folder it may not write', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('--sweep factor messages', () => {
+  it.each([
+    ['1e400', 'is too large (not a finite number)'],
+    ['1', 'is not above 1'],
+    ['x', 'is not a number'],
+  ])('mau=1M..1bn*%s says why the factor fails', async (factor, why) => {
+    const r = await cli(['twitter', '--sweep', `mau=1M..1bn*${factor}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error[E0961]: a geometric sweep needs a finite factor above 1; \`${factor}\` ${why}`);
+  });
+});

@@ -374,3 +374,23 @@ describe('--sweep factor messages', () => {
     expect(r.stderr).toContain(`error[E0961]: a geometric sweep needs a finite factor above 1; \`${factor}\` ${why}`);
   });
 });
+
+describe('old-Mac line ends (CR only)', () => {
+  it('a template with CR line ends runs as with LF, instead of 21 YAML errors', async () => {
+    const dir = tmp();
+    const lf = readFileSync(join(ROOT, 'templates/twitter.yaml'), 'utf8').replace(/\r\n/g, '\n');
+    writeFileSync(join(dir, 'cr.yaml'), lf.replace(/\n/g, '\r'));
+    writeFileSync(join(dir, 'lf.yaml'), lf);
+    const cr = await cli([join(dir, 'cr.yaml')]);
+    expect(cr.stderr).toBe('');
+    expect(cr.code).toBe(0);
+    expect(cr.stdout).toBe((await cli([join(dir, 'lf.yaml')])).stdout);
+  });
+  it('an error in a CR-only file points at its own line and column', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bad.yaml'), 'name: bad\rtitle: Bad\rinputs:\r  x:\r    label: X\r    default: 1\rquantities:\r  q: x +\rsections:\r  S: [q]\r');
+    const r = await cli([join(dir, 'bad.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error\[E0201\][^\n]*\n --> [^\n]*bad\.yaml:8:9\n {2}\|\n8 \|   q: x \+\n/);
+  });
+});

@@ -394,3 +394,10 @@ describe('old-Mac line ends (CR only)', () => {
     expect(r.stderr).toMatch(/error\[E0201\][^\n]*\n --> [^\n]*bad\.yaml:8:9\n {2}\|\n8 \|   q: x \+\n/);
   });
 });
+
+describe('underflow (docs/language.md, Numeric errors)', () => {
+  it.each([['1e-400'], ['5e-324 * 0.5'], ['2 ^ -1e10']])('calc %s is 0, exit 0 (documented; overflow is E0602)', async (expr) => {
+    const r = await cli(['calc', expr]);
+    expect(r).toMatchObject({ code: 0, stdout: '0\n', stderr: '' });
+  });
+});

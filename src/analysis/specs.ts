@@ -47,7 +47,9 @@ export function parseSweep(model: Model, raw: string): SweepAxis {
   const step = m[5]?.trim();
   if (m[4] === '*') {
     const f = Number(step);
-    if (!Number.isFinite(f) || f <= 1) throw new EstimateError('E0961', `a geometric sweep needs a factor above 1, got \`${step}\``, { where, help: ['--sweep mau=100M..100bn*10'] });
+    // `*1e400` is above 1 but not a finite number: say which, not "not above 1".
+    const why = Number.isNaN(f) ? 'is not a number' : !Number.isFinite(f) ? 'is too large (not a finite number)' : 'is not above 1';
+    if (!Number.isFinite(f) || f <= 1) throw new EstimateError('E0961', `a geometric sweep needs a finite factor above 1; \`${step}\` ${why}`, { where, help: ['--sweep mau=100M..100bn*10'] });
     if (!(lo > 0)) throw new EstimateError('E0961', 'a geometric sweep needs a low end above zero', { where, help: ['use a linear sweep (:N) from zero'] });
     const count = Math.floor(Math.log(hi / lo) / Math.log(f) + 1e-9) + 1;
     if (count > MAX_POINTS) throw tooMany(count, where);

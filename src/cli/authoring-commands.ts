@@ -4,14 +4,20 @@
  * start-up of `estimate <template>`.
  */
 import { type Command } from 'commander';
+import { wrapText } from '../render/text-width.js';
 import { type Io } from './io.js';
 
+/** Help text after the options: each paragraph wrapped at the terminal's width, after a blank line. */
+export function helpParagraphs(io: Io, ...paragraphs: string[]): string {
+  return '\n' + paragraphs.map((p) => wrapText(p, Math.max(10, io.columns)).join('\n')).join('\n');
+}
+
 export function addAuthoringCommands(program: Command, io: Io, setStatus: (s: number) => void): void {
-  program.addHelpText(
-    'after',
-    '\nYour templates live in $ESTIMATE_TEMPLATES, else $XDG_CONFIG_HOME/estimate/templates\n' +
-      '(~/.config/estimate/templates); `estimate list` shows where each comes from. Write one with\n' +
-      '`estimate new NAME`, lint it with `estimate check NAME.yaml`; `estimate repl` is a calculator.',
+  program.addHelpText('after', () =>
+    helpParagraphs(
+      io,
+      'Your templates live in $ESTIMATE_TEMPLATES, else $XDG_CONFIG_HOME/estimate/templates (~/.config/estimate/templates); `estimate list` shows where each comes from. Write one with `estimate new NAME`, lint it with `estimate check NAME.yaml`; `estimate repl` is a calculator.',
+    ),
   );
   program
     .command('schema')
@@ -65,11 +71,13 @@ export function addAuthoringCommands(program: Command, io: Io, setStatus: (s: nu
   // What the completion scripts call on each Tab; hidden from the help and from completion.
   program
     .command('__complete', { hidden: true })
-    .argument('<shell>')
+    // Optional: a Tab never prints an error, so even a bare `__complete` answers nothing, exit 0.
+    .argument('[shell]')
     .argument('[words...]')
     .allowUnknownOption()
     .helpOption(false)
-    .action(async (shell: string, words: string[] | undefined) => {
+    .action(async (shell: string | undefined, words: string[] | undefined) => {
+      if (shell === undefined) return setStatus(0);
       const { runComplete } = await import('./commands/completion.js');
       setStatus(runComplete(program, shell, words ?? [], io));
     });

@@ -13,7 +13,7 @@ import { describe, errnoCode } from './errno.js';
 export type OutputPlan =
   /** A regular file, existing (`old` set) or new: a temporary file in `path`'s folder, then a rename. */
   | { readonly kind: 'replace'; readonly path: string; readonly old: Stats | undefined }
-  /** A device, a FIFO, a /dev/stdout-like path, or a file in a folder we may not add to: opened and written in place. */
+  /** A device, a FIFO, a /dev/stdout-like path, a hard-linked file, or a file in a folder we may not add to: opened and written in place. */
   | { readonly kind: 'direct'; readonly path: string; readonly fifo: boolean }
   /** `/dev/stdout`, `/dev/fd/N`: the process's own descriptor, written as bash does (a dup, not an open). */
   | { readonly kind: 'descriptor'; readonly fd: number };
@@ -119,8 +119,10 @@ export function planOutput(path: string, cwd: string): OutputPlan {
   // A writable file in a folder we may not add to, or someone else's file (group-writable, say)
   // whose owner a rename would change (and a sticky /tmp would refuse): the shell writes it in
   // place, and so do we.
+  // A file with more than one hard link: a rename would cut it from its other names, while the
+  // shell's `>` writes the shared content; write in place too.
   const euid = process.geteuid?.();
-  if (!mayAccess(dirname(target), constants.W_OK | constants.X_OK) || (euid !== undefined && euid !== 0 && st.uid !== euid)) {
+  if (!mayAccess(dirname(target), constants.W_OK | constants.X_OK) || (euid !== undefined && euid !== 0 && st.uid !== euid) || st.nlink > 1) {
     return { kind: 'direct', path: target, fifo: false };
   }
   return { kind: 'replace', path: target, old: st };

@@ -12,7 +12,7 @@ import { expressionsAsOperands, wantsJson } from './argv.js';
 import { withVerbose, type Io } from './io.js';
 import { type EstimateOptions, packageVersion, quotedArg, type RefOptions, wantsAnalysis } from './options.js';
 import { reportError } from './report-error.js';
-import { addAuthoringCommands } from './authoring-commands.js';
+import { addAuthoringCommands, helpParagraphs } from './authoring-commands.js';
 
 /** Runs the program on argv (without `node` and the script); returns the exit status. */
 export async function run(argv: readonly string[], processIo: Io): Promise<number> {
@@ -26,7 +26,7 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     status = s;
   });
   try {
-    const commands = program.commands.map((c) => c.name());
+    const commands = userCommands(program);
     // `estimate help lst`: commander would print the root help as an error; say which word.
     if (args[0] === 'help' && args[1] !== undefined && !args[1].startsWith('-') && !commands.includes(args[1])) throw unknownCommand(args[1], commands);
     await program.parseAsync([...args], { from: 'user' });
@@ -35,6 +35,11 @@ export async function run(argv: readonly string[], processIo: Io): Promise<numbe
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     return reportError(e, io, { json, debug });
   }
+}
+
+/** The commands a user may type: `__complete`, which the completion scripts call, is not one. */
+function userCommands(program: Command): string[] {
+  return program.commands.map((c) => c.name()).filter((name) => !name.startsWith('__'));
 }
 
 /** `-o -` is standard output, as for most Unix tools: no file at all. */
@@ -68,6 +73,9 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
+      // The width the tables use (80 when not a terminal), so help never runs past the screen.
+      getOutHelpWidth: () => io.columns,
+      getErrHelpWidth: () => io.columns,
       // commander's own usage errors, in the same shape as every other error (text or JSON).
       outputError: (s, write) => write(usageError(s, json)),
     })
@@ -79,7 +87,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .addOption(new Option('-V').hideHelp())
     .on('option:version', () => printVersion(io))
     .on('option:V', () => printVersion(io))
-    .addHelpText('after', '\nRun `estimate list` for the built-in templates, `estimate calc "300M * 50%"` for the calculator.\nAdd --debug to any command to see stack traces of internal errors, --verbose to see which\nfiles of the template folders were skipped.');
+    .addHelpText('after', () => helpParagraphs(io, 'Run `estimate list` for the built-in templates, `estimate calc "300M * 50%"` for the calculator. Add --debug to any command to see stack traces of internal errors, --verbose to see which files of the template folders were skipped.'));
 
   program
     .argument('[template]', 'a built-in template name, a .yaml file, or a name in $ESTIMATE_TEMPLATES')
@@ -112,7 +120,7 @@ function buildProgram(io: Io, json: boolean, setStatus: (s: number) => void): Co
     .option('--digits <n>', 'significant digits of every shown number (default 4)')
     .option('--napkin', 'add each result as a whiteboard shows it: one figure, a power of ten, and the error', false)
     .action(async (template: string | undefined, opts: EstimateOptions, cmd: Command) => {
-      const commands = program.commands.map((c) => c.name()).concat('help');
+      const commands = userCommands(program).concat('help');
       if (cmd.args.length > 1) throw excessArguments(cmd.args, commands);
       if (template === undefined && !opts.interactive && !(io.stdinIsTTY && io.stdoutIsTTY)) {
         // Never prompt without a terminal: bare `estimate` in a pipe or CI shows the usage.

@@ -23,7 +23,8 @@ export function reportError(e: unknown, io: Io, style: ErrorStyle): number {
     shown.forEach((err, i) => {
       if (err.code === 'E0130' && !style.json) io.err('cancelled\n');
       else if (style.json) io.err(safeJson(errorToJson(err)) + '\n');
-      else io.err((i > 0 ? '\n' : '') + renderError(err) + '\n');
+      // A person at a terminal gets help lines wrapped to its width; a log keeps them whole.
+      else io.err((i > 0 ? '\n' : '') + renderError(err, io.stdoutIsTTY ? io.columns : Infinity) + '\n');
     });
     if (style.json && more > 0) io.err(safeJson({ level: 'note', message: `and ${more} more errors`, more, total: ours.length }) + '\n');
     else if (more > 0) io.err(`\nand ${more} more errors (${ours.length} errors)\n`);

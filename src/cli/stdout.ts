@@ -127,7 +127,7 @@ function mayBeTerminal(fd: number): boolean {
  * write-only, which tells the two apart. A parent that discards both stdout and stderr this way
  * (spawn with stdio 'ignore') asked for silence, and gets it: nobody could read the message.
  */
-function wasClosed(fd: number): boolean {
+export function wasClosed(fd: number): boolean {
   if (process.platform !== 'linux') return false;
   try {
     return isReadWriteNull(fd) && !isReadWriteNull(2);

@@ -12,6 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import { EstimateError } from '../diagnostics/error.js';
 import { describe, errnoCode } from './errno.js';
 import { planOutput, refused } from './output-plan.js';
+import { wasClosed } from './stdout.js';
 
 export { checkOutputPath, planOutput, type OutputPlan, type ReadFile } from './output-plan.js';
 
@@ -28,8 +29,20 @@ export function isStreamTarget(path: string): boolean {
   }
 }
 
-/** Writes text to `path` as the shell's `>` would, but never leaves a regular file half-written. */
-export function writeOutputFile(path: string, text: string, shown: string = path): void {
+/**
+ * Writes text to `path` as the shell's `>` would, but never leaves a regular file half-written.
+ * `flag` is the option that named the path (`--samples-out`), for messages.
+ */
+export function writeOutputFile(path: string, text: string, shown: string = path, flag = '--output'): void {
+  try {
+    writePlanned(path, text, shown);
+  } catch (e) {
+    if (flag === '--output' || !(e instanceof EstimateError) || e.details.where === undefined) throw e;
+    throw new EstimateError(e.code, e.message, { ...e.details, where: `${flag} ${shown}` });
+  }
+}
+
+function writePlanned(path: string, text: string, shown: string): void {
   const plan = planOutput(path, process.cwd());
   switch (plan.kind) {
     case 'replace':
@@ -37,6 +50,11 @@ export function writeOutputFile(path: string, text: string, shown: string = path
     case 'direct':
       return writeInPlace(plan.path, plan.fifo, text, shown);
     case 'descriptor':
+      // `-o /dev/stdout >&-`: Node stands /dev/null in for the closed descriptor, and the
+      // estimate would vanish with exit 0; the shell's own `>&-` run is E0802, and so is this.
+      if (plan.fd === 1 && wasClosed(1)) {
+        throw new EstimateError('E0802', 'cannot write to standard output: it was closed when estimate started (`>&-`)', { where: `--output ${shown}` });
+      }
       try {
         return writeAll(plan.fd, text);
       } catch (e) {
@@ -84,9 +102,14 @@ function replaceFile(path: string, old: Stats | undefined, text: string, shown: 
   }
 }
 
-/** The old file's mode always; its owner and group when allowed (root, or a group the user is in). */
+/**
+ * The old file's permission bits, less set-user-ID and set-group-ID: new content never inherits
+ * them (the kernel clears them when anyone but root writes a file, and `>` never creates a
+ * setuid file). Its owner and group when allowed (root, or a group the user is in).
+ */
 function keepOwnerAndMode(fd: number, old: Stats): void {
-  fchmodSync(fd, old.mode & 0o7777);
+  const mode = old.mode & 0o1777;
+  fchmodSync(fd, mode);
   const mine = fstatSync(fd);
   if (mine.uid === old.uid && mine.gid === old.gid) return;
   try {
@@ -94,8 +117,7 @@ function keepOwnerAndMode(fd: number, old: Stats): void {
   } catch {
     // Not root: the file becomes the user's, as any editor's save-as-rename makes it.
   }
-  // chown clears set-user-ID and set-group-ID bits: put the mode back.
-  fchmodSync(fd, old.mode & 0o7777);
+  fchmodSync(fd, mode);
 }
 
 function writeInPlace(path: string, fifo: boolean, text: string, shown: string): void {
@@ -139,7 +161,19 @@ function openFifo(path: string, shown: string): number {
 function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
   let done = 0;
-  while (done < bytes.length) done += writeSync(fd, bytes, done);
+  while (done < bytes.length) {
+    try {
+      done += writeSync(fd, bytes, done);
+    } catch (e) {
+      const code = errnoCode(e);
+      // A reader that stopped early (`--samples-out /dev/stdout | head -1`) chose to: a quiet
+      // exit with the status so far, as for standard output itself (stdout.ts).
+      if (code === 'EPIPE') process.exit(Number(process.exitCode ?? 0));
+      // A non-blocking pipe that is full: wait for the reader, as a blocking write would.
+      if (code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
 }
 
 /** Permission problems are refusals (E0906); the rest (a full disk, an I/O error) lost output (E0801). */

@@ -29,8 +29,11 @@ interface Mark {
   readonly text: string;
 }
 
-/** The error as a multi-line message with the source line and carets. */
-export function renderError(err: EstimateError): string {
+/**
+ * The error as a multi-line message with the source line and carets. With `columns` (a person
+ * at a terminal) long help lines wrap at spaces under their own start.
+ */
+export function renderError(err: EstimateError, columns = Infinity): string {
   const out: string[] = [`error[${err.code}]: ${sanitize(shortMessage(err.message))}`];
   const primary = err.details.span && absolute(err.details.span);
   if (primary) {
@@ -39,8 +42,37 @@ export function renderError(err: EstimateError): string {
   } else if (err.details.where) {
     out.push(` --> ${sanitize(clip(err.details.where, MAX_LINE))}`);
   }
-  for (const help of err.details.help ?? []) out.push(`  = help: ${sanitize(shortMessage(help))}`);
+  for (const help of err.details.help ?? []) out.push(...wrapHelp(sanitize(shortMessage(help)), columns));
   return out.join('\n');
+}
+
+const HELP_PREFIX = '  = help: ';
+
+/** `  = help: text`, wrapped at spaces to `columns`, the next lines indented under the text. */
+function wrapHelp(text: string, columns: number): string[] {
+  const room = Math.max(10, columns - HELP_PREFIX.length);
+  const lines: string[] = [];
+  let line = '';
+  let width = 0;
+  for (const word of text.split(' ')) {
+    const w = textColumns(word);
+    if (width > 0 && width + 1 + w > room) {
+      lines.push(line);
+      line = '';
+      width = 0;
+    }
+    line = width > 0 ? `${line} ${word}` : word;
+    width += (width > 0 ? 1 : 0) + w;
+  }
+  lines.push(line);
+  return lines.map((l, i) => (i === 0 ? HELP_PREFIX : ' '.repeat(HELP_PREFIX.length)) + l);
+}
+
+/** Terminal columns of sanitized text. */
+function textColumns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += charWidth(ch);
+  return n;
 }
 
 /** A message with long quoted names cut (`aaaa…`) and the whole cut to MAX_LINE. */

@@ -5,6 +5,7 @@
  * catalogue price's dimension. Every problem is located in the file.
  */
 import { EstimateError, EstimateErrors } from '../diagnostics/error.js';
+import { didYouMean } from '../diagnostics/suggest.js';
 import { type Source } from '../diagnostics/source.js';
 import { compile, unitScope } from '../eval/compile.js';
 import { parse } from '../lang/parser.js';
@@ -17,13 +18,22 @@ import { unknownPrice, type PriceOverrides } from './inject.js';
 /** Reads and checks a prices file; throws EstimateErrors with every problem. */
 export function readPrices(file: Source): PriceOverrides {
   const read = readYaml(file);
-  if (read.errors.length > 0) throw new EstimateErrors(read.errors);
+  if (read.errors.length > 0) {
+    // `--prices /etc/passwd`: not YAML and no line starts with a price name, so it is no prices
+    // file gone wrong; say so without quoting it (as the template loader does, E0704).
+    if (!PRICE_KEY_LINE.test(file.text)) throw notAPricesFile(file, `it does not read as YAML and no line starts with a price name (${lines(file.text)})`);
+    throw new EstimateErrors(read.errors);
+  }
   const root = read.root;
   if (!root || root.kind !== 'map') {
-    throw new EstimateError('E0763', `a prices file is a mapping of price names to values (\`object_storage: 0.02\`); ${file.name} is ${!root ? 'empty' : root.kind === 'list' ? 'a list' : 'a single value'}`, {
-      ...(root ? { span: root.span } : { where: file.name }),
-      help: ['run `estimate ref prices` for the names and units'],
-    });
+    if (root?.kind === 'scalar' && !root.isNull) throw notAPricesFile(file, `it holds a single text value (${lines(root.text)})`);
+    if (root?.kind === 'list') throw notAPricesFile(file, `it is a list of ${plural(root.items.length, 'item')}`);
+    throw notAPricesFile(file, root === undefined && file.text.trim() !== '' ? `it holds only comments (${lines(file.text)})` : 'it is empty');
+  }
+  // A mapping none of whose keys is a price name or close to one (package.json): not a prices
+  // file. One mistyped price still gets its located did-you-mean below.
+  if (!root.entries.some((e) => PRICE_BY_NAME.has(e.key) || didYouMean(e.key, PRICE_BY_NAME.keys()) !== undefined)) {
+    throw notAPricesFile(file, `its top level has ${plural(root.entries.length, 'key')} and none is a price name`);
   }
   const errors: EstimateError[] = [];
   const values = new Map<string, Located>();
@@ -47,6 +57,25 @@ export function readPrices(file: Source): PriceOverrides {
   }
   if (errors.length > 0) throw new EstimateErrors(errors);
   return { file: file.name, values };
+}
+
+/** A line that starts with a price name and a colon (`egress: 0.05`), for files that are not even YAML. */
+const PRICE_KEY_LINE = new RegExp(`^[ \\t]*(${[...PRICE_BY_NAME.keys()].join('|')})[ \\t]*:`, 'm');
+
+/** E0763 located at the file only: its content is never quoted (it may be anything the user pointed at). */
+function notAPricesFile(file: Source, found: string): EstimateError {
+  return new EstimateError('E0763', `${file.name} is not a prices file: ${found}`, {
+    where: file.name,
+    help: ['a prices file is a YAML mapping of price names to values (`object_storage: 0.02`)', 'run `estimate ref prices` for the names and units'],
+  });
+}
+
+function lines(text: string): string {
+  return plural(text.split('\n').length - (text.endsWith('\n') ? 1 : 0), 'line');
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The value as the price's input default: a bare number takes the catalogue unit. */

@@ -7,6 +7,7 @@ import { formatCount, formatNumber } from '../units/format.js';
 import { type AnalysisView, type Chart, type ViewTable } from './analysis-view.js';
 import { terminalCell } from './sanitize-cells.js';
 import { ASCII, bar, sparkline, tornadoBar, UNICODE, type Glyphs } from './terminal-charts.js';
+import { wrapHanging, wrapText } from './text-width.js';
 
 /** How the terminal looks: its width and whether it takes Unicode. */
 export interface TerminalLayout {
@@ -18,12 +19,14 @@ export interface TerminalLayout {
 export function renderAnalysesText(views: readonly AnalysisView[], layout: TerminalLayout): string {
   const g = layout.ascii ? ASCII : UNICODE;
   const width = Math.max(40, Math.min(layout.columns || 80, 200));
+  // Prose and chart lines wrap at the terminal itself, however narrow: only tables need 40.
+  const prose = Math.max(10, Math.min(layout.columns || 80, 200));
   const out: string[] = [];
   for (const v of views) {
-    out.push(terminalCell(v.title), '='.repeat(Math.min(width, [...v.title].length)), '');
+    out.push(terminalCell(v.title), '='.repeat(Math.min(prose, [...v.title].length)), '');
     for (const t of v.tables) out.push(...tableLines(t, width, g), '');
-    for (const c of v.charts) out.push(...chartLines(c, width, g));
-    for (const n of v.notes) out.push(...wrap(terminalCell(n), width));
+    for (const c of v.charts) out.push(...chartLines(c, width, g).flatMap((l) => wrapHanging(l.replace(/^ +/, ''), prose, l.match(/^ */)![0], `${l.match(/^ */)![0]}  `)));
+    for (const n of v.notes) out.push(...wrapText(terminalCell(n), prose));
     out.push('');
   }
   return out.join('\n').replace(/\n+$/, '\n');
@@ -104,19 +107,6 @@ function chartLines(c: Chart, width: number, g: Glyphs): string[] {
 
 function short(v: number): string {
   return Number.isFinite(v) ? compact(v) : String(v);
-}
-
-function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const w of text.split(' ')) {
-    if (line && [...line].length + 1 + [...w].length > width) {
-      out.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) out.push(line);
-  return out;
 }
 
 /** A number for an axis or a label: 864M, 1.157M, 12.5 (grouped digits take too much room). */

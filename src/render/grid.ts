@@ -17,8 +17,11 @@ import { textWidth, wrapHanging, wrapText } from './text-width.js';
 /** The most lines a cell takes; a taller one ends in `…` (the whole text is in the exports). */
 export const MAX_CELL_LINES = 8;
 
-/** Tables are never fitted to fewer columns: nothing is readable there anyway. */
-const MIN_WIDTH = 20;
+/**
+ * Tables are never fitted to fewer columns. A 10-column terminal still gets no line wider than
+ * itself (as stacked `label: value` lists); below that nothing is readable anyway.
+ */
+const MIN_WIDTH = 10;
 /** Wider than this, a table is harder to read, not easier. */
 const MAX_WIDTH = 120;
 /** Narrower than this, every table gets the stacked layout, so one run looks alike. */
@@ -42,7 +45,7 @@ const WORD_FLOOR = 16;
 /** A word that is a figure (`1,024`, `~150M`, `-3.5`, `99.9%`): never cut. */
 const NUMBER = /^[~+\-−]?[0-9.,]+/;
 
-/** The width tables are fitted to: the terminal's (80 when output is no terminal), 20 to 120. */
+/** The width tables are fitted to: the terminal's (80 when output is no terminal), 10 to 120. */
 export function tableWidth(terminalColumns: number): number {
   const columns = Number.isFinite(terminalColumns) ? Math.floor(terminalColumns) : MAX_WIDTH;
   return Math.max(MIN_WIDTH, Math.min(columns, MAX_WIDTH));

@@ -2,7 +2,7 @@
 import { NAPKIN_SHORTCUTS, stepLines, type Report, type ReportRow } from './report.js';
 import { grid, MAX_CELL_LINES } from './grid.js';
 import { terminalCell } from './sanitize-cells.js';
-import { wrapText } from './text-width.js';
+import { wrapHanging, wrapText } from './text-width.js';
 
 /** Options of the table layout. */
 export interface TableOptions {
@@ -21,7 +21,7 @@ export function renderTable(report: Report, opts: TableOptions): string {
   out.push(...wrapText(terminalCell(report.title), width, width, MAX_CELL_LINES));
   if (report.source) out.push(...wrapText(`Source: ${terminalCell(report.source)}`, width, width, MAX_CELL_LINES));
   out.push('');
-  out.push('Assumptions');
+  out.push(...wrapText('Assumptions', width));
   out.push(
     grid(
       ['Input', 'Assumption', 'Value'],
@@ -45,23 +45,16 @@ export function renderTable(report: Report, opts: TableOptions): string {
   }
   if (opts.explain) {
     out.push('');
-    out.push(renderSteps(report));
+    out.push(renderSteps(report, width));
   } else if (report.declaredConventions?.length) {
     // A number under a declared convention (`month: 2.5M s`) says so under the table (issue 13),
     // wrapped at spaces to the width.
     out.push('');
-    let line = '';
-    for (const word of `Conventions: ${terminalCell(report.declaredConventions.map((c) => c.text).join('; '))}.`.split(' ')) {
-      if (line !== '' && line.length + 1 + word.length > opts.columns) {
-        out.push(line);
-        line = word;
-      } else line = line === '' ? word : `${line} ${word}`;
-    }
-    out.push(line);
+    out.push(...prose(`Conventions: ${terminalCell(report.declaredConventions.map((c) => c.text).join('; '))}.`, width));
   }
   if (report.napkin) {
     out.push('');
-    out.push(renderNapkin(report));
+    out.push(renderNapkin(report, width));
   }
   return out.join('\n') + '\n';
 }
@@ -71,11 +64,14 @@ export function renderTable(report: Report, opts: TableOptions): string {
  * quantity from those rounded values (`≈ 2 × 10^8 user × 2 tweet/user/day ≈ 4 × 10^3 tweet/s`),
  * with the exact value and the error accumulated so far beside it.
  */
-export function renderNapkin(report: Report): string {
+export function renderNapkin(report: Report, width = Infinity): string {
   const rows = report.napkin ?? [];
   const nameWidth = Math.max(0, ...rows.map((r) => r.name.length));
   const pad = ' '.repeat(nameWidth);
-  const lines = ['Napkin (one figure and a power of ten, worked from the rounded values; exact value and the error so far)', ...(report.napkinShortcuts ?? NAPKIN_SHORTCUTS).map((s) => `  ${s}`)];
+  const lines = [
+    ...prose('Napkin (one figure and a power of ten, worked from the rounded values; exact value and the error so far)', width),
+    ...(report.napkinShortcuts ?? NAPKIN_SHORTCUTS).flatMap((s) => wrapHanging(s, width, '  ', '    ')),
+  ];
   // An input the rounding leaves as it was reads the same inside the steps: only the rounded ones get a line.
   for (const r of rows.filter((r) => r.step !== undefined || r.errorText !== '0%')) {
     const name = terminalCell(r.name).padEnd(nameWidth);
@@ -85,9 +81,11 @@ export function renderNapkin(report: Report): string {
       continue;
     }
     const work = [r.step, ...(r.perDay ? [r.perDay] : [])].filter((w) => w !== r.approx);
-    lines.push(`${name} = ${terminalCell(work[0] ?? r.approx)}`);
-    for (const w of work.slice(1)) lines.push(`${pad} ≈ ${terminalCell(w)}`);
-    lines.push(`${pad} ≈ ${terminalCell(r.approx)}${beside}`);
+    // A long step wraps under its own start, so the = and ≈ column stays readable.
+    const step = (sign: string, text: string, first: string) => lines.push(...wrapHanging(text, width, `${first} ${sign} `, `${pad}   `));
+    step('=', terminalCell(work[0] ?? r.approx), name);
+    for (const w of work.slice(1)) step('≈', terminalCell(w), pad);
+    step('≈', `${terminalCell(r.approx)}${beside}`, pad);
   }
   return lines.join('\n');
 }
@@ -102,14 +100,14 @@ function bookText(r: ReportRow): string {
 }
 
 /** The derivation steps, aligned like a textbook: name = formula, = values, = result. */
-export function renderSteps(report: Report): string {
+export function renderSteps(report: Report, columns = Infinity): string {
   const width = Math.max(0, ...report.steps.map((s) => s.name.length));
   const pad = ' '.repeat(width);
   const lines: string[] = ['Derivation'];
   const u = report.uncertainty;
   if (u) {
-    lines.push(`Uncertain inputs: ${u.inputs.join(', ')} (${u.samples.toLocaleString('en-US')} samples, seed ${u.seed}).`);
-    lines.push(`Note: ${u.note}.`);
+    lines.push(...prose(`Uncertain inputs: ${u.inputs.join(', ')} (${u.samples.toLocaleString('en-US')} samples, seed ${u.seed}).`, columns));
+    lines.push(...prose(`Note: ${u.note}.`, columns));
   }
   for (const s of report.steps) {
     lines.push(`${s.name.padEnd(width)} = ${terminalCell(s.formula)}`);
@@ -117,6 +115,11 @@ export function renderSteps(report: Report): string {
     rest.forEach((l, i) => lines.push(`${pad} = ${terminalCell(l)}${i === rest.length - 1 && s.uncertain ? ' (median)' : ''}`));
   }
   lines.push('');
-  lines.push('Conventions: ' + report.conventions.join('; ') + '.');
+  lines.push(...prose('Conventions: ' + report.conventions.join('; ') + '.', columns));
   return lines.join('\n');
+}
+
+/** A line of prose under the tables, wrapped at spaces to the table width (no word is cut). */
+function prose(text: string, width: number): string[] {
+  return width === Infinity ? [text] : wrapText(text, width);
 }

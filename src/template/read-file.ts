@@ -220,6 +220,9 @@ export function readTemplateFile(path: string, displayName: string): Source {
     throw new EstimateError('E0701', `${displayName} is not UTF-8 text`, { where: displayName });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Old-Mac line ends (a lone CR) are line ends: YAML would read the file as one line and give
+  // a screenful of errors. One character for one keeps every offset, so carets stay right.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   return source(displayName, text);
 }
 

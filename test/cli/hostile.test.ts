@@ -311,3 +311,93 @@ describe('output safety', () => {
     for (const line of r.stderr.trim().split('\n')) expect(JSON.parse(line)).toHaveProperty('code');
   });
 });
+
+describe('the hidden __complete command', () => {
+  it('a bare `estimate __complete` answers nothing and exits 0 (a Tab never prints an error)', async () => {
+    const r = await cli(['__complete']);
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+  it('an unknown command or `help nosuch` does not offer __complete among the commands', async () => {
+    for (const args of [['nosuch'], ['help', 'nosuch']]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stderr, args.join(' ')).toContain('the commands are');
+      expect(r.stderr, args.join(' ')).not.toContain('__complete');
+    }
+  });
+});
+
+describe('--prices with a file that is not a prices file (its content is never echoed)', () => {
+  it.each([
+    ['a passwd-like file', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n', 'it holds a single text value (2 lines)'],
+    ['text that is not YAML', 'secret: [token\n"unclosed\n', 'it does not read as YAML and no line starts with a price name (2 lines)'],
+    ['a JSON manifest', '{"name": "secret-pkg", "version": "1.0.0"}\n', 'its top level has 2 keys and none is a price name'],
+    ['a list', '- secret-item\n', 'it is a list of 1 item'],
+  ])('%s is E0763 "not a prices file", exit 1, naming the file only', async (_what, text, found) => {
+    const path = join(tmp(), 'p.txt');
+    writeFileSync(path, text);
+    const r = await cli(['object-storage', '--prices', path]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error[E0763]: ${path} is not a prices file: ${found}`);
+    expect(r.stderr).not.toMatch(/root:x|secret/);
+  });
+  it('a mistyped price name is still located with its did-you-mean', async () => {
+    const path = join(tmp(), 'p.yaml');
+    writeFileSync(path, 'egres: 0.05\n');
+    const r = await cli(['object-storage', '--prices', path]);
+    expect(r.stderr).toMatch(/E0761[\s\S]*p\.yaml:1:1[\s\S]*did you mean `egress`/);
+  });
+});
+
+describe('estimate new in a folder it may not write', () => {
+  it.skipIf(asRoot && !nobodyCanRun())('names the name argument, not --output (new has no such flag)', async () => {
+    const dir = tmp();
+    chmodSync(dir, 0o555);
+    const r = asRoot
+      ? spawnSync(process.execPath, [`${ROOT}/bin/estimate.js`, 'new', 'zz'], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: dir })
+      : await cli(['new', 'zz'], { cwd: dir }).then((c) => ({ status: c.code, stderr: c.stderr }));
+    expect([r.status, firstCode(r.stderr)]).toEqual([2, 'E0906']);
+    expect(r.stderr).toContain(`--> new argument ${dir}/zz.yaml`);
+    expect(r.stderr).not.toContain('--output');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('--sweep factor messages', () => {
+  it.each([
+    ['1e400', 'is too large (not a finite number)'],
+    ['1', 'is not above 1'],
+    ['x', 'is not a number'],
+  ])('mau=1M..1bn*%s says why the factor fails', async (factor, why) => {
+    const r = await cli(['twitter', '--sweep', `mau=1M..1bn*${factor}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error[E0961]: a geometric sweep needs a finite factor above 1; \`${factor}\` ${why}`);
+  });
+});
+
+describe('old-Mac line ends (CR only)', () => {
+  it('a template with CR line ends runs as with LF, instead of 21 YAML errors', async () => {
+    const dir = tmp();
+    const lf = readFileSync(join(ROOT, 'templates/twitter.yaml'), 'utf8').replace(/\r\n/g, '\n');
+    writeFileSync(join(dir, 'cr.yaml'), lf.replace(/\n/g, '\r'));
+    writeFileSync(join(dir, 'lf.yaml'), lf);
+    const cr = await cli([join(dir, 'cr.yaml')]);
+    expect(cr.stderr).toBe('');
+    expect(cr.code).toBe(0);
+    expect(cr.stdout).toBe((await cli([join(dir, 'lf.yaml')])).stdout);
+  });
+  it('an error in a CR-only file points at its own line and column', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bad.yaml'), 'name: bad\rtitle: Bad\rinputs:\r  x:\r    label: X\r    default: 1\rquantities:\r  q: x +\rsections:\r  S: [q]\r');
+    const r = await cli([join(dir, 'bad.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error\[E0201\][^\n]*\n --> [^\n]*bad\.yaml:8:9\n {2}\|\n8 \|   q: x \+\n/);
+  });
+});
+
+describe('underflow (docs/language.md, Numeric errors)', () => {
+  it.each([['1e-400'], ['5e-324 * 0.5'], ['2 ^ -1e10']])('calc %s is 0, exit 0 (documented; overflow is E0602)', async (expr) => {
+    const r = await cli(['calc', expr]);
+    expect(r).toMatchObject({ code: 0, stdout: '0\n', stderr: '' });
+  });
+});

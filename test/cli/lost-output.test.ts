@@ -34,6 +34,17 @@ describe('losing standard output', () => {
       closeSync(fd);
     }
   });
+  it('-o /dev/stdout with standard output closed (>&-) is E0802, exit 74, not a silent 0', () => {
+    const r = sh('node bin/estimate.js twitter -o /dev/stdout -f csv >&-');
+    expect(r.status).toBe(74);
+    expect(r.stderr).toContain('error[E0802]: cannot write to standard output: it was closed when estimate started');
+    expect(r.stderr).not.toContain('wrote');
+  });
+  it('--samples-out /dev/stdout | head -1: a reader who stopped is a quiet exit 0, not E0801', () => {
+    const r = sh('node bin/estimate.js twitter --ranges --samples-out /dev/stdout | head -1 >/dev/null; echo "status=${PIPESTATUS[0]}"');
+    expect(r.stdout).toBe('status=0\n');
+    expect(r.stderr).toBe('');
+  });
   it('a reader that goes away early (| head -c 10) is a quiet exit 0', () => {
     const r = sh('node bin/estimate.js show twitter | (head -c 10 > /dev/null; sleep 0.3); echo "status=${PIPESTATUS[0]}"');
     expect(r.stdout).toBe('status=0\n');

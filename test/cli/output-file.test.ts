@@ -4,7 +4,7 @@
  * Device nodes and FIFOs are made in a temp folder; no test writes to the machine's /dev.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,23 @@ describe('-o on regular files', () => {
     expect((await cli(['twitter', '-o', out])).code).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o444);
     expect(readFileSync(out, 'utf8')).toContain('Twitter');
+  });
+  it('a file with two hard links is written in place, as > does: both names show the estimate', async () => {
+    const dir = tempDir();
+    const a = join(dir, 'h1.md');
+    writeFileSync(a, 'old\n');
+    linkSync(a, join(dir, 'h2.md'));
+    expect((await cli(['twitter', '-o', a])).code).toBe(0);
+    expect(statSync(a).nlink).toBe(2);
+    expect(readFileSync(join(dir, 'h2.md'), 'utf8')).toContain('# Twitter: QPS and storage');
+  });
+  it('a replaced file never keeps a set-user-ID or set-group-ID bit (4755 becomes 0755)', async () => {
+    const dir = tempDir();
+    const out = join(dir, 's.md');
+    writeFileSync(out, 'old\n');
+    chmodSync(out, 0o6755);
+    expect((await cli(['twitter', '-o', out])).code).toBe(0);
+    expect(statSync(out).mode & 0o7777).toBe(0o755);
   });
   it('a read-only file is refused for a user other than root, and stays unchanged', () => {
     const dir = tempDir();

@@ -64,10 +64,11 @@ describe('layouts', () => {
   it('fits 120 columns at most on a wide terminal', async () => {
     expect(widest(await table(['ref', 'powers'], 500))).toBeLessThanOrEqual(120);
   });
-  it('never fits a table to fewer than 20 columns, whatever the terminal reports', () => {
-    expect(tableWidth(0)).toBe(20);
+  it('fits a 10-column terminal (not 20), and never fewer than 10 columns, whatever the terminal reports', () => {
+    expect(tableWidth(10)).toBe(10);
+    expect(tableWidth(0)).toBe(10);
     expect(tableWidth(Number.NaN)).toBe(120);
-    expect(tableWidth(-5)).toBe(20);
+    expect(tableWidth(-5)).toBe(10);
   });
 });
 

@@ -143,7 +143,7 @@ export async function emit(model: Model, overrides: ReadonlyMap<string, Override
   }
   // Everything is rendered before anything is written.
   if (how.samplesOut && samplesText !== undefined) {
-    writeAtomically(how.samplesOut, samplesText);
+    writeAtomically(how.samplesOut, samplesText, how.samplesOut, '--samples-out');
     io.err(`wrote ${sanitize(how.samplesOut)}\n`);
   }
   if (how.outPath) {

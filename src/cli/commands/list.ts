@@ -3,6 +3,7 @@ import { parseTemplate } from '../../template/load.js';
 import { cachedTitle } from '../../template/tree-cache.js';
 import { builtinFolder, findTemplate, readTemplateBytes, readTemplateFile, scanTemplates } from '../../template/read-file.js';
 import { sanitize } from '../../diagnostics/sanitize.js';
+import { wrapHanging } from '../../render/text-width.js';
 import { verboseNotes, type Io } from '../io.js';
 
 /**
@@ -21,7 +22,11 @@ export function runList(io: Io): number {
     } catch {
       title = '(cannot be read: run `estimate ' + ref.name + '` to see why)';
     }
-    io.out(`${ref.name.padEnd(width)}  ${sanitize(title)}  [${ref.builtin ? 'built-in' : sanitize(ref.path)}]\n`);
+    const line = `${sanitize(title)}  [${ref.builtin ? 'built-in' : sanitize(ref.path)}]`;
+    // On a terminal a long title wraps under itself at the width; a pipe keeps one line per
+    // template, for `cut` and `grep`.
+    const lines = io.stdoutIsTTY ? wrapHanging(line, io.columns, `${ref.name.padEnd(width)}  `, ' '.repeat(width + 2)) : [`${ref.name.padEnd(width)}  ${line}`];
+    io.out(lines.join('\n') + '\n');
   }
   for (const s of skipped) io.err(`${s.shadowed ? 'warning' : 'note'}: skipped ${sanitize(s.path)}: ${s.reason}\n`);
   return 0;

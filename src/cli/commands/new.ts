@@ -50,7 +50,9 @@ export function runNew(arg: string, opts: NewOptions, io: Io): number {
       });
     }
   }
-  writeAtomically(checkOutputPath(path, io.cwd, []), text);
+  // `new` has no --output: a refusal points at the name argument (or --user) that chose the path.
+  const flag = opts.user ? '--user' : 'new argument';
+  writeAtomically(checkOutputPath(path, io.cwd, [], flag), text, path, flag);
   io.err(`wrote ${sanitize(shown)}\n`);
   io.err(`next: edit it, then \`estimate check ${sanitize(opts.user ? name : shown)}\` and \`estimate ${sanitize(opts.user ? name : shown)}\`\n`);
   return 0;

@@ -3,7 +3,7 @@ import { EstimateError } from '../diagnostics/error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { type UnitExpr } from '../lang/ast.js';
 import { printUnit } from '../lang/printer.js';
-import { MAGNITUDES } from '../units/catalogue.js';
+import { COUNT_WORDS, MAGNITUDES } from '../units/catalogue.js';
 import { Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { ambiguity, type UnitRegistry } from '../units/registry.js';
@@ -75,6 +75,8 @@ export function unknownUnit(
       help: [`multiply by it instead: \`2 * ${name}\``],
     });
   }
+  const count = COUNT_WORDS.get(name);
+  if (count !== undefined) return new EstimateError('E0301', `unknown unit \`${name}\``, { span: where, help: [count] });
   const hint = didYouMean(name, [...registry.names(), ...extraCandidates]);
   return new EstimateError('E0301', `unknown unit \`${name}\``, {
     span: where,

@@ -1,0 +1,72 @@
+/**
+ * Published estimates as their sources write them (readers findings, session 3): capital rate
+ * units, capitalised magnitude words, multipliers, hyphenated unit products, and the hints given
+ * where a source's spelling means something else here.
+ */
+import { describe, expect, it } from 'vitest';
+import { EstimateError } from '../../src/diagnostics/error.js';
+import { calculate } from '../../src/eval/calculate.js';
+import { UnitRegistry } from '../../src/units/registry.js';
+
+function fails(text: string, registry?: UnitRegistry): EstimateError {
+  try {
+    calculate(text, registry ? { registry } : {});
+  } catch (e) {
+    if (e instanceof EstimateError) return e;
+    throw e;
+  }
+  throw new Error(`expected ${text} to fail`);
+}
+
+const si = (text: string, registry?: UnitRegistry) => calculate(text, registry ? { registry } : {}).si;
+const TWEETS = UnitRegistry.BUILTIN.withCounts(['tweet']);
+
+describe('F3: rate units in capitals, as sources write them', () => {
+  it.each([
+    ['48000 QPS', 48000],
+    ['7000 RPS', 7000],
+  ])('%s is the same rate as the lower-case unit', (text, value) => {
+    expect(si(text)).toBe(value);
+    expect(calculate(`${text} -> req/s`).value).toBe(value);
+    expect(si(text)).toBe(si(text.toLowerCase()));
+  });
+  it('TPS is not a unit: the error says how to declare transactions', () => {
+    const e = fails('1mil TPS');
+    expect(e.code).toBe('E0301');
+    expect((e.details.help ?? []).join('\n')).toContain('units: [transaction]');
+  });
+  it('DAU is not a unit: the error says to declare users', () => {
+    const e = fails('500M DAU');
+    expect(e.code).toBe('E0301');
+    expect((e.details.help ?? []).join('\n')).toContain('500M user');
+  });
+});
+
+describe('F10: msec, usec, nsec as Dean and High Scalability write them', () => {
+  it.each([
+    ['10 msec', 10e-3],
+    ['250 usec', 250e-6],
+    ['100 nsec', 100e-9],
+  ])('%s is %d s', (text, value) => {
+    expect(si(text)).toBeCloseTo(value, 15);
+  });
+});
+
+describe('F20: magnitude words spelled out in any prose case', () => {
+  it.each([
+    ['2 Million', 2e6],
+    ['2 MILLION', 2e6],
+    ['3 Billion', 3e9],
+    ['4 Thousand', 4e3],
+    ['5 Trillion', 5e12],
+    ['1.5 Billion', 1.5e9],
+  ])('%s is %d', (text, value) => {
+    expect(si(text)).toBe(value);
+  });
+  it('`2 Million tweet/s` is two million tweets a second, not an error blaming the unit', () => {
+    expect(si('2 Million tweet/s', TWEETS)).toBe(2e6);
+  });
+  it('mixed case that prose never uses stays unknown (`mIllion`)', () => {
+    expect(fails('2 mIllion').code).toBe('E0301');
+  });
+});

@@ -70,3 +70,39 @@ describe('F20: magnitude words spelled out in any prose case', () => {
     expect(fails('2 mIllion').code).toBe('E0301');
   });
 });
+
+describe('F2: multipliers as sources write them (`14x L1 cache`, `peak = 5x`, `3×`)', () => {
+  it.each([
+    ['14x', 14],
+    ['30X', 30],
+    ['5x * 100', 500],
+    ['3×', 3],
+    ['(2 + 3×) * 2', 10],
+    ['1.5x', 1.5],
+  ])('%s is %d', (text, value) => {
+    expect(si(text)).toBe(value);
+  });
+  it('a multiplier keeps a rate\'s dimension: 100 req/s * 5x is 500 req/s', () => {
+    expect(calculate('100 req/s * 5x').text).toBe('500 req/s');
+  });
+  it('`3x to 5x` is a range of factors', () => {
+    expect(calculate('3x to 5x').dimension).toBe('Scalar');
+  });
+  it('`3×5` still multiplies, and a lone `×` at the end is still an error', () => {
+    expect(si('3×5')).toBe(15);
+    expect(fails('3 ×').code).toBe('E0201');
+  });
+  it('in a template, an input `5x` is 5; with a quantity named `x`, `2x` stays the E0306 error', async () => {
+    const { cli, tempDir } = await import('../helpers.js');
+    const { writeFileSync } = await import('node:fs');
+    const dir = tempDir();
+    writeFileSync(`${dir}/peak.yaml`, 'name: peak\ntitle: Peak\ninputs:\n  avg: 100 req/s\n  peak_factor: 5x\nquantities:\n  peak:\n    label: Peak\n    value: avg * peak_factor\nsections:\n  S: [peak]\n');
+    const ok = await cli([`${dir}/peak.yaml`, '--format', 'json']);
+    expect(ok.stderr).toBe('');
+    expect((JSON.parse(ok.stdout) as { outputs: Record<string, { si: number }> }).outputs['peak']!.si).toBe(500);
+    writeFileSync(`${dir}/x.yaml`, 'name: xq\ntitle: X\ninputs:\n  x: 3\nquantities:\n  y:\n    label: Y\n    value: 2x\nsections:\n  S: [y]\n');
+    const bad = await cli([`${dir}/x.yaml`]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('E0306');
+  });
+});

@@ -296,9 +296,12 @@ function buildInput(s: InputSpec, slot: number, registry: UnitRegistry, attempt:
 }
 
 /** A `min:` or `max:` bound: an exact value of the input's dimension. */
-function buildBound(b: Located, what: string, dimension: Dimension, unit: ResolvedUnit | undefined, registry: UnitRegistry) {
+/** Why a `book:` is one figure: it is compared with the estimate, as the source printed it. */
+const BOOK_RANGE_HELP = 'a book figure is the one number the source printed, compared with the estimate: for "3400-3600" write its middle, `~3500`, and keep the range in `help:`';
+
+function buildBound(b: Located, what: string, dimension: Dimension, unit: ResolvedUnit | undefined, registry: UnitRegistry, help = 'a bound is one value: every sample is checked against it') {
   const c = compile(parse(b.source), unitScope(registry));
-  if (c.uncertain) throw exactNeeded(b, what, 'a bound is one value: every sample is checked against it');
+  if (c.uncertain) throw exactNeeded(b, what, help);
   expectDimension(c.dimension, dimension, b.span, what);
   const si = c.run([]);
   return { si, text: formatQuantity(si, dimension, unit).text };
@@ -346,7 +349,7 @@ function buildQuantity(s: QuantitySpec, written: Expr, slot: number, scope: Scop
     }
   }
   const unit = s.unit ? attempt(() => displayUnit(s.unit!, dimension, scope.registry, what(), (want, message) => tracedMismatch(expr, dimension, want, byName, message, s.unit!.text))) : compiled.target;
-  const book = s.book ? attempt(() => buildBound(s.book!, `\`book\` of ${what()}`, dimension, undefined, scope.registry).si) : undefined;
+  const book = s.book ? attempt(() => buildBound(s.book!, `\`book\` of ${what()}`, dimension, undefined, scope.registry, BOOK_RANGE_HELP).si) : undefined;
   return { kind: 'quantity', spec: s, name: s.name.text, slot, expr, compiled, dimension, unit, book };
 }
 

@@ -7,7 +7,7 @@
 import { collectErrors, EstimateError, EstimateErrors } from '../diagnostics/error.js';
 import { absolute, type Span } from '../diagnostics/source.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { compile, unitScope, type Compiled, type Scope } from '../eval/compile.js';
+import { compile, unitScope, withByteHint, type Compiled, type Scope } from '../eval/compile.js';
 import { resolveUnit } from '../eval/resolve-unit.js';
 import { assertNever } from '../lang/assert-never.js';
 import { type Expr, type UnitExpr } from '../lang/ast.js';
@@ -300,9 +300,15 @@ function buildInput(s: InputSpec, slot: number, registry: UnitRegistry, attempt:
 const BOOK_RANGE_HELP = 'a book figure is the one number the source printed, compared with the estimate: for "3400-3600" write its middle, `~3500`, and keep the range in `help:`';
 
 function buildBound(b: Located, what: string, dimension: Dimension, unit: ResolvedUnit | undefined, registry: UnitRegistry, help = 'a bound is one value: every sample is checked against it') {
-  const c = compile(parse(b.source), unitScope(registry));
+  const expr = parse(b.source);
+  const c = compile(expr, unitScope(registry));
   if (c.uncertain) throw exactNeeded(b, what, help);
-  expectDimension(c.dimension, dimension, b.span, what);
+  try {
+    expectDimension(c.dimension, dimension, b.span, what);
+  } catch (e) {
+    // `book: 30m` for a duration: say that `m` is the metre (the spelling hints of compile).
+    throw e instanceof EstimateError ? withByteHint(e, expr) : e;
+  }
   const si = c.run([]);
   return { si, text: formatQuantity(si, dimension, unit).text };
 }

@@ -106,3 +106,56 @@ describe('F2: multipliers as sources write them (`14x L1 cache`, `peak = 5x`, `3
     expect(bad.stderr).toContain('E0306');
   });
 });
+
+const helpOf = (text: string, registry?: UnitRegistry) => {
+  const e = fails(text, registry);
+  return { code: e.code, help: (e.details.help ?? []).join('\n') };
+};
+
+describe('F9: `GB-month` as cloud price pages write it', () => {
+  it('`$0.023 per GB-month` is still a subtraction error, whose help shows the unit product and the price', () => {
+    const { code, help } = helpOf('$0.023 per GB-month');
+    expect(code).toBe('E0501');
+    expect(help).toContain('`GB*month`');
+    expect(help).toContain('`USD/GB/month`');
+  });
+  it('the written form works: 0.023 USD/GB/month * 100 GB * 1 month is 2.3 USD', () => {
+    expect(si('0.023 USD/GB/month * 100 GB * 1 month')).toBeCloseTo(2.3, 12);
+  });
+  it('a subtraction with spaces gets no such help', () => {
+    expect(helpOf('1 GB - 1 month').help).not.toContain('unit product');
+  });
+});
+
+describe('F5: `256K` meaning 256 KB (Jeff Dean)', () => {
+  it('when the dimension error is about Data, the help names `256K` and suggests `256 KB`', () => {
+    const { code, help } = helpOf('10 ms + 256K / (30 MB/s)');
+    expect(code).toBe('E0501');
+    expect(help).toContain('`256 KB`');
+    expect(helpOf('256K + 1 MB').help).toContain('`256 KB`');
+  });
+  it('an error that has nothing to do with Data gets no such help', () => {
+    expect(helpOf('256K + 1 s').help).not.toContain('KB');
+  });
+});
+
+describe('F7: `30m` meaning 30 minutes (napkin-math)', () => {
+  it('`1 day + 30m` is an error whose help says `30m` is metres and minutes are `30 min`', () => {
+    const { code, help } = helpOf('1 day + 30m');
+    expect(code).toBe('E0501');
+    expect(help).toContain('`30 min`');
+  });
+  it('`24h / 60m -> min` names `60m` too', () => {
+    expect(helpOf('24h / 60m -> min').help).toContain('`60 min`');
+  });
+  it('`book: 30m` of a duration names it in the template error', async () => {
+    const { cli, tempDir } = await import('../helpers.js');
+    const { writeFileSync } = await import('node:fs');
+    const file = `${tempDir()}/m.yaml`;
+    writeFileSync(file, 'name: m\ntitle: M\ninputs:\n  seek: 10 ms\nquantities:\n  hdd:\n    label: HDD\n    value: seek\n    book: 30m\nsections:\n  S: [hdd]\n');
+    const r = await cli([file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E0708');
+    expect(r.stderr).toContain('`30 min`');
+  });
+});

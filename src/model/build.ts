@@ -301,6 +301,12 @@ const BOOK_RANGE_HELP = 'a book figure is the one number the source printed, com
 
 function buildBound(b: Located, what: string, dimension: Dimension, unit: ResolvedUnit | undefined, registry: UnitRegistry, help = 'a bound is one value: every sample is checked against it') {
   const expr = parse(b.source);
+  // "3400-3600 tweets per second": a source's range, which would read as -200 (readers F14).
+  const dashed = help === BOOK_RANGE_HELP ? /^\s*([0-9][0-9.,_]*)[-–]([0-9][0-9.,_]*)(?![0-9.,_])/.exec(b.source.text) : null;
+  const num = (t: string) => Number(t.replace(/[,_]/g, ''));
+  if (dashed && num(dashed[1]!) < num(dashed[2]!)) {
+    throw new EstimateError('E0720', `${what} is \`${dashed[0].trim()}\`, a range as sources write it (here it would subtract): a book figure is one number`, { span: b.span, help: [help] });
+  }
   const c = compile(expr, unitScope(registry));
   if (c.uncertain) throw exactNeeded(b, what, help);
   try {

@@ -33,4 +33,15 @@ describe('book: as sources print it', () => {
     expect(r.stderr).toContain('E0720');
     expect(r.stderr).toContain('write its middle');
   });
+  it('`book: 3400-3600 tweet/s` (a source\'s range, which would subtract to -200) is E0720, not a silent -200', async () => {
+    const r = await cli([template('3400-3600 tweet/s')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E0720');
+    expect(r.stderr).toContain('`3400-3600`');
+  });
+  it('a glued difference that is no range (`3501-1`) is still read as the subtraction', async () => {
+    const r = await cli([template('3501-1 tweet/s')]);
+    expect(r.stderr).not.toContain('E0720');
+    expect(r.stderr).toContain('E0501');
+  });
 });

@@ -159,3 +159,11 @@ describe('F7: `30m` meaning 30 minutes (napkin-math)', () => {
     expect(r.stderr).toContain('`30 min`');
   });
 });
+
+describe('F10: `~` and `≈` before a number in an expression', () => {
+  it.each(['~1000', '≈ 10^5 s', '2 * ~3'])('`%s` is E0101 with a help to drop the sign', (text) => {
+    const { code, help } = helpOf(text);
+    expect(code).toBe('E0101');
+    expect(help).toContain('drop it');
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dimension } from '../../src/units/dimension.js';
 import { bestUnit, formatQuantity } from '../../src/units/format.js';
@@ -51,5 +52,15 @@ describe('data: binary picks prefixes by 1024', () => {
     expect(r.stderr).toBe('');
     const out = (JSON.parse(r.stdout) as { outputs: Record<string, { text: string; value: number; unit: string }> }).outputs['total']!;
     expect([out.text, out.value, out.unit]).toEqual(['1 TB', 1, 'TB']);
+  });
+  it('property: any byte count from 1 B to 2^62 B shows in a unit the binary registry sizes the same, at 1 to 1,023.99', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 2 ** 62, noNaN: true }), (si) => {
+        const b = bestUnit(si, DATA, BINARY);
+        expect(BINARY.lookup(b.text)?.factor).toBe(b.factor);
+        expect(si / b.factor).toBeGreaterThanOrEqual(0.99995);
+        expect(si / b.factor).toBeLessThan(1024);
+      }),
+    );
   });
 });

@@ -8,6 +8,7 @@ import { EstimateError } from '../diagnostics/error.js';
 import { type Span } from '../diagnostics/source.js';
 import { assertNever } from '../lang/assert-never.js';
 import { type Expr } from '../lang/ast.js';
+import { spellingHints } from '../lang/spelling-hints.js';
 import { leftSpine } from '../lang/spine.js';
 import { type Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
@@ -132,6 +133,9 @@ export function checkConversion(have: Dimension, target: ResolvedUnit, targetSpa
 /** Adds "1.5B is bytes; write 1.5bn" to dimension errors in expressions that wrote `<n>B`. */
 export function withByteHint(e: EstimateError, expr: Expr): EstimateError {
   if (!e.code.startsWith('E05') && e.code !== 'E0708') return e;
+  // A source's spelling read otherwise here (`GB-month`, `256K`, `60m`): say so beside the error.
+  const spelled = spellingHints(expr, { data: /\bData\b/.test(e.message), length: /\bLength\b/.test(e.message) });
+  if (spelled.length) e = e.withHelp(...spelled);
   const found = findByteLiteral(expr);
   if (!found) return e;
   const text = found.span.source.text.slice(found.span.start, found.span.end);

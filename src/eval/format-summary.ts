@@ -22,7 +22,7 @@ export interface FormattedSummary {
 export function formatSummary(s: Summary, dimension: Dimension, unit?: ResolvedUnit, precise = false, style: FormatStyle = {}): FormattedSummary {
   // One unit for all four texts: a preferred unit's prefix moves for the median, then stays.
   // `value` and `unit` stay in the unit asked for, as for an exact value (see formatQuantity).
-  const shown = unit ? (precise || unit.fixed ? unit : { ...movePrefix(s.p50, unit), fixed: true }) : unitOf(s.p50, dimension, style);
+  const shown = unit ? (precise || unit.fixed ? unit : { ...movePrefix(s.p50, unit, style.registry), fixed: true }) : unitOf(s.p50, dimension, style);
   const one = (si: number): Formatted => (unit && !precise ? formatShownIn(si, dimension, unit, shown, style) : formatQuantity(si, dimension, shown, precise, style));
   const median = one(s.p50);
   const p5 = one(s.p5);

@@ -3,10 +3,15 @@ import { EstimateError } from '../diagnostics/error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { type UnitExpr } from '../lang/ast.js';
 import { printUnit } from '../lang/printer.js';
-import { MAGNITUDES } from '../units/catalogue.js';
+import { COUNT_WORDS, MAGNITUDES } from '../units/catalogue.js';
 import { Dimension } from '../units/dimension.js';
 import { type ResolvedUnit } from '../units/quantity.js';
 import { ambiguity, type UnitRegistry } from '../units/registry.js';
+
+/** The letters a multiplier is written with after a number (`14x`, `30X`). */
+const MULTIPLIER_SIGNS: ReadonlySet<string> = new Set(['x', 'X']);
+/** A multiplier sign: a plain factor of one, so `14x` is 14. */
+const TIMES = { dimension: Dimension.NONE, factor: 1 };
 
 /** Tells whether a name is a model quantity (so a unit position can say "not a unit"). */
 export type IsQuantity = (name: string) => boolean;
@@ -27,6 +32,10 @@ function walk(u: UnitExpr, registry: UnitRegistry, isQuantity: IsQuantity): { di
     case 'unit': {
       const found = registry.lookup(u.name);
       if (found) return found;
+      // `14x`, `5X` (readers F2): sources write multipliers so ("14x L1 cache", "peak = 5x"). Not a
+      // unit of the catalogue, so a quantity named `x` keeps its error (E0306) instead of
+      // silently becoming a factor.
+      if (MULTIPLIER_SIGNS.has(u.name) && !isQuantity(u.name)) return TIMES;
       throw unknownUnit(u.name, u.span, registry, isQuantity);
     }
     case 'unitOne':
@@ -75,6 +84,8 @@ export function unknownUnit(
       help: [`multiply by it instead: \`2 * ${name}\``],
     });
   }
+  const count = COUNT_WORDS.get(name);
+  if (count !== undefined) return new EstimateError('E0301', `unknown unit \`${name}\``, { span: where, help: [count] });
   const hint = didYouMean(name, [...registry.names(), ...extraCandidates]);
   return new EstimateError('E0301', `unknown unit \`${name}\``, {
     span: where,

@@ -120,6 +120,13 @@ function unexpectedCharacter(src: Source, i: number): EstimateError {
       help: ['group digits with `_` (1_000_000) or write them together (1000000)'],
     });
   }
+  if (ch === '~' || ch === '≈') {
+    // Sources mark rounded figures so ("~10 KB", "≈ 10^5"); every figure here is one already.
+    return new EstimateError('E0101', `\`${ch}\` (approximately) is not part of an expression`, {
+      ...where,
+      help: ['drop it and write the number alone: `10 KB`; a `book:` figure may keep it (`book: ~10 KB`)'],
+    });
+  }
   if (ch === '_' && isIdentPart(text[i + 1])) {
     return new EstimateError('E0102', 'a number or name cannot start with `_`', where);
   }

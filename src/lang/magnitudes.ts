@@ -14,10 +14,11 @@ export const MAGNITUDES: ReadonlyMap<string, number> = new Map([
   ['bil', 1e9],
   ['T', 1e12],
   ['tn', 1e12],
-  ['thousand', 1e3],
-  ['million', 1e6],
-  ['billion', 1e9],
-  ['trillion', 1e12],
+  // Spelled out, in any of the cases prose uses ("2 Million tweets", "MILLION"): no unit is so named.
+  ...(['thousand', 'million', 'billion', 'trillion'] as const).flatMap((w, i): [string, number][] => {
+    const f = 10 ** (3 * (i + 1));
+    return [[w, f], [w[0]!.toUpperCase() + w.slice(1), f], [w.toUpperCase(), f]];
+  }),
 ]);
 
 /** The word for a percent sign (`5 percent` is 5%). */

@@ -6,8 +6,10 @@
  *   rangeEnd   = expr starting with a number, "-" or "$"   `200M to 400M user`, `1 to 3 MB`
  *   prefix     = "-" prefix | primary
  *   primary    = literal | NAME "(" [ expr { "," expr } ] ")" | NAME | "(" expr ")"
- *   literal    = [ "$" ] NUMBER [ "^" INT ] [ MAGNITUDE ] [ ":" NUMBER [ MAGNITUDE ] ] [ "%" | "percent" | "$" ] [ unitTerm ]
- *                e.g. 300M, 1.5 billion, 100mil, 10%, 5 percent, 300 MB, $0.02, 0.02$, 10:1, 10^5 s
+ *   literal    = [ "$" ] NUMBER [ "^" INT ] [ MAGNITUDE ] [ ":" NUMBER [ MAGNITUDE ] ] [ "×" ] [ "%" | "percent" | "$" ] [ unitTerm ]
+ *                e.g. 300M, 1.5 billion, 100mil, 10%, 5 percent, 300 MB, $0.02, 0.02$, 10:1, 10^5 s,
+ *                3× (a glued `×` before the end, `)`, `,`, `->` or a keyword is a multiplier sign;
+ *                `14x` is the number and the unit `x`, which resolves to a factor of one)
  *                (`^ INT` only before a unit: `10^5 s` is (10^5) s; elsewhere `^` is the operator)
  *   unitTerm   = NAME [ "^" [ "-" ] NUMBER ]
  *   unitExpr   = [ "/" ] unitFactor { ("*" | "/" | "per") unitFactor }
@@ -216,6 +218,11 @@ class Parser {
       end = ratio.end;
       after = this.peek();
     }
+    // `3×` at the end of an operand (readers F2): the multiplier sign of "3× faster", a factor of 3.
+    if (after.kind === 'op' && after.text === '*' && after.start === end && this.src.text[after.start] === '×' && this.endsOperand(1)) {
+      end = this.next().end;
+      after = this.peek();
+    }
     if (!Number.isFinite(value)) this.tooLarge(span(this.src, num.start, end));
     // A bare number is its token's span; a magnitude, a power, a ratio or `$` widens it.
     const amount: Expr = { kind: 'number', value, span: dollar === undefined && end === num.end ? num : span(this.src, (dollar ?? num).start, end) };
@@ -307,6 +314,14 @@ class Parser {
       throw new EstimateError('E0220', 'a ratio has two parts', { span: this.peek(), help: ['write `a:b`; for three shares, name them in a template'] });
     }
     return { value, end };
+  }
+
+  /** Whether the token at `offset` cannot start an operand: the end, `)`, `,`, `->` or a keyword. */
+  private endsOperand(offset: number): boolean {
+    const t = this.tokens[Math.min(this.pos + offset, this.last)]!;
+    if (t.kind === 'eof') return true;
+    if (t.kind === 'op') return t.text === ')' || t.text === ',' || t.text === '->';
+    return t.kind === 'ident' && KEYWORDS.has(t.text);
   }
 
   /** Whether the token at `offset` is a name (not a keyword, not a call). */

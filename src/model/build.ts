@@ -7,7 +7,7 @@
 import { collectErrors, EstimateError, EstimateErrors } from '../diagnostics/error.js';
 import { absolute, type Span } from '../diagnostics/source.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { compile, unitScope, type Compiled, type Scope } from '../eval/compile.js';
+import { compile, unitScope, withByteHint, type Compiled, type Scope } from '../eval/compile.js';
 import { resolveUnit } from '../eval/resolve-unit.js';
 import { assertNever } from '../lang/assert-never.js';
 import { type Expr, type UnitExpr } from '../lang/ast.js';
@@ -296,10 +296,25 @@ function buildInput(s: InputSpec, slot: number, registry: UnitRegistry, attempt:
 }
 
 /** A `min:` or `max:` bound: an exact value of the input's dimension. */
-function buildBound(b: Located, what: string, dimension: Dimension, unit: ResolvedUnit | undefined, registry: UnitRegistry) {
-  const c = compile(parse(b.source), unitScope(registry));
-  if (c.uncertain) throw exactNeeded(b, what, 'a bound is one value: every sample is checked against it');
-  expectDimension(c.dimension, dimension, b.span, what);
+/** Why a `book:` is one figure: it is compared with the estimate, as the source printed it. */
+const BOOK_RANGE_HELP = 'a book figure is the one number the source printed, compared with the estimate: for "3400-3600" write its middle, `~3500`, and keep the range in `help:`';
+
+function buildBound(b: Located, what: string, dimension: Dimension, unit: ResolvedUnit | undefined, registry: UnitRegistry, help = 'a bound is one value: every sample is checked against it') {
+  const expr = parse(b.source);
+  // "3400-3600 tweets per second": a source's range, which would read as -200 (readers F14).
+  const dashed = help === BOOK_RANGE_HELP ? /^\s*([0-9][0-9.,_]*)[-–]([0-9][0-9.,_]*)(?![0-9.,_])/.exec(b.source.text) : null;
+  const num = (t: string) => Number(t.replace(/[,_]/g, ''));
+  if (dashed && num(dashed[1]!) < num(dashed[2]!)) {
+    throw new EstimateError('E0720', `${what} is \`${dashed[0].trim()}\`, a range as sources write it (here it would subtract): a book figure is one number`, { span: b.span, help: [help] });
+  }
+  const c = compile(expr, unitScope(registry));
+  if (c.uncertain) throw exactNeeded(b, what, help);
+  try {
+    expectDimension(c.dimension, dimension, b.span, what);
+  } catch (e) {
+    // `book: 30m` for a duration: say that `m` is the metre (the spelling hints of compile).
+    throw e instanceof EstimateError ? withByteHint(e, expr) : e;
+  }
   const si = c.run([]);
   return { si, text: formatQuantity(si, dimension, unit).text };
 }
@@ -346,7 +361,7 @@ function buildQuantity(s: QuantitySpec, written: Expr, slot: number, scope: Scop
     }
   }
   const unit = s.unit ? attempt(() => displayUnit(s.unit!, dimension, scope.registry, what(), (want, message) => tracedMismatch(expr, dimension, want, byName, message, s.unit!.text))) : compiled.target;
-  const book = s.book ? attempt(() => buildBound(s.book!, `\`book\` of ${what()}`, dimension, undefined, scope.registry).si) : undefined;
+  const book = s.book ? attempt(() => buildBound(s.book!, `\`book\` of ${what()}`, dimension, undefined, scope.registry, BOOK_RANGE_HELP).si) : undefined;
   return { kind: 'quantity', spec: s, name: s.name.text, slot, expr, compiled, dimension, unit, book };
 }
 

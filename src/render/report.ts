@@ -137,7 +137,7 @@ export function buildReport(model: Model, results: Results, options: ReportOptio
     if (item.book === undefined || results.overridden.size > 0) return base;
     // The book's figure in the unit the estimate is shown in (the prefix of a preference may have moved).
     const book = item.unit
-      ? formatShownIn(item.book, item.dimension, item.unit, item.unit.percent || item.unit.fixed ? item.unit : movePrefix(base.value.si, item.unit), style)
+      ? formatShownIn(item.book, item.dimension, item.unit, item.unit.percent || item.unit.fixed ? item.unit : movePrefix(base.value.si, item.unit, model.registry), style)
       : formatQuantity(item.book, item.dimension, matchingUnit(base.value, item), false, style);
     return { ...base, book };
   };

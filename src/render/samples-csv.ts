@@ -7,6 +7,7 @@ import { EstimateError } from '../diagnostics/error.js';
 import { bestUnit } from '../units/format.js';
 import { type Model, type ModelInput, type ModelQuantity } from '../model/model.js';
 import { type Results } from '../model/evaluate.js';
+import { type UnitRegistry } from '../units/registry.js';
 import { csvField } from './sanitize-cells.js';
 
 /**
@@ -25,7 +26,7 @@ export function renderSamplesCsv(model: Model, results: Results): string {
       help: [`use --samples ${Math.floor(MAX_SAMPLE_CELLS / items.length).toLocaleString('en-US')} or fewer for this template`],
     });
   }
-  const columns = items.map((item) => column(item, results));
+  const columns = items.map((item) => column(item, results, model.registry));
   const lines = new Array<string>(n + 1);
   lines[0] = columns.map((c) => csvField(c.unit === '' ? c.name : `${c.name} (${c.unit})`)).join(',');
   const row = new Array<string>(columns.length);
@@ -39,10 +40,11 @@ export function renderSamplesCsv(model: Model, results: Results): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-function column(item: ModelInput | ModelQuantity, results: Results) {
+function column(item: ModelInput | ModelQuantity, results: Results, registry: UnitRegistry) {
   const samples = results.sampled?.bySlot[item.slot];
   const exact = results.values[item.slot]!;
-  const unit = item.unit ?? bestUnit(exact, item.dimension);
+  // The model's registry: under `data: binary` the column `(TB)` holds 2^40-byte terabytes.
+  const unit = item.unit ?? bestUnit(exact, item.dimension, registry);
   const percent = 'percent' in unit && unit.percent === true;
   return { name: item.name, unit: percent ? '%' : unit.text, factor: percent ? 0.01 : unit.factor, samples, exact };
 }

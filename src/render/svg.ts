@@ -3,6 +3,7 @@
  * series of a lines chart, and a histogram. Each scales to its container (viewBox, width 100%),
  * so a phone and a printed page both show it whole. Text is escaped; nothing is fetched.
  */
+import { sanitize } from '../diagnostics/sanitize.js';
 import { formatCount, formatNumber } from '../units/format.js';
 import { type Chart, type HistogramChart, type LinesChart, type TornadoChart } from './analysis-view.js';
 
@@ -11,9 +12,13 @@ export const MAX_SVG_SERIES = 6;
 
 const W = 640;
 
-/** Escapes text for HTML and SVG. */
+/**
+ * Escapes text for HTML and SVG. First the escaping rule of every other format (sanitize): a
+ * bidi override, a zero-width or C1 character shows as `\u202e`, ESC as `\x1b` (deleting it
+ * hid that the text held one), a tab as a space; a line break is a space, as HTML reads it.
+ */
 export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return sanitize(s.replace(/\r?\n/g, ' ')).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** The SVG elements of a chart. */

@@ -121,7 +121,7 @@ export function napkinLines(model: Model, results: Results, shownOf: (item: Mode
   for (const item of [...model.inputs, ...model.quantities]) {
     const f = shownOf(item);
     // The unit the report shows (its prefix moved: 925.9 kbps, not 0.9259 Mbps).
-    const unit = item.unit && !item.unit.percent ? movePrefix(f.si, item.unit).text : f.unit;
+    const unit = item.unit && !item.unit.percent ? movePrefix(f.si, item.unit, model.registry).text : f.unit;
     // The unit's size exactly and on the whiteboard (`tweet/user/day` is 1/86,400 and 1/10^5).
     const exactSize = sizeOf(unit, model.registry) ?? (f.value !== 0 ? f.si / f.value : 1);
     const boardSize = sizeOf(unit, board) ?? exactSize;

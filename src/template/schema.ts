@@ -1,6 +1,6 @@
 /** Checks the located YAML tree against the template contract and builds a TemplateSpec. */
 import { EstimateError } from '../diagnostics/error.js';
-import { type Source, type Span } from '../diagnostics/source.js';
+import { subSource, type Source, type Span } from '../diagnostics/source.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { type InputSpec, type Located, type QuantitySpec, type SectionSpec, type SizingResource, type SizingSpec, type TemplateSpec, type UseSpec } from './types.js';
 import { type YMap, type YScalar, type YValue } from './yaml-tree.js';
@@ -154,7 +154,7 @@ function quantity(key: Located, value: YValue, errors: EstimateError[]): Quantit
     value: e.main,
     unit: e.get('unit'),
     dimension: e.get('dimension'),
-    book: e.get('book'),
+    book: bookFigure(e.get('book')),
     accumulate: e.get('accumulate'),
   };
 }
@@ -190,6 +190,18 @@ function scalarText(v: YValue | undefined, key: string, owner: Span, required: b
     return undefined;
   }
   return located(v);
+}
+
+/**
+ * A `book:` figure as sources print it: a leading `~` or `≈` ("~10 KB", "≈ 10^5") says the
+ * figure is rounded, which every book figure is; it is dropped and the number kept (readers
+ * F14). The rest stays a snippet of the file, so a caret still points at the right column.
+ */
+function bookFigure(l: Located | undefined): Located | undefined {
+  const m = l && /^\s*[~≈]\s*/u.exec(l.source.text);
+  if (!l || !m) return l;
+  const text = l.source.text.slice(m[0].length);
+  return { text, span: l.span, source: subSource(l.source, m[0].length, l.source.text.length, text, true) };
 }
 
 function located(v: YScalar): Located {

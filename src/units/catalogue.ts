@@ -55,9 +55,9 @@ const DAY = 86_400;
  * docs/language.md). KB is the SI kilobyte (1000 B), as the book uses it.
  */
 export const UNITS: readonly UnitDef[] = [
-  { names: ['ns', 'nanosecond', 'nanoseconds'], dimension: T, factor: 1e-9, prefixes: 'none', family: 'none', display: 'ns', plural: 'ns', long: 'nanosecond', pick: true },
-  { names: ['us', 'µs', 'μs', 'microsecond', 'microseconds'], dimension: T, factor: 1e-6, prefixes: 'none', family: 'none', display: 'µs', plural: 'µs', long: 'microsecond', pick: true },
-  { names: ['ms', 'millisecond', 'milliseconds'], dimension: T, factor: 1e-3, prefixes: 'none', family: 'none', display: 'ms', plural: 'ms', long: 'millisecond', pick: true },
+  { names: ['ns', 'nsec', 'nanosecond', 'nanoseconds'], dimension: T, factor: 1e-9, prefixes: 'none', family: 'none', display: 'ns', plural: 'ns', long: 'nanosecond', pick: true },
+  { names: ['us', 'µs', 'μs', 'usec', 'microsecond', 'microseconds'], dimension: T, factor: 1e-6, prefixes: 'none', family: 'none', display: 'µs', plural: 'µs', long: 'microsecond', pick: true },
+  { names: ['ms', 'msec', 'millisecond', 'milliseconds'], dimension: T, factor: 1e-3, prefixes: 'none', family: 'none', display: 'ms', plural: 'ms', long: 'millisecond', pick: true },
   { names: ['s', 'sec', 'secs', 'second', 'seconds'], dimension: T, factor: 1, prefixes: 'none', family: 'none', display: 's', plural: 's', long: 'second', pick: true },
   { names: ['min', 'mins', 'minute', 'minutes'], dimension: T, factor: 60, prefixes: 'none', family: 'none', display: 'min', plural: 'min', long: 'minute', pick: true },
   { names: ['h', 'hr', 'hrs', 'hour', 'hours'], dimension: T, factor: 3600, prefixes: 'none', family: 'none', display: 'h', plural: 'h', long: 'hour', pick: true },
@@ -73,7 +73,8 @@ export const UNITS: readonly UnitDef[] = [
   { names: ['bps'], dimension: RATE, factor: 1 / 8, prefixes: 'rate', family: 'metric', display: 'bps', plural: 'bps', long: 'bit per second' },
   { names: ['USD', 'usd', 'dollar', 'dollars'], dimension: [['Money', 1]], factor: 1, prefixes: 'none', family: 'none', display: 'USD', plural: 'USD', long: 'US dollar' },
   { names: ['request', 'requests', 'req', 'reqs'], dimension: [['request', 1]], factor: 1, prefixes: 'none', family: 'none', display: 'req', plural: 'requests', long: 'request' },
-  { names: ['qps', 'rps'], dimension: [['request', 1], ['Time', -1]], factor: 1, prefixes: 'none', family: 'none', display: 'req/s', plural: 'req/s', long: 'request per second' },
+  // Sources write rates in capitals ("Peak QPS = 48000 QPS"); no other unit is so named.
+  { names: ['qps', 'rps', 'QPS', 'RPS'], dimension: [['request', 1], ['Time', -1]], factor: 1, prefixes: 'none', family: 'none', display: 'req/s', plural: 'req/s', long: 'request per second' },
   // Length and area, for geospatial estimates (`200M mi^2`). `m` is the metre: a minute is `min`
   // and a million `M`; a number glued to `m` before another name (`300m user`) is refused (E0310).
   { names: ['m', 'metre', 'metres', 'meter', 'meters'], dimension: L, factor: 1, prefixes: 'length', family: 'metric', display: 'm', plural: 'm', long: 'metre' },
@@ -124,4 +125,16 @@ export const AMBIGUOUS: ReadonlyMap<string, readonly string[]> = new Map([
   ['pb', ['PB (petabyte)', 'Pb (petabit)']],
   ['mbps', ['Mbps (megabits per second)', 'MB/s (megabytes per second)']],
   ['gbps', ['Gbps (gigabits per second)', 'GB/s (gigabytes per second)']],
+]);
+
+/**
+ * Words sources write after a number that are counts, not units (readers F3, F10): each with the
+ * help an unknown-unit error gives. Not units on purpose: what a transaction or a user is
+ * belongs to the template, which declares it under `units:`.
+ */
+export const COUNT_WORDS: ReadonlyMap<string, string> = new Map([
+  ['TPS', 'transactions per second: declare `units: [transaction]` and write `transaction/s`'],
+  ['tps', 'transactions per second: declare `units: [transaction]` and write `transaction/s`'],
+  ['DAU', 'daily active users: declare `units: [user]` and write `500M user` (the day goes in the name)'],
+  ['MAU', 'monthly active users: declare `units: [user]` and write `500M user` (the month goes in the name)'],
 ]);

@@ -42,6 +42,11 @@ export interface Formatted {
 
 /** The SI prefixes, largest first, as the formatter tries them for data (catalogue: SI_PREFIXES). */
 const DATA_PREFIXES: readonly [string, number][] = [...SI_PREFIXES].reverse().map((p) => [p.short, p.factor]);
+/**
+ * The same names at their sizes under `data: binary` (KB = 1024 B, TB = 2^40 B): there the
+ * formatter must pick by those sizes, or 2^40 B prints `1.1 TB`, a figure that reads back 10% high.
+ */
+const BINARY_DATA_PREFIXES: readonly [string, number][] = [...SI_PREFIXES].reverse().map((p, i, all) => [p.short, 2 ** (10 * (all.length - i))]);
 
 /** What the formatter reads from one registry's catalogue, worked out once per registry. */
 interface Names {
@@ -158,7 +163,7 @@ export function formatQuantity(si: number, dimension: Dimension, unit?: Resolved
     // A preference moves its prefix in the text (0.009125 PB -> 9.125 TB); a fixed unit or a
     // conversion stays. `value` and `unit` stay in the unit asked for: a script reading `value`
     // of a PB quantity must not get terabytes when the estimate is small.
-    const chosen = precise || unit.fixed ? unit : movePrefix(si, unit);
+    const chosen = precise || unit.fixed ? unit : movePrefix(si, unit, style.registry);
     const value = shown(si / unit.factor, si, unit.text);
     const inChosen = chosen === unit ? value : shown(si / chosen.factor, si, chosen.text);
     const countLike = takesMagnitude(chosen.dimension);
@@ -182,6 +187,8 @@ export function formatShownIn(si: number, dimension: Dimension, unit: ResolvedUn
 
 /** A prefix family: the prefixes a base unit moves through, smallest first. */
 const SI_STEPS: readonly [string, number][] = [['', 1], ['k', 1e3], ['M', 1e6], ['G', 1e9], ['T', 1e12], ['P', 1e15], ['E', 1e18]];
+/** The SI names of bytes under `data: binary`, at their sizes there (MB = 2^20 B). */
+const SI_NAMES_BINARY_SIZES: readonly [string, number][] = SI_STEPS.map(([p], i) => [p, 2 ** (10 * i)]);
 const BINARY_STEPS: readonly [string, number][] = [['', 1], ['Ki', 2 ** 10], ['Mi', 2 ** 20], ['Gi', 2 ** 30], ['Ti', 2 ** 40], ['Pi', 2 ** 50], ['Ei', 2 ** 60]];
 
 /** The leading prefixed data unit of a unit text: `TB` of `TB/day`, `Gbps`, `MiB`. */
@@ -190,15 +197,16 @@ const PREFIXED = /^(Ki|Mi|Gi|Ti|Pi|Ei|k|K|M|G|T|P|E)?(B|bps|bit|b)(?![A-Za-z0-9^
 /**
  * The unit with its prefix moved so the value reads between 1 and 9,999 (9.125 TB, not 0.009125
  * PB), in the same family (SI stays SI, binary stays binary). Units without a prefix family
- * (USD, day, user) and values already in range keep the unit written.
+ * (USD, day, user) and values already in range keep the unit written. Under the registry's
+ * `data: binary` the byte's metric names move by 1024 (bits keep 1000: the convention is bytes').
  */
-export function movePrefix(si: number, unit: ResolvedUnit): ResolvedUnit {
+export function movePrefix(si: number, unit: ResolvedUnit, registry?: UnitRegistry): ResolvedUnit {
   const a = Math.abs(si / unit.factor);
   if (a === 0 || (a >= 1 && a < 9_999.5)) return unit;
   const m = PREFIXED.exec(unit.text);
   if (!m) return unit;
   const [whole, prefix = '', base] = m;
-  const steps = /i$/.test(prefix) ? BINARY_STEPS : SI_STEPS;
+  const steps = /i$/.test(prefix) ? BINARY_STEPS : base === 'B' && registry?.sizes.binaryData === true ? SI_NAMES_BINARY_SIZES : SI_STEPS;
   const current = steps.find(([p]) => p === (prefix === 'K' ? 'k' : prefix))?.[1] ?? 1;
   const baseFactor = unit.factor / current;
   const rest = unit.text.slice(whole.length);
@@ -321,7 +329,8 @@ export function bestUnit(si: number, dimension: Dimension, registry?: UnitRegist
   };
   let factor = 1;
   if (data === 1) {
-    const p = DATA_PREFIXES.find(([, f]) => a >= f * 0.99995);
+    const prefixes = registry?.sizes.binaryData === true ? BINARY_DATA_PREFIXES : DATA_PREFIXES;
+    const p = prefixes.find(([, f]) => a >= f * 0.99995);
     if (p) factor = p[1];
     put((p ? p[0] : '') + (base.get('Data') ?? 'B'), 1);
   } else {

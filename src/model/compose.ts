@@ -62,7 +62,7 @@ function withUses(spec: TemplateSpec, chain: readonly string[], memo: Memo): Tem
     } catch (e) {
       const found = projectErrors(e);
       if (!found) throw e;
-      errors.push(...found);
+      for (const f of found) errors.push(f);
     }
   }
   if (errors.length > 0) throw new EstimateErrors(errors);

@@ -109,6 +109,15 @@ describe('aliases', () => {
 });
 
 describe('sizes', () => {
+  it('50,000 count units load, each usable with its plural, a repeat still E0705 (redteam F17: quadratic, 32 s)', async () => {
+    const units = Array.from({ length: 50_000 }, (_, i) => `u${i}`).join(', ');
+    const ok = await runOn('units.yaml', `name: u\ntitle: u\nunits: [${units}, user]\ninputs:\n  dau:\n    label: d\n    default: 2M u49999s\n    help: h\nquantities:\n  q: dau * 2\nsections:\n  S: [q]\n`, '--format', 'json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).outputs.q.unit).toBe('u49999');
+    const twice = await runOn('units2.yaml', `name: u\ntitle: u\nunits: [${units}, u7]\ninputs:\n  dau:\n    label: d\n    default: 2\n    help: h\nquantities:\n  q: dau * 2\nsections:\n  S: [q]\n`);
+    expect(twice.error).toBe('E0705');
+    expect(twice.stderr).toContain('count unit `u7` is declared twice');
+  });
   it('a 900 KB key is refused with the caret row cut to the terminal', async () => {
     const r = await runOn('longkey.yaml', VALID.replace('source: tests', 'source: tests\n"' + 'z'.repeat(900_000) + '": 1'));
     expect(r.code).toBe(1);

@@ -139,6 +139,7 @@ function checkSampleBudget(model: Model, chosen: readonly Compiled[], n: number)
   if (count * n <= MAX_SAMPLE_VALUES) return;
   const fits = Math.floor(MAX_SAMPLE_VALUES / count);
   throw new EstimateError('E0922', `${count.toLocaleString('en-US')} uncertain values × ${n.toLocaleString('en-US')} samples is more than the ${MAX_SAMPLE_VALUES.toLocaleString('en-US')} sample values a run may hold (8 bytes each)`, {
+    where: '--samples',
     help: [fits >= 1 ? `use \`--samples ${fits}\` or fewer, or give fewer inputs a range` : 'give fewer inputs a range'],
   });
 }

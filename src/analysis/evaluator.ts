@@ -5,6 +5,7 @@
  */
 import { EstimateError } from '../diagnostics/error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { namesIn } from '../model/build.js';
 import { evaluate, type EvaluateOptions, type Results } from '../model/evaluate.js';
 import { type Model, type ModelInput, type ModelQuantity } from '../model/model.js';
 import { type Override } from '../model/overrides.js';
@@ -35,6 +36,67 @@ export class Evaluator {
     }
     this.results = evaluate(model, overrides, sampling);
     this.base = this.results.values;
+  }
+
+  /**
+   * The quantities downstream of one input, in evaluation order: those reading it, directly or
+   * through other quantities. Moving the input changes these and no other slot.
+   */
+  downstreamOf(input: ModelInput): readonly ModelQuantity[] {
+    const readers = this.readersBySlot();
+    const hit = new Set<number>();
+    const todo = [input.slot];
+    while (todo.length > 0) {
+      for (const k of readers.get(todo.pop()!) ?? []) {
+        if (hit.has(k)) continue;
+        hit.add(k);
+        todo.push(this.model.quantities[k]!.slot);
+      }
+    }
+    // model.quantities is in evaluation order: keep it.
+    return [...hit].sort((a, b) => a - b).map((k) => this.model.quantities[k]!);
+  }
+
+  private readers?: Map<number, number[]>;
+
+  /** Slot -> the indices of the quantities whose expression names it; built once. */
+  private readersBySlot(): Map<number, number[]> {
+    if (this.readers) return this.readers;
+    const readers = new Map<number, number[]>();
+    this.model.quantities.forEach((q, k) => {
+      for (const name of namesIn(q.expr)) {
+        const slot = this.model.byName.get(name)?.slot;
+        if (slot === undefined) continue;
+        const list = readers.get(slot);
+        if (list) list.push(k);
+        else readers.set(slot, [k]);
+      }
+    });
+    this.readers = readers;
+    return readers;
+  }
+
+  /**
+   * One input changed from `from` (a full evaluation, left as it was on return): the values of
+   * `downstream` (from downstreamOf), in its order. Costs one run per downstream quantity, so a
+   * tornado over every input is linear in the template, not inputs × quantities.
+   */
+  moved(from: Float64Array, slot: number, value: number, downstream: readonly ModelQuantity[]): Float64Array {
+    const was = from[slot]!;
+    const saved = new Float64Array(downstream.length);
+    const out = new Float64Array(downstream.length);
+    from[slot] = value;
+    downstream.forEach((q, k) => {
+      saved[k] = from[q.slot]!;
+      from[q.slot] = q.compiled.run(from);
+      out[k] = from[q.slot]!;
+    });
+    // Put the buffer back: the next input moves from the same point.
+    from[slot] = was;
+    downstream.forEach((q, k) => {
+      from[q.slot] = saved[k]!;
+    });
+    return out;
   }
 
   /** Every slot's value with the given inputs changed. */

@@ -85,13 +85,13 @@ export function solve(ev: Evaluator, input: ModelInput, condition: Condition): S
   // The satisfying set is one end of the probes: [first .. t] for `largest`, [t .. last] for `smallest` (and exact).
   const fromStart = want === 'largest';
   const firstTrue = truths.indexOf(true);
-  if (firstTrue < 0) throw unreachable(condition, input, showX(probes[0]!), showX(probes[probes.length - 1]!), show(Math.min(...finite)), show(Math.max(...finite)), where);
+  if (firstTrue < 0) throw unreachable(condition, input, showX(probes[0]!), showX(probes[probes.length - 1]!), show(finite.reduce((a, b) => Math.min(a, b), Infinity)), show(finite.reduce((a, b) => Math.max(a, b), -Infinity)), where);
   let a: number;
   let b: number;
   if (fromStart) {
     const lastTrue = truths.lastIndexOf(true);
     if (lastTrue === probes.length - 1) return finish(probes[lastTrue]!);
-    if (!truths[0]) throw unreachable(condition, input, showX(probes[0]!), showX(probes[probes.length - 1]!), show(Math.min(...finite)), show(Math.max(...finite)), where);
+    if (!truths[0]) throw unreachable(condition, input, showX(probes[0]!), showX(probes[probes.length - 1]!), show(finite.reduce((a, b) => Math.min(a, b), Infinity)), show(finite.reduce((a, b) => Math.max(a, b), -Infinity)), where);
     [a, b] = [probes[lastTrue]!, probes[lastTrue + 1]!];
   } else {
     if (firstTrue === 0) return finish(probes[0]!);

@@ -56,8 +56,8 @@ export function lintModel(model: Model): Finding[] {
       warn(new EstimateError('E0751', `quantity \`${q.name}\` is neither shown in a section nor used by another quantity`, { span: q.spec.name.span, help: ['list it in a section, or remove it'] }));
     }
   }
-  found.push(...countsWithoutUnit(model), ...mixedConventions(model));
-  found.push(...bookFigures(model));
+  // Loops, not push(...xs): a list as long as the template's quantities must not become call arguments.
+  for (const f of [...countsWithoutUnit(model), ...mixedConventions(model), ...bookFigures(model)]) found.push(f);
   return found.sort((a, b) => start(a) - start(b));
 }
 

@@ -113,6 +113,7 @@ export const ERROR_CODES = {
   // Ranges (E0920-E0929)
   E0920: 'bad --samples',
   E0921: 'bad --seed',
+  E0922: 'too many samples for the model',
   // Authoring commands (check, new, completion, repl)
   E0980: 'no templates to check',
   E0981: 'unknown shell',

@@ -129,7 +129,7 @@ export function collectErrors(checks: Iterable<() => void>): EstimateError[] {
     } catch (e) {
       const ours = projectErrors(e);
       if (!ours) throw e;
-      found.push(...ours);
+      for (const o of ours) found.push(o);
     }
   }
   return found;

@@ -250,7 +250,10 @@ class Checker {
     const high = this.node(this.expr(e.high));
     if (isBareNumber(e.low) && low.dimension.isNone) {
       // `1 to 3 MB` and `5 to 15%`: the unit is written once, at the end.
-      const unit = e.high.kind === 'quantity' ? (this.scope.registry.lookup(e.high.unit.kind === 'unit' ? e.high.unit.name : '') ?? unitValue(e.high.unit, this.scope.registry)) : e.high.kind === 'percent' ? { dimension: Dimension.NONE, factor: 0.01 } : undefined;
+      // A negative high end (`-3 to -1 s`, `-5 to -1%`) is a `neg` around the quantity: its unit still counts.
+      let top = e.high;
+      while (top.kind === 'neg') top = top.operand;
+      const unit = top.kind === 'quantity' ? (this.scope.registry.lookup(top.unit.kind === 'unit' ? top.unit.name : '') ?? unitValue(top.unit, this.scope.registry)) : top.kind === 'percent' ? { dimension: Dimension.NONE, factor: 0.01 } : undefined;
       if (unit && low.kind === 'const') {
         const v = low.value * unit.factor;
         low = Number.isFinite(v) ? { kind: 'const', dimension: unit.dimension, uncertain: false, value: v } : this.failed(unit.dimension, () => scale(v, 1, e.low.span));

@@ -25,6 +25,13 @@ export const DEFAULT_SAMPLES = 10_000;
  */
 export const MAX_SAMPLES = 2_000_000;
 
+/**
+ * The most sample values one run may hold: uncertain values × samples. At 8 bytes each that is
+ * 1.6 GB, well under the RAM of a laptop; 3,750 uncertain values at 2M samples (60 GB) once ran
+ * to 11 GB before the kernel stepped in (redteam F11). Refused before anything is drawn (E0922).
+ */
+export const MAX_SAMPLE_VALUES = 200_000_000;
+
 /** The default seed (`--seed`): runs are reproducible unless a seed is given. */
 export const DEFAULT_SEED = 20_261_201;
 

@@ -117,14 +117,17 @@ type Attempt = <T>(f: () => T) => T | undefined;
 
 function declareUnits(spec: TemplateSpec, errors: EstimateError[]): UnitRegistry {
   const names: string[] = [];
+  // A set beside the list: `names.includes` made 50,000 units take 32 s (redteam F17).
+  const seen = new Set<string>();
   for (const u of spec.units) {
     const problem = countNameProblem(u.text, UnitRegistry.BUILTIN);
     if (problem) {
       errors.push(new EstimateError(problem.includes('already') ? 'E0706' : 'E0714', `cannot declare the count unit \`${u.text}\`: ${problem}`, { span: u.span }));
-    } else if (names.includes(u.text)) {
+    } else if (seen.has(u.text)) {
       errors.push(new EstimateError('E0705', `count unit \`${u.text}\` is declared twice`, { span: u.span }));
     } else {
       names.push(u.text);
+      seen.add(u.text);
     }
   }
   return UnitRegistry.BUILTIN.withCounts(names);

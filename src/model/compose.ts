@@ -62,7 +62,7 @@ function withUses(spec: TemplateSpec, chain: readonly string[], memo: Memo): Tem
     } catch (e) {
       const found = projectErrors(e);
       if (!found) throw e;
-      errors.push(...found);
+      for (const f of found) errors.push(f);
     }
   }
   if (errors.length > 0) throw new EstimateErrors(errors);
@@ -123,7 +123,7 @@ function added(spec: TemplateSpec, use: UseSpec, chain: readonly string[], memo:
     }
   }
   if (errors.length > 0) throw new EstimateErrors(errors);
-  const registry = UnitRegistry.BUILTIN.withCounts(flat.units.map((u) => u.text).filter((u, k, all) => all.indexOf(u) === k));
+  const registry = UnitRegistry.BUILTIN.withCounts([...new Set(flat.units.map((u) => u.text))]);
   const inputs: InputSpec[] = [];
   const boundQuantities: QuantitySpec[] = [];
   for (const i of flat.inputs) {

@@ -7,10 +7,11 @@
 import { EstimateError } from '../diagnostics/error.js';
 import { type Compiled } from '../eval/compile.js';
 import { SampleError } from '../eval/kernels.js';
-import { DEFAULT_SAMPLES, DEFAULT_SEED, type Magnitude, type Sampling } from '../eval/magnitude.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLE_VALUES, type Magnitude, type Sampling } from '../eval/magnitude.js';
 import { Random } from '../eval/random.js';
 import { summarizer, type Summary } from '../eval/summary.js';
 import { formatQuantity } from '../units/format.js';
+import { namesIn } from './build.js';
 import { type Model, type ModelInput } from './model.js';
 import { type Override } from './overrides.js';
 
@@ -76,6 +77,7 @@ function evaluateExact(model: Model, chosen: readonly Compiled[], overrides: Rea
 function evaluateSampled(model: Model, chosen: readonly Compiled[], overrides: ReadonlyMap<string, Override>, options: EvaluateOptions, overridden: ReadonlySet<string>): Results {
   const n = options.samples ?? DEFAULT_SAMPLES;
   const seed = options.seed ?? DEFAULT_SEED;
+  checkSampleBudget(model, chosen, n);
   // One stream per slot: changing one input's range leaves the other inputs' samples as they were.
   const sampling = (slot: number): Sampling => ({ n, rng: new Random(seed, slot) });
   const slots = new Array<Magnitude>(model.slotCount).fill(0);
@@ -119,6 +121,27 @@ function withInputsOf(e: SampleError, model: Model, slots: readonly Magnitude[])
     parts.push(`${input.name} = ${formatQuantity(m[e.sample]!, input.dimension, input.unit).text}`);
   }
   return parts.length > 0 ? e.withHelp(`the uncertain inputs in that sample: ${parts.join(', ')}`) : e;
+}
+
+/**
+ * Refuses a run whose samples would not fit the memory budget, before anything is drawn: the
+ * uncertain values (inputs with a range, quantities holding or reading one) times the samples.
+ */
+function checkSampleBudget(model: Model, chosen: readonly Compiled[], n: number): void {
+  // Cheap bound first: most runs fit even if every value were uncertain.
+  if ((model.inputs.length + model.quantities.length) * n <= MAX_SAMPLE_VALUES) return;
+  const sampled = new Set<string>();
+  model.inputs.forEach((input, k) => {
+    if (chosen[k]!.uncertain) sampled.add(input.name);
+  });
+  for (const q of model.quantities) if (q.compiled.uncertain || namesIn(q.expr).some((name) => sampled.has(name))) sampled.add(q.name);
+  const count = sampled.size;
+  if (count * n <= MAX_SAMPLE_VALUES) return;
+  const fits = Math.floor(MAX_SAMPLE_VALUES / count);
+  throw new EstimateError('E0922', `${count.toLocaleString('en-US')} uncertain values × ${n.toLocaleString('en-US')} samples is more than the ${MAX_SAMPLE_VALUES.toLocaleString('en-US')} sample values a run may hold (8 bytes each)`, {
+    where: '--samples',
+    help: [fits >= 1 ? `use \`--samples ${fits}\` or fewer, or give fewer inputs a range` : 'give fewer inputs a range'],
+  });
 }
 
 /** Throws when a value (or any of its samples) lies outside the input's bounds. */

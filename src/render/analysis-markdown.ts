@@ -9,7 +9,8 @@ export function renderAnalysesMarkdown(views: readonly AnalysisView[], title: st
   for (const v of views) {
     out.push(`## ${markdownText(v.title)}`, '');
     v.tables.forEach((t, k) => {
-      out.push(...table(t), '');
+      for (const l of table(t)) out.push(l);
+      out.push('');
       // A tornado's chart sits under its own table; other charts under the last table.
       const charts = t.tornado ? [t.tornado] : k === v.tables.length - 1 ? v.charts.filter((c) => !v.tables.some((x) => x.tornado === c)) : [];
       for (const c of charts) for (const b of mermaidBlocks(c)) out.push(b, '');

@@ -24,9 +24,18 @@ export function renderAnalysesText(views: readonly AnalysisView[], layout: Termi
   const out: string[] = [];
   for (const v of views) {
     out.push(terminalCell(v.title), '='.repeat(Math.min(prose, [...v.title].length)), '');
-    for (const t of v.tables) out.push(...tableLines(t, width, g), '');
-    for (const c of v.charts) out.push(...chartLines(c, width, g).flatMap((l) => wrapHanging(l.replace(/^ +/, ''), prose, l.match(/^ */)![0], `${l.match(/^ */)![0]}  `)));
-    for (const n of v.notes) out.push(...wrapText(terminalCell(n), prose));
+    // Loops, not push(...xs): a 10,000-row sweep spread as call arguments overflows the stack.
+    for (const t of v.tables) {
+      for (const l of tableLines(t, width, g)) out.push(l);
+      out.push('');
+    }
+    for (const c of v.charts) {
+      for (const l of chartLines(c, width, g)) {
+        const indent = l.match(/^ */)![0];
+        for (const w of wrapHanging(l.replace(/^ +/, ''), prose, indent, `${indent}  `)) out.push(w);
+      }
+    }
+    for (const n of v.notes) for (const l of wrapText(terminalCell(n), prose)) out.push(l);
     out.push('');
   }
   return out.join('\n').replace(/\n+$/, '\n');
@@ -37,7 +46,7 @@ export function renderAnalysesText(views: readonly AnalysisView[], layout: Termi
  * column, so a sweep of every output stays readable in 80 columns; the bars go with the first group.
  */
 function tableLines(t: ViewTable, width: number, g: Glyphs): string[] {
-  const w = t.columns.map((c) => Math.max([...terminalCell(c.label)].length, ...t.rows.map((r) => [...terminalCell(r[c.key]?.text ?? '')].length)));
+  const w = t.columns.map((c) => t.rows.reduce((m, r) => Math.max(m, [...terminalCell(r[c.key]?.text ?? '')].length), [...terminalCell(c.label)].length));
   const total = w.reduce((a, b) => a + b + 2, 0);
   if (total <= width - 10 || t.columns.length <= 2) return groupLines(t, width, g);
   const groups: (typeof t.columns)[] = [];
@@ -60,7 +69,7 @@ function groupLines(t: ViewTable, width: number, g: Glyphs): string[] {
   const cols = t.columns;
   const cells = t.rows.map((r) => cols.map((c) => terminalCell(r[c.key]?.text ?? '')));
   const heads = cols.map((c) => terminalCell(c.label));
-  const widths = cols.map((_, j) => Math.max([...heads[j]!].length, ...cells.map((r) => [...r[j]!].length)));
+  const widths = cols.map((_, j) => cells.reduce((m, r) => Math.max(m, [...r[j]!].length), [...heads[j]!].length));
   const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(Math.max(0, w - [...s].length)) + s : s + ' '.repeat(Math.max(0, w - [...s].length)));
   const used = widths.reduce((a, b) => a + b + 2, 0);
   const pic = Math.max(8, Math.min(40, width - used - 2));
@@ -78,13 +87,13 @@ function picturesOf(t: ViewTable, width: number, g: Glyphs): string[] {
   if (t.tornado) {
     const tor = t.tornado;
     const all = [tor.base, ...tor.bars.flatMap((b) => [b.low, b.high])];
-    const min = Math.min(...all);
-    const max = Math.max(...all);
+    const min = all.reduce((a, b) => Math.min(a, b), Infinity);
+    const max = all.reduce((a, b) => Math.max(a, b), -Infinity);
     return tor.bars.map((b) => tornadoBar(b.low, b.high, tor.base, min, max, width, g));
   }
   if (t.bar) {
     const vs = t.rows.map((r) => r[t.bar!]?.value ?? NaN);
-    const max = Math.max(...vs.filter(Number.isFinite));
+    const max = vs.filter(Number.isFinite).reduce((a, b) => Math.max(a, b), -Infinity);
     return vs.map((v) => bar(v, max, width, g));
   }
   return [];
@@ -95,7 +104,7 @@ function chartLines(c: Chart, width: number, g: Glyphs): string[] {
     case 'tornado':
       return [];
     case 'lines': {
-      const w = Math.max(...c.series.map((s) => [...s.name].length));
+      const w = c.series.reduce((m, s) => Math.max(m, [...s.name].length), -Infinity);
       return [...c.series.map((s) => `${terminalCell(s.name).padEnd(w)}  ${sparkline(s.values, g, c.log)}  ${short(s.values[0]!)} .. ${short(s.values[s.values.length - 1]!)} ${terminalCell(s.unit)}`), ''];
     }
     case 'histogram': {

@@ -156,7 +156,7 @@ function sensitivityView(s: Sensitivity): AnalysisView {
     }));
     const title = `${q.name} (${q.spec.label}) = ${formatQuantity(t.base, q.dimension, q.unit, false, HUMAN).text}`;
     tables.push({ title, columns, rows, tornado });
-    if (t.unaffectedBy.length) notes.push(`${q.name} does not depend on ${t.unaffectedBy.join(', ')}.`);
+    if (t.unaffectedBy.length) notes.push(`${q.name} does not depend on ${t.unaffectedBy.join(', ')}${t.unaffected > t.unaffectedBy.length ? ` and ${(t.unaffected - t.unaffectedBy.length).toLocaleString('en-US')} more inputs` : ''}.`);
     charts.push(tornado);
   }
   return { kind: 'sensitivity', title: 'Sensitivity', notes, tables, charts };

@@ -33,13 +33,15 @@ export function renderHtml(report: Report, views: readonly AnalysisView[] = []):
   const body: string[] = [`<h1>${esc(report.title)}</h1>`];
   if (report.description) body.push(`<p>${esc(report.description)}</p>`);
   if (report.source) body.push(`<p class="meta">Source: ${esc(report.source)}</p>`);
-  for (const v of views) body.push(...analysis(v));
+  for (const v of views) for (const l of analysis(v)) body.push(l);
   body.push('<h2>Assumptions</h2>', table(['Input', 'Assumption', 'Value'], report.assumptions.map((r) => [`<code>${esc(r.name)}</code>`, esc(r.label), esc(shown(r)) + (r.overridden ? ' (set)' : '')]), [2]));
   for (const s of report.sections) body.push(`<h2>${esc(s.title)}</h2>`, table(['Quantity', 'Estimate'], s.rows.map((r) => [esc(r.label), esc(shown(r))]), [1]));
   if (report.steps.length) {
     body.push('<h2>Derivation</h2>');
     if (report.uncertainty) body.push(`<p class="note">Uncertain inputs: ${esc(report.uncertainty.inputs.join(', '))}. Intervals are 90% of ${report.uncertainty.samples.toLocaleString('en-US')} samples; ${esc(report.uncertainty.note)}.</p>`);
-    body.push('<ul>', ...report.steps.map((st) => `<li><b>${esc(st.label)}</b> (<code>${esc(st.name)}</code>): ${esc(st.formula)} = ${esc(st.substituted === st.formula ? st.result : `${st.substituted} = ${st.result}`)}</li>`), '</ul>');
+    body.push('<ul>');
+    for (const line of report.steps.map((st) => `<li><b>${esc(st.label)}</b> (<code>${esc(st.name)}</code>): ${esc(st.formula)} = ${esc(st.substituted === st.formula ? st.result : `${st.substituted} = ${st.result}`)}</li>`)) body.push(line);
+    body.push('</ul>');
   }
   body.push('<h2>Conventions</h2>', '<ul>', ...report.conventions.map((c) => `<li>${esc(c)}</li>`), '</ul>');
   return page(report.title, body);

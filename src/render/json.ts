@@ -7,17 +7,27 @@ import { NAPKIN_SHORTCUTS, type Report, type ReportNapkin, type ReportRow } from
 function napkinField(n: ReportNapkin | undefined) {
   if (!n) return {};
   const work = n.step !== undefined ? { step: n.step, ...(n.perDay !== undefined ? { perDay: n.perDay } : {}) } : {};
-  return { napkin: { value: n.value, unit: n.unit, text: n.approx, ...work, exact: n.exactValue, error: Number.isFinite(n.error) ? n.error : null } };
+  return { napkin: { value: digits15(n.value), unit: n.unit, text: n.approx, ...work, exact: digits15(n.exactValue), error: Number.isFinite(n.error) ? n.error : null } };
 }
 
+/**
+ * A number with at most 15 significant digits, as CSV writes it: a unit conversion leaves
+ * `29.999999999999996` for a `book: 30 TB/day`, and a script comparing with 30 must see 30
+ * (readers F11). 15 digits are all a double holds exactly, so nothing real is lost.
+ */
+function digits15(v: number): number {
+  return Number(v.toPrecision(15));
+}
+
+/** `value` is rounded for people reading figures; `si` stays the engine's exact double, bit for bit. */
 function machine(f: Formatted) {
-  return { value: f.value, unit: f.unit, si: f.si, text: f.text };
+  return { value: digits15(f.value), unit: f.unit, si: f.si, text: f.text };
 }
 
 /** An uncertain value's interval and mean, in the unit of its `value` (the median). */
 function interval(r: ReportRow) {
   const u = r.uncertain;
-  return u ? { p5: u.p5.value, p95: u.p95.value, mean: u.mean.value, samples: u.samples } : {};
+  return u ? { p5: digits15(u.p5.value), p95: digits15(u.p95.value), mean: digits15(u.mean.value), samples: u.samples } : {};
 }
 
 /** The JSON document, ending with a newline. */

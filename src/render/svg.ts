@@ -46,8 +46,8 @@ function tornado(c: TornadoChart): string {
   const top = 34;
   const height = top + c.bars.length * rowH + 30;
   const all = [c.base, ...c.bars.flatMap((b) => [b.low, b.high])];
-  const min = Math.min(...all);
-  const max = Math.max(...all);
+  const min = all.reduce((a, b) => Math.min(a, b), Infinity);
+  const max = all.reduce((a, b) => Math.max(a, b), -Infinity);
   const x = (v: number) => (max > min ? left + ((v - min) / (max - min)) * (right - left) : left);
   const parts = [`<text x="0" y="18" class="title">${esc(c.title)}</text>`];
   c.bars.forEach((b, i) => {
@@ -69,14 +69,14 @@ function line(c: LinesChart, k: number): string {
   const [l, r, t, b] = [70, W - 20, 30, height - 40];
   const tx = (v: number) => (c.log && v > 0 ? Math.log10(v) : v);
   const xs = c.xs.map(tx);
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
+  const x0 = xs.reduce((a, b) => Math.min(a, b), Infinity);
+  const x1 = xs.reduce((a, b) => Math.max(a, b), -Infinity);
   const finite = s.values.filter(Number.isFinite);
   // A geometric sweep is drawn log-log: a proportional output is then a straight line.
   const logY = c.log && finite.length > 0 && finite.every((v) => v > 0);
   const ty = (v: number) => (logY ? Math.log10(v) : v);
-  const y0 = logY ? Math.min(...finite) : Math.min(0, ...finite);
-  const y1 = Math.max(...finite, y0 * (1 + 1e-12) + 1e-300);
+  const y0 = finite.reduce((a, b) => Math.min(a, b), logY ? Infinity : 0);
+  const y1 = finite.reduce((a, b) => Math.max(a, b), y0 * (1 + 1e-12) + 1e-300);
   const px = (v: number) => (x1 > x0 ? l + ((v - x0) / (x1 - x0)) * (r - l) : (l + r) / 2);
   const py = (v: number) => (ty(y1) > ty(y0) ? b - ((ty(v) - ty(y0)) / (ty(y1) - ty(y0))) * (b - t) : (b + t) / 2);
   const points = s.values.map((v, i) => `${n(px(xs[i]!))},${n(py(Number.isFinite(v) ? v : y0))}`).join(' ');

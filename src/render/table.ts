@@ -66,7 +66,7 @@ export function renderTable(report: Report, opts: TableOptions): string {
  */
 export function renderNapkin(report: Report, width = Infinity): string {
   const rows = report.napkin ?? [];
-  const nameWidth = Math.max(0, ...rows.map((r) => r.name.length));
+  const nameWidth = rows.reduce((m, r) => Math.max(m, r.name.length), 0);
   const pad = ' '.repeat(nameWidth);
   const lines = [
     ...prose('Napkin (one figure and a power of ten, worked from the rounded values; exact value and the error so far)', width),
@@ -101,7 +101,7 @@ function bookText(r: ReportRow): string {
 
 /** The derivation steps, aligned like a textbook: name = formula, = values, = result. */
 export function renderSteps(report: Report, columns = Infinity): string {
-  const width = Math.max(0, ...report.steps.map((s) => s.name.length));
+  const width = report.steps.reduce((m, s) => Math.max(m, s.name.length), 0);
   const pad = ' '.repeat(width);
   const lines: string[] = ['Derivation'];
   const u = report.uncertainty;

@@ -22,8 +22,8 @@ export const ASCII: Glyphs = { levels: ['_', '.', '-', '~', '=', '+', '*', '#'],
 export function sparkline(values: readonly number[], g: Glyphs, log = false): string {
   const t = values.map((v) => (log && v > 0 ? Math.log(v) : v));
   const finite = t.filter(Number.isFinite);
-  const lo = Math.min(...finite);
-  const hi = Math.max(...finite);
+  const lo = finite.reduce((a, b) => Math.min(a, b), Infinity);
+  const hi = finite.reduce((a, b) => Math.max(a, b), -Infinity);
   return t.map((v) => (!Number.isFinite(v) ? ' ' : g.levels[hi > lo ? Math.round(((v - lo) / (hi - lo)) * (g.levels.length - 1)) : Math.floor(g.levels.length / 2)])).join('');
 }
 
@@ -52,7 +52,7 @@ export function tornadoBar(low: number, high: number, base: number, min: number,
 
 /** A histogram as rows of bars, one per bin, labelled with the bin's lower edge. */
 export function histogramLines(edges: readonly string[], counts: readonly number[], width: number, g: Glyphs): string[] {
-  const max = Math.max(...counts);
-  const w = Math.max(...edges.map((e) => e.length));
+  const max = counts.reduce((a, b) => Math.max(a, b), -Infinity);
+  const w = edges.reduce((m, e) => Math.max(m, e.length), -Infinity);
   return counts.map((c, k) => `${edges[k]!.padStart(w)} ${g.axis}${bar(c, max, width, g)}`);
 }

@@ -72,7 +72,7 @@ function parses(l: Located, errors: EstimateError[]): boolean {
     return true;
   } catch (e) {
     if (e instanceof EstimateError) errors.push(e);
-    else if (e instanceof EstimateErrors) errors.push(...e.errors);
+    else if (e instanceof EstimateErrors) for (const x of e.errors) errors.push(x);
     else throw e;
     return false;
   }

@@ -58,6 +58,19 @@ function yaml(): YamlModule {
  */
 const SCAN_DEPTH = 128;
 
+/**
+ * The most text that aliases may add to a template, in characters: as much as the file itself
+ * may hold (1 MiB). Without it a 200 KB title aliased 6,000 times made a 0.5 MB file expand to
+ * gigabytes (redteam F9); with it everything read stays proportional to the file.
+ */
+export const MAX_ALIAS_TEXT = 1024 * 1024;
+
+/** What aliases have added so far, and whether the limit was already reported (once is enough). */
+interface AliasBudget {
+  used: number;
+  reported: boolean;
+}
+
 /** Parses one YAML document into a located tree; collects every problem before throwing. */
 export function readYaml(file: Source): { root: YValue | undefined; errors: EstimateError[] } {
   const errors: EstimateError[] = [];
@@ -116,7 +129,7 @@ function readDocument(file: Source, doc: Document, errors: EstimateError[]): { r
     }));
   }
   if (errors.length > 0) return { root: undefined, errors };
-  const root = doc.contents ? convert(doc.contents as YNode, aliasTargets(doc), file, 0, errors) : undefined;
+  const root = doc.contents ? convert(doc.contents as YNode, aliasTargets(doc), file, 0, errors, { used: 0, reported: false }) : undefined;
   return { root, errors };
 }
 
@@ -143,7 +156,7 @@ function aliasTargets(doc: Document): AliasTargets {
   return targets;
 }
 
-function convert(node: YNode, aliases: AliasTargets, file: Source, depth: number, errors: EstimateError[]): YValue | undefined {
+function convert(node: YNode, aliases: AliasTargets, file: Source, depth: number, errors: EstimateError[], budget: AliasBudget): YValue | undefined {
   const { isAlias, isMap, isScalar, isSeq } = yaml();
   const where = nodeSpan(node, file);
   if (depth > MAX_YAML_DEPTH) {
@@ -156,7 +169,15 @@ function convert(node: YNode, aliases: AliasTargets, file: Source, depth: number
       errors.push(new EstimateError('E0711', 'an alias may only stand for a plain value', { span: where, help: ['write the list or mapping out in full'] }));
       return undefined;
     }
-    return convert(target, aliases, file, depth + 1, errors);
+    budget.used += String(target.value).length;
+    if (budget.used > MAX_ALIAS_TEXT) {
+      if (!budget.reported) {
+        budget.reported = true;
+        errors.push(new EstimateError('E0712', `aliases expand to more than ${MAX_ALIAS_TEXT.toLocaleString('en-US')} characters of text`, { span: where, help: ['write shorter values, or fewer aliases of long ones'] }));
+      }
+      return undefined;
+    }
+    return convert(target, aliases, file, depth + 1, errors, budget);
   }
   if (node.tag !== undefined && node.tag !== null) {
     errors.push(new EstimateError('E0711', `tags such as \`${node.tag}\` are not allowed in a template`, { span: where, help: ['remove the tag'] }));
@@ -166,7 +187,7 @@ function convert(node: YNode, aliases: AliasTargets, file: Source, depth: number
   if (isSeq(node)) {
     const items: YValue[] = [];
     for (const item of node.items) {
-      const v = convert(item as YNode, aliases, file, depth + 1, errors);
+      const v = convert(item as YNode, aliases, file, depth + 1, errors, budget);
       if (v) items.push(v);
     }
     return { kind: 'list', items, span: where };
@@ -196,7 +217,7 @@ function convert(node: YNode, aliases: AliasTargets, file: Source, depth: number
         continue;
       }
       seen.set(key, keySpan);
-      const value = pair.value === null || pair.value === undefined ? nullScalar(file, keySpan.end) : convert(pair.value as YNode, aliases, file, depth + 1, errors);
+      const value = pair.value === null || pair.value === undefined ? nullScalar(file, keySpan.end) : convert(pair.value as YNode, aliases, file, depth + 1, errors, budget);
       if (value) entries.push({ key, keySpan, value });
     }
     return { kind: 'map', entries, span: where };

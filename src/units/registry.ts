@@ -143,11 +143,13 @@ export class UnitRegistry {
    */
   withCounts(names: readonly string[]): UnitRegistry {
     const counts = new Map(this.counts);
+    // A set, not `names.includes`: 50,000 declared units were quadratic (32 s, redteam F17).
+    const declared = new Set(names);
     for (const name of names) {
       const u: Unit = { name, dimension: Dimension.base(name), factor: 1, binary: false, count: true };
       counts.set(name, u);
       const plural = name.endsWith('s') ? undefined : name + 's';
-      if (plural && !this.has(plural) && !names.includes(plural)) counts.set(plural, u);
+      if (plural && !this.has(plural) && !declared.has(plural)) counts.set(plural, u);
     }
     return new UnitRegistry(counts, [...this.countNames, ...names], this.sizes, this.builtin, this.defs);
   }

@@ -65,6 +65,18 @@ describe('a to b is a 90% interval', () => {
     expect(rel(sampled('5 to 15%').stats.p50, 0.0866)).toBeLessThan(0.01);
   });
 
+  it('a negative high end keeps its unit for the bare low end (redteam F18: `-3 to -1 s` was E0520)', () => {
+    const s = sampled('-3 to -1 s', 50_000);
+    expect(s.value.dimension).toBe('Time');
+    expect(Math.abs(s.stats.p5 + 3)).toBeLessThan(0.05);
+    expect(Math.abs(s.stats.p95 + 1)).toBeLessThan(0.05);
+    // `-5 to -1%` silently read the low end as -5 (not -5%): the percent applies to both ends.
+    const p = sampled('-5 to -1%', 50_000);
+    expect(Math.abs(p.stats.p5 + 0.05)).toBeLessThan(0.002);
+    expect(Math.abs(p.stats.p95 + 0.01)).toBeLessThan(0.002);
+    expect(sampled('-3M to -1M user').value.dimension).toBe('user');
+  });
+
   it('is normal when the low end is not positive, with the ends as its 5th and 95th percentiles', () => {
     const n = 100_000;
     const sd = 20 / (2 * Z95);

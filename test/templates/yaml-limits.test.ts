@@ -90,9 +90,34 @@ describe('aliases', () => {
     expect(errors).toEqual([]);
     expect(root?.kind === 'map' && root.entries.length).toBe(20_001);
   });
+  it('aliases of a long text may not add more than 1 MiB (redteam F9: a 0.5 MB file grew to gigabytes, E9999)', async () => {
+    const long = 'x'.repeat(200_000);
+    const inputs = Array.from({ length: 6 }, (_, i) => `  i${i}:\n    label: *t\n    default: 1\n    help: *t\n`).join('');
+    const r = await runOn('amplify.yaml', `name: sb\ntitle: &t '${long}'\ndescription: *t\nsource: *t\ninputs:\n${inputs}quantities:\n  q: i0*2\nsections:\n  S: [q]\n`);
+    expect(r.code).toBe(1);
+    expect(r.error).toBe('E0712');
+    expect(r.stderr).toMatch(/aliases expand to more than 1,048,576 characters/);
+    // Five copies (1,000,000 characters) fit; the sixth, `help` of i1 on line 13, is refused.
+    expect(r.where).toBe('13:11');
+    expect(r.stdout).toBe('');
+    expect(r.stderr.match(/E0712/g)?.length).toBe(1);
+  });
+  it('the alias budget counts text, not aliases: 5 copies of a 200 KB text load', () => {
+    const text = `a: &a ${'y'.repeat(200_000)}\n` + Array.from({ length: 5 }, (_, i) => `k${i}: *a\n`).join('');
+    expect(readYaml(source('t', text)).errors).toEqual([]);
+  });
 });
 
 describe('sizes', () => {
+  it('50,000 count units load, each usable with its plural, a repeat still E0705 (redteam F17: quadratic, 32 s)', async () => {
+    const units = Array.from({ length: 50_000 }, (_, i) => `u${i}`).join(', ');
+    const ok = await runOn('units.yaml', `name: u\ntitle: u\nunits: [${units}, user]\ninputs:\n  dau:\n    label: d\n    default: 2M u49999s\n    help: h\nquantities:\n  q: dau * 2\nsections:\n  S: [q]\n`, '--format', 'json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).outputs.q.unit).toBe('u49999');
+    const twice = await runOn('units2.yaml', `name: u\ntitle: u\nunits: [${units}, u7]\ninputs:\n  dau:\n    label: d\n    default: 2\n    help: h\nquantities:\n  q: dau * 2\nsections:\n  S: [q]\n`);
+    expect(twice.error).toBe('E0705');
+    expect(twice.stderr).toContain('count unit `u7` is declared twice');
+  });
   it('a 900 KB key is refused with the caret row cut to the terminal', async () => {
     const r = await runOn('longkey.yaml', VALID.replace('source: tests', 'source: tests\n"' + 'z'.repeat(900_000) + '": 1'));
     expect(r.code).toBe(1);

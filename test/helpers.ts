@@ -77,6 +77,20 @@ export function missing(available: boolean): boolean {
 /** True when the tests run as root (device nodes need it; root also ignores file modes). */
 export const IS_ROOT = process.getuid?.() === 0;
 
+let nobodyWorks: boolean | undefined;
+
+/**
+ * True when the tests may run the built binary as `nobody` (uid 65534): root, and a checkout
+ * that `nobody` can reach (a clone in a private 0700 folder cannot). Tests that need it are
+ * reported as skipped otherwise, never passed silently.
+ */
+export function nobodyCanRun(): boolean {
+  nobodyWorks ??=
+    IS_ROOT &&
+    spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(`${ROOT}/dist/bundle/estimate.cjs`)})`], { uid: 65534, gid: 65534 }).status === 0;
+  return nobodyWorks;
+}
+
 let mknodWorks: boolean | undefined;
 
 /**

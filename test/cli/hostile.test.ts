@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT, tempDir } from '../helpers.js';
+import { cli, nobodyCanRun, ROOT, tempDir } from '../helpers.js';
 
 const tmp = () => tempDir('estimate-test-');
 
@@ -10,9 +10,6 @@ const tmp = () => tempDir('estimate-test-');
 // As root every file is readable and every folder writable: those tests run the binary as
 // `nobody`, and are reported as skipped where root cannot switch to it, never passed silently.
 const asRoot = process.getuid?.() === 0;
-const nobodyCanRun = () =>
-  process.getuid?.() === 0 &&
-  spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(`${ROOT}/dist/bundle/estimate.cjs`)})`], { uid: 65534, gid: 65534 }).status === 0;
 const firstCode = (stderr: string) => /error\[(E\d{4})\]/.exec(stderr)?.[1];
 
 /** [args, exit code, error code, caret line:column or undefined] */

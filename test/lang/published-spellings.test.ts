@@ -3,10 +3,13 @@
  * units, capitalised magnitude words, multipliers, hyphenated unit products, and the hints given
  * where a source's spelling means something else here.
  */
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EstimateError } from '../../src/diagnostics/error.js';
 import { calculate } from '../../src/eval/calculate.js';
 import { UnitRegistry } from '../../src/units/registry.js';
+// Imported here, not inside a test: its afterAll that removes the temp folders registers on load.
+import { cli, tempDir } from '../helpers.js';
 
 function fails(text: string, registry?: UnitRegistry): EstimateError {
   try {
@@ -93,8 +96,6 @@ describe('F2: multipliers as sources write them (`14x L1 cache`, `peak = 5x`, `3
     expect(fails('3 ×').code).toBe('E0201');
   });
   it('in a template, an input `5x` is 5; with a quantity named `x`, `2x` stays the E0306 error', async () => {
-    const { cli, tempDir } = await import('../helpers.js');
-    const { writeFileSync } = await import('node:fs');
     const dir = tempDir();
     writeFileSync(`${dir}/peak.yaml`, 'name: peak\ntitle: Peak\ninputs:\n  avg: 100 req/s\n  peak_factor: 5x\nquantities:\n  peak:\n    label: Peak\n    value: avg * peak_factor\nsections:\n  S: [peak]\n');
     const ok = await cli([`${dir}/peak.yaml`, '--format', 'json']);
@@ -149,8 +150,6 @@ describe('F7: `30m` meaning 30 minutes (napkin-math)', () => {
     expect(helpOf('24h / 60m -> min').help).toContain('`60 min`');
   });
   it('`book: 30m` of a duration names it in the template error', async () => {
-    const { cli, tempDir } = await import('../helpers.js');
-    const { writeFileSync } = await import('node:fs');
     const file = `${tempDir()}/m.yaml`;
     writeFileSync(file, 'name: m\ntitle: M\ninputs:\n  seek: 10 ms\nquantities:\n  hdd:\n    label: HDD\n    value: seek\n    book: 30m\nsections:\n  S: [hdd]\n');
     const r = await cli([file]);

@@ -17,7 +17,7 @@ import { readAnswer, type Override } from '../model/overrides.js';
 import { buildReport } from '../render/report.js';
 import { outputFormat } from '../render/formats.js';
 import { withDefaults } from '../template/with-defaults.js';
-import { formatQuantity } from '../units/format.js';
+import { formatQuantity, type FormatStyle } from '../units/format.js';
 import { countNameProblem, UnitRegistry } from '../units/registry.js';
 
 /** The longest line read; longer ones are refused whole (an expression is never that long). */
@@ -53,6 +53,11 @@ const COMMANDS: readonly [string, string][] = [
 
 export class ReplSession {
   private registry: UnitRegistry;
+
+  /** Human output, as calc and the tables print it: `$2`, `5 years`, units sized by the registry's conventions. */
+  private get style(): FormatStyle {
+    return { registry: this.registry, words: true };
+  }
   private readonly variables = new Map<string, Variable>();
   private values: Float64Array;
   private overrides = new Map<string, Override>();
@@ -163,8 +168,8 @@ export class ReplSession {
     this.define(name, text, compiled);
     // A template name alone is shown in its own display unit.
     const item = expr.kind === 'name' ? this.model?.byName.get(expr.name) : undefined;
-    if (item && !compiled.target) return formatQuantity(si, item.dimension, item.unit).text;
-    return formatQuantity(si, compiled.dimension, compiled.target, compiled.target !== undefined).text;
+    if (item && !compiled.target) return formatQuantity(si, item.dimension, item.unit, false, this.style).text;
+    return formatQuantity(si, compiled.dimension, compiled.target, compiled.target !== undefined, this.style).text;
   }
 
   private assign(name: string, text: string): string {
@@ -209,7 +214,7 @@ export class ReplSession {
       case ':show':
         return { text: await this.show(), error: false };
       case ':vars':
-        return { text: [...this.variables.values()].map((v) => `${v.name} = ${v.text.trim()}  (${formatQuantity(this.values[v.slot]!, v.compiled.dimension).text})`).join('\n') || 'no variables yet: x = 300M user', error: false };
+        return { text: [...this.variables.values()].map((v) => `${v.name} = ${v.text.trim()}  (${formatQuantity(this.values[v.slot]!, v.compiled.dimension, undefined, false, this.style).text})`).join('\n') || 'no variables yet: x = 300M user', error: false };
       case ':save':
       case ':save!':
         return { text: this.saveAs(arg, word === ':save!'), error: false };
@@ -250,19 +255,19 @@ export class ReplSession {
     this.values.set(results.values);
     for (const v of this.variables.values()) this.values[v.slot] = v.compiled.run(this.values);
     const shown = model.sections.flatMap((s) => s.items).filter((i) => i.kind === 'quantity');
-    const lines = shown.slice(0, 12).map((q) => `  ${q.name} = ${formatQuantity(this.values[q.slot]!, q.dimension, q.unit).text}`);
-    return [`${name} = ${formatQuantity(this.values[input.slot]!, input.dimension, input.unit).text}`, ...lines].join('\n');
+    const lines = shown.slice(0, 12).map((q) => `  ${q.name} = ${formatQuantity(this.values[q.slot]!, q.dimension, q.unit, false, this.style).text}`);
+    return [`${name} = ${formatQuantity(this.values[input.slot]!, input.dimension, input.unit, false, this.style).text}`, ...lines].join('\n');
   }
 
   private explain(name: string): string {
     const v = this.variables.get(name);
-    if (v) return `${name} = ${v.text.trim()}\n  = ${formatQuantity(this.values[v.slot]!, v.compiled.dimension).text}`;
+    if (v) return `${name} = ${v.text.trim()}\n  = ${formatQuantity(this.values[v.slot]!, v.compiled.dimension, undefined, false, this.style).text}`;
     const model = this.needModel(':explain');
     const report = buildReport(model, this.results(model), { steps: true });
     const step = report.steps.find((s) => s.name === name);
     if (step) return `${step.label} (${step.name})\n  ${step.name} = ${step.formula}\n  ${' '.repeat(step.name.length)} = ${step.substituted}\n  ${' '.repeat(step.name.length)} = ${step.result}`;
     const input = model.inputs.find((i) => i.name === name);
-    if (input) return `${input.spec.label} (${name}) is an input: ${formatQuantity(this.values[input.slot]!, input.dimension, input.unit).text}${this.overrides.has(name) ? ' (set)' : ''}`;
+    if (input) return `${input.spec.label} (${name}) is an input: ${formatQuantity(this.values[input.slot]!, input.dimension, input.unit, false, this.style).text}${this.overrides.has(name) ? ' (set)' : ''}`;
     throw new EstimateError('E0903', `nothing is called \`${name.slice(0, 60)}\``, { where: `line ${this.lineNo}`, help: ['give a quantity of the template or a variable: :explain tweet_qps'] });
   }
 

@@ -14,27 +14,29 @@ function twitter() {
 }
 
 describe('REPL session', () => {
-  it('keeps variables and ans, and converts', async () => {
+  it('keeps variables and ans, and converts; prints as calc does (plurals, money)', async () => {
     const s = new ReplSession();
-    expect((await s.run('x = 300M user')).text).toBe('(new count unit: user)\nx = 300M user');
-    expect((await s.run('y = 3 user')).text).toBe('y = 3 user');
+    expect((await s.run('x = 300M user')).text).toBe('(new count unit: user)\nx = 300M users');
+    expect((await s.run('y = 3 user')).text).toBe('y = 3 users');
     expect((await s.run('tweet_qsp * 2')).text).toContain('E0301');
-    expect((await s.run('x * 2 / day')).text).toBe('6,944 user/s');
-    expect((await s.run('ans * 1 day')).text).toBe('600M user');
+    expect((await s.run('x * 2 / day')).text).toBe('6,944 users/s');
+    expect((await s.run('ans * 1 day')).text).toBe('600M users');
     expect((await s.run('1 PB / 5 year to MB/s')).text).toMatch(/MB\/s$/);
+    expect((await s.run('$0.02/GB * 100 GB')).text).toBe('$2');
+    expect((await s.run('54.75M USD')).text).toBe('$54.75M');
   });
 
   it('puts a template in scope: :set re-evaluates, :explain derives, :show prints the tables', async () => {
     const s = new ReplSession(twitter());
-    expect((await s.run('tweet_qps')).text).toBe('3,472 tweet/s');
+    expect((await s.run('tweet_qps')).text).toBe('3,472 tweets/s');
     const q = await s.run('double = tweet_qps * 2');
-    expect(q.text).toBe('double = 6,944 tweet/s');
+    expect(q.text).toBe('double = 6,944 tweets/s');
     const set = await s.run(':set mau=600M');
     expect(set.error).toBe(false);
-    expect(set.text).toContain('mau = 600M user');
-    expect(set.text).toContain('tweet_qps = 6,944 tweet/s');
+    expect(set.text).toContain('mau = 600M users');
+    expect(set.text).toContain('tweet_qps = 6,944 tweets/s');
     // Variables follow the inputs they read.
-    expect((await s.run('double')).text).toBe('13.89K tweet/s');
+    expect((await s.run('double')).text).toBe('13.89K tweets/s');
     expect((await s.run(':explain tweet_qps')).text).toContain('= dau × tweets_per_user');
     expect((await s.run(':show')).text).toMatch(/Tweet QPS\s+│ 6,944 tweets\/s/);
   });
@@ -127,7 +129,7 @@ describe('estimate repl in a real terminal (tmux)', () => {
       term.keys('tweet_q', 'Tab');
       await term.waitFor('> tweet_qps');
       term.keys(' * 2', 'Enter');
-      await term.waitFor('6,944 tweet/s');
+      await term.waitFor('6,944 tweets/s');
       term.keys('(1 + 2', 'Enter');
       await term.waitFor('unclosed parenthesis');
       term.keys('999 + 1', 'C-c');
